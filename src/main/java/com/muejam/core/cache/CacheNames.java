@@ -1,0 +1,33 @@
+package com.muejam.core.cache;
+
+/**
+ * The application's caches. Each has a time-to-live configured under
+ * {@code muejam.cache.ttl}.
+ */
+public final class CacheNames {
+
+	/** Public profiles by lower-case handle. */
+	public static final String PROFILES = "profiles";
+
+	/** Story metadata. */
+	public static final String STORIES = "stories";
+
+	/** Discover feeds (new). */
+	public static final String DISCOVER = "discover";
+
+	/** Trending feed. */
+	public static final String TRENDING = "trending";
+
+	/** Personalized For You feeds. */
+	public static final String FOR_YOU = "for-you";
+
+	/** Whisper feeds. */
+	public static final String WHISPERS = "whispers";
+
+	/** Search suggestions. */
+	public static final String SUGGESTIONS = "suggestions";
+
+	private CacheNames() {
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.muejam.core.error;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import com.muejam.core.web.RequestIds;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception that reaches Spring MVC, ours and the framework's, to the error
+ * envelope. Bodies never carry stack traces, SQL or class names.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final String VALIDATION_MESSAGE = "Request validation failed";
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<Object> handleApiException(ApiException ex, HttpServletRequest request) {
+		HttpHeaders headers = (ex instanceof HeaderCarrying carrying) ? carrying.headers() : HttpHeaders.EMPTY;
+		return envelope(ex.code(), ex.code().status(), ex.getMessage(), ex.details(), headers, request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return envelope(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, "You are not allowed to do this", Map.of(),
+				HttpHeaders.EMPTY, request);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+		log.info("Conflicting write rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return envelope(ErrorCode.CONFLICT, HttpStatus.CONFLICT, "The request conflicts with the current state",
+				Map.of(), HttpHeaders.EMPTY, request);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, HttpServletRequest request) {
+		return envelope(ErrorCode.CONFLICT, HttpStatus.CONFLICT, "The resource was changed concurrently; retry",
+				Map.of(), HttpHeaders.EMPTY, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unhandled error serving {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return envelope(ErrorCode.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", Map.of(),
+				HttpHeaders.EMPTY, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationFailed(fieldErrors(ex.getBindingResult()), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+			String name = (param != null && !param.name().isEmpty()) ? param.name()
+					: FieldNames.toSnakeCase(String.valueOf(result.getMethodParameter().getParameterName()));
+			result.getResolvableErrors().forEach((error) -> details.putIfAbsent(name, messageOf(error)));
+		});
+		return validationFailed(details, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName());
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value";
+		return validationFailed(Map.of(name, "must be a valid " + expected), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationFailed(Map.of(ex.getParameterName(), "is required"), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof RequestBodyTooLarge tooLarge) {
+			return envelope(ErrorCode.PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), Map.of(),
+					HttpHeaders.EMPTY, request);
+		}
+		if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
+				&& !jackson.getPath().isEmpty()) {
+			String field = jsonPath(jackson);
+			String problem = (cause instanceof UnrecognizedPropertyException) ? "is not a known field"
+					: "has the wrong type or format";
+			return validationFailed(Map.of(field, problem), request);
+		}
+		String problem = (ex.getMessage() != null && ex.getMessage().startsWith("Required request body"))
+				? "is required" : "is not valid JSON";
+		return validationFailed(Map.of("body", problem), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ErrorCode code = ErrorCode.forStatus(statusCode.value());
+		String message = switch (code) {
+			case NOT_FOUND -> "No such resource";
+			case METHOD_NOT_ALLOWED -> "Method not allowed on this resource";
+			case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type; send application/json";
+			case NOT_ACCEPTABLE -> "Cannot produce a response in an accepted media type";
+			case PAYLOAD_TOO_LARGE -> "Request body too large";
+			case SERVICE_UNAVAILABLE -> "Service temporarily unavailable";
+			case INTERNAL -> "An unexpected error occurred";
+			default -> "Bad request";
+		};
+		if (code == ErrorCode.INTERNAL) {
+			log.error("Framework error serving request", ex);
+		}
+		return envelope(code, statusCode, message, Map.of(), headers, request);
+	}
+
+	private ResponseEntity<Object> validationFailed(Map<String, Object> details, WebRequest request) {
+		return envelope(ErrorCode.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, VALIDATION_MESSAGE, details,
+				HttpHeaders.EMPTY, request);
+	}
+
+	private ResponseEntity<Object> envelope(ErrorCode code, HttpStatusCode status, String message,
+			Map<String, Object> details, HttpHeaders headers, Object request) {
+		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
+				? nativeRequest.getNativeRequest(HttpServletRequest.class) : (HttpServletRequest) request;
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.body(ErrorResponse.of(code, message, details, RequestIds.of(servletRequest)));
+	}
+
+	private static Map<String, Object> fieldErrors(BindingResult result) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (FieldError error : result.getFieldErrors()) {
+			details.putIfAbsent(FieldNames.toSnakeCase(error.getField()), messageOf(error));
+		}
+		result.getGlobalErrors().forEach((error) -> details.putIfAbsent(error.getObjectName(), messageOf(error)));
+		return details;
+	}
+
+	private static String messageOf(MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+			return "has the wrong type or format";
+		}
+		return String.valueOf(error.getDefaultMessage());
+	}
+
+	private static String jsonPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+}

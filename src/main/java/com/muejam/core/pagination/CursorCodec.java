@@ -1,0 +1,105 @@
+package com.muejam.core.pagination;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encodes keyset positions as opaque, tamper-evident cursors. A cursor is base64url (no
+ * padding) of a JSON array {@code [list, value...]} followed by a truncated HMAC-SHA256
+ * of it, so a cursor edited by a client, or taken from another list, is refused with
+ * {@link InvalidCursor}.
+ */
+public final class CursorCodec {
+
+	private static final int MAC_LENGTH = 16;
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private final SecretKeySpec key;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public CursorCodec(byte[] secret) {
+		if (secret.length < 32) {
+			throw new IllegalArgumentException("Cursor secret must be at least 32 bytes");
+		}
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	/**
+	 * Encodes a position of a list.
+	 * @param list the list's name, for example {@code stories.new}
+	 * @param values the sort key values of the last row, then its id
+	 * @return the cursor
+	 */
+	public String encode(String list, List<String> values) {
+		List<String> parts = new ArrayList<>(values.size() + 1);
+		parts.add(list);
+		parts.addAll(values);
+		byte[] payload = this.json.writeValueAsBytes(parts);
+		byte[] token = Arrays.copyOf(payload, payload.length + MAC_LENGTH);
+		System.arraycopy(mac(payload), 0, token, payload.length, MAC_LENGTH);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+	/**
+	 * Decodes a cursor of the given list.
+	 * @param list the list the cursor must belong to
+	 * @param cursor the cursor a client sent
+	 * @return the values given to {@link #encode}
+	 * @throws InvalidCursor if the cursor is malformed, tampered with or of another list
+	 */
+	public List<String> decode(String list, String cursor) {
+		byte[] token;
+		try {
+			token = Base64.getUrlDecoder().decode(cursor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursor();
+		}
+		if (token.length <= MAC_LENGTH) {
+			throw new InvalidCursor();
+		}
+		byte[] payload = Arrays.copyOf(token, token.length - MAC_LENGTH);
+		byte[] signature = Arrays.copyOfRange(token, payload.length, token.length);
+		if (!MessageDigest.isEqual(signature, Arrays.copyOf(mac(payload), MAC_LENGTH))) {
+			throw new InvalidCursor();
+		}
+		List<String> parts;
+		try {
+			parts = this.json.readValue(new String(payload, StandardCharsets.UTF_8), STRINGS);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidCursor();
+		}
+		if (parts.isEmpty() || !list.equals(parts.getFirst())) {
+			throw new InvalidCursor();
+		}
+		return List.copyOf(parts.subList(1, parts.size()));
+	}
+
+	private byte[] mac(byte[] payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			return mac.doFinal(payload);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.muejam.core.pagination;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The paging query parameters every list endpoint takes: {@code cursor} and
+ * {@code page_size}. Bind it with {@code @Valid PageParams page} on a controller method.
+ *
+ * @param cursor the {@code next_cursor} of the previous page, absent for the first page
+ * @param pageSize items per page, 1-100 (default 20)
+ */
+public record PageParams(@Nullable @Size(max = 512) String cursor,
+		@BindParam("page_size") @Nullable @Min(1) @Max(MAX_PAGE_SIZE) Integer pageSize) {
+
+	public static final int DEFAULT_PAGE_SIZE = 20;
+
+	public static final int MAX_PAGE_SIZE = 100;
+
+	public PageParams {
+		if (pageSize == null) {
+			pageSize = DEFAULT_PAGE_SIZE;
+		}
+	}
+
+	public static PageParams first(int pageSize) {
+		return new PageParams(null, pageSize);
+	}
+
+	public int size() {
+		return this.pageSize;
+	}
+
+	/**
+	 * How many rows a query should fetch: one more than the page, to learn whether
+	 * another page follows.
+	 * @return the page size plus one
+	 */
+	public int fetchSize() {
+		return this.pageSize + 1;
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.muejam.core.security;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import com.muejam.core.error.ErrorResponseWriter;
+import com.muejam.core.web.RequestIds;
+import com.muejam.core.web.WebProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless bearer-token security. Public reads are open (a token, when sent, must be
+ * valid and personalizes them); everything else needs a token. Fine-grained rules
+ * (ownership, roles) are checked in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** Reads that work without a token. */
+	static final String[] PUBLIC_GETS = { "/v1/health", "/v1/stories", "/v1/stories/*", "/v1/stories/*/chapters",
+			"/v1/chapters/*", "/v1/whispers", "/v1/whispers/*/replies", "/v1/search", "/v1/search/suggest",
+			"/v1/users/*", "/v1/users/*/followers", "/v1/users/*/following", "/v1/discover", "/v1/tags" };
+
+	/** Operational and documentation endpoints. */
+	static final String[] OPEN = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info" };
+
+	/**
+	 * Endpoints authenticated by other means (signatures, single-use tickets) or local
+	 * only.
+	 */
+	static final String[] SELF_AUTHENTICATED_POSTS = { "/v1/dev/tokens", "/v1/webhooks/clerk" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors,
+			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) throws Exception {
+		ErrorEnvelopeSecurityHandlers handlers = new ErrorEnvelopeSecurityHandlers(errors);
+		http.csrf((csrf) -> csrf.disable()).cors((cors) -> {
+		})
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, PUBLIC_GETS)
+				.permitAll()
+				.requestMatchers(OPEN)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, SELF_AUTHENTICATED_POSTS)
+				.permitAll()
+				.requestMatchers(HttpMethod.OPTIONS, "/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(authenticationConverter))
+				.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+		return http.build();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(WebProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.corsAllowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIds.HEADER, "Last-Event-ID"));
+		cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "RateLimit", "RateLimit-Policy", "Location"));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/v1/**", cors);
+		return source;
+	}
+
+}

@@ -1,0 +1,240 @@
+package com.muejam.users;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.cache.CacheNames;
+import com.muejam.core.error.ApiException;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.uploads.UploadService;
+import com.muejam.users.ProfileViews.MeView;
+import com.muejam.users.ProfileViews.ProfileView;
+import com.muejam.users.ProfileViews.UpdateProfile;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Profiles: creating them on first sign-in, reading and changing them, and the summaries
+ * other modules show for authors and actors.
+ */
+@Service
+public class ProfileService {
+
+	private static final int MAX_HANDLE_ATTEMPTS = 8;
+
+	private final UserProfileRepository profiles;
+
+	private final UploadService uploads;
+
+	private final Cache publicProfiles;
+
+	private final HandleGenerator handles = new HandleGenerator();
+
+	private final Clock clock;
+
+	ProfileService(UserProfileRepository profiles, UploadService uploads, CacheManager caches, Clock clock) {
+		this.profiles = profiles;
+		this.uploads = uploads;
+		this.publicProfiles = caches.getCache(CacheNames.PROFILES);
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns the caller behind a verified token, creating their profile on their first
+	 * request. Concurrent first requests of one user create a single profile.
+	 * @param subject the token's {@code sub}
+	 * @param email the token's email, kept on the profile for notifications
+	 * @param name the token's name, used for a new profile's display name
+	 * @param tokenRoles the roles the token grants
+	 * @return the caller
+	 */
+	@Transactional
+	public CurrentUser signIn(String subject, @Nullable String email, @Nullable String name, Set<String> tokenRoles) {
+		UserProfile profile = this.profiles.findByClerkUserId(subject).orElseGet(() -> create(subject, email, name));
+		if (profile.isDeleted()) {
+			throw new AccountDeleted();
+		}
+		if (email != null && !email.equalsIgnoreCase(String.valueOf(profile.email()))) {
+			profile.changeEmail(email, this.clock.instant());
+		}
+		Set<String> roles = new LinkedHashSet<>(tokenRoles);
+		if (profile.isModerator()) {
+			roles.add(CurrentUser.MODERATOR);
+		}
+		return new CurrentUser(profile.id(), subject, roles);
+	}
+
+	@Transactional(readOnly = true)
+	MeView me(CurrentUser user) {
+		return toMe(load(user.id()), user);
+	}
+
+	@Transactional
+	MeView update(CurrentUser user, UpdateProfile changes) {
+		UserProfile profile = load(user.id());
+		String previousHandle = profile.handle();
+		var now = this.clock.instant();
+		if (changes.handle() != null && !changes.handle().equals(profile.handle())) {
+			Handle handle = new Handle(changes.handle());
+			if (this.profiles.isHandleTakenByOther(handle.normalized(), profile.id())) {
+				throw new HandleTaken(handle.value());
+			}
+			profile.changeHandle(handle, now);
+		}
+		if (changes.displayName() != null) {
+			String displayName = changes.displayName().strip();
+			if (displayName.isEmpty()) {
+				throw ApiException.invalidField("display_name", "must not be blank");
+			}
+			profile.changeDisplayName(displayName, now);
+		}
+		if (changes.bio() != null) {
+			profile.changeBio(changes.bio().isBlank() ? null : changes.bio(), now);
+		}
+		if (changes.avatarKey() != null) {
+			profile.changeAvatar(avatarKey(user, changes.avatarKey()), now);
+		}
+		try {
+			this.profiles.saveAndFlush(profile);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a concurrent request took the handle between the check and the write
+			throw new HandleTaken(profile.handle());
+		}
+		evict(previousHandle);
+		return toMe(profile, user);
+	}
+
+	/**
+	 * A public profile by handle, ignoring case.
+	 * @param handle the handle
+	 * @return the profile
+	 * @throws ApiException 404 when no such (undeleted) profile exists
+	 */
+	@Transactional(readOnly = true)
+	ProfileView publicProfile(String handle) {
+		if (!Handle.isValid(handle)) {
+			throw ApiException.notFound("User");
+		}
+		String key = handle.toLowerCase(Locale.ROOT);
+		ProfileView cached = this.publicProfiles.get(key, ProfileView.class);
+		if (cached != null) {
+			return cached;
+		}
+		ProfileView profile = this.profiles.findActiveByNormalizedHandle(key)
+			.map(this::toPublic)
+			.orElseThrow(() -> ApiException.notFound("User"));
+		this.publicProfiles.put(key, profile);
+		return profile;
+	}
+
+	/**
+	 * Summaries of several users in one query, for lists.
+	 * @param ids the users
+	 * @return the summaries by id; unknown ids are absent
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, UserSummary> summaries(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.profiles.findByIdIn(Set.copyOf(ids))
+			.stream()
+			.map(this::toSummary)
+			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	/**
+	 * Whether an active (not deleted) profile exists.
+	 * @param id the profile id
+	 * @return {@code true} if it exists
+	 */
+	@Transactional(readOnly = true)
+	public boolean exists(UUID id) {
+		return this.profiles.findById(id).filter((profile) -> !profile.isDeleted()).isPresent();
+	}
+
+	/**
+	 * Drops the cached public profile of a user whose public fields (e.g. counters)
+	 * changed.
+	 * @param id the profile id
+	 */
+	@Transactional(readOnly = true)
+	public void profileChanged(UUID id) {
+		this.profiles.findById(id).ifPresent((profile) -> evict(profile.handle()));
+	}
+
+	void evict(String handle) {
+		this.publicProfiles.evict(handle.toLowerCase(Locale.ROOT));
+	}
+
+	private UserProfile create(String subject, @Nullable String email, @Nullable String name) {
+		String displayName = displayName(name, email);
+		for (int attempt = 0; attempt < MAX_HANDLE_ATTEMPTS; attempt++) {
+			Handle handle = this.handles.generate((name != null) ? name : email);
+			this.profiles.insertIfAbsent(subject, handle.value(), displayName, email);
+			var created = this.profiles.findByClerkUserId(subject);
+			if (created.isPresent()) {
+				return created.get();
+			}
+		}
+		throw new IllegalStateException("Could not find a free handle for a new profile");
+	}
+
+	private static String displayName(@Nullable String name, @Nullable String email) {
+		String candidate = (name != null) ? name : (email != null) ? email.substring(0, email.indexOf('@')) : "Reader";
+		candidate = candidate.strip();
+		if (candidate.isEmpty()) {
+			return "Reader";
+		}
+		return (candidate.length() > 100) ? candidate.substring(0, 100) : candidate;
+	}
+
+	private @Nullable String avatarKey(CurrentUser user, String key) {
+		if (key.isBlank()) {
+			return null;
+		}
+		if (!this.uploads.isUploadedBy(key, user.id(), "avatar")) {
+			throw ApiException.invalidField("avatar_key", "must be an avatar you uploaded");
+		}
+		return key;
+	}
+
+	private UserProfile load(UUID id) {
+		return this.profiles.findById(id)
+			.filter((profile) -> !profile.isDeleted())
+			.orElseThrow(() -> ApiException.notFound("User"));
+	}
+
+	private ProfileView toPublic(UserProfile profile) {
+		return new ProfileView(profile.id(), profile.handle(), profile.displayName(), profile.bio(),
+				this.uploads.publicUrl(profile.avatarKey()), profile.createdAt(), profile.followerCount(),
+				profile.followingCount());
+	}
+
+	private MeView toMe(UserProfile profile, CurrentUser user) {
+		return new MeView(profile.id(), profile.handle(), profile.displayName(), profile.bio(),
+				this.uploads.publicUrl(profile.avatarKey()), profile.createdAt(), profile.followerCount(),
+				profile.followingCount(), profile.email(), List.copyOf(user.roles()), profile.isSuspended());
+	}
+
+	private UserSummary toSummary(UserProfile profile) {
+		return new UserSummary(profile.id(), profile.handle(), profile.displayName(),
+				this.uploads.publicUrl(profile.avatarKey()));
+	}
+
+}

@@ -1,0 +1,158 @@
+package com.muejam.users;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user's profile, created on their first authenticated request and kept in sync with
+ * Clerk.
+ */
+@Entity
+@Table(name = "user_profiles")
+class UserProfile {
+
+	static final String DELETED_NAME = "Deleted user";
+
+	@Id
+	private UUID id;
+
+	@Column(name = "clerk_user_id", nullable = false, updatable = false)
+	private String clerkUserId;
+
+	@Column(nullable = false)
+	private String handle;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	private @Nullable String bio;
+
+	@Column(name = "avatar_key")
+	private @Nullable String avatarKey;
+
+	private @Nullable String email;
+
+	@Column(nullable = false)
+	private String role;
+
+	@Column(name = "suspended_at")
+	private @Nullable Instant suspendedAt;
+
+	@Column(name = "deleted_at")
+	private @Nullable Instant deletedAt;
+
+	@Column(name = "follower_count", nullable = false, insertable = false, updatable = false)
+	private int followerCount;
+
+	@Column(name = "following_count", nullable = false, insertable = false, updatable = false)
+	private int followingCount;
+
+	@Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected UserProfile() {
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	String clerkUserId() {
+		return this.clerkUserId;
+	}
+
+	String handle() {
+		return this.handle;
+	}
+
+	String displayName() {
+		return this.displayName;
+	}
+
+	@Nullable String bio() {
+		return this.bio;
+	}
+
+	@Nullable String avatarKey() {
+		return this.avatarKey;
+	}
+
+	@Nullable String email() {
+		return this.email;
+	}
+
+	boolean isModerator() {
+		return "MODERATOR".equals(this.role);
+	}
+
+	boolean isSuspended() {
+		return this.suspendedAt != null;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
+	int followerCount() {
+		return this.followerCount;
+	}
+
+	int followingCount() {
+		return this.followingCount;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	void changeHandle(Handle handle, Instant now) {
+		this.handle = handle.value();
+		this.updatedAt = now;
+	}
+
+	void changeDisplayName(String displayName, Instant now) {
+		this.displayName = displayName;
+		this.updatedAt = now;
+	}
+
+	void changeBio(@Nullable String bio, Instant now) {
+		this.bio = bio;
+		this.updatedAt = now;
+	}
+
+	void changeAvatar(@Nullable String avatarKey, Instant now) {
+		this.avatarKey = avatarKey;
+		this.updatedAt = now;
+	}
+
+	void changeEmail(@Nullable String email, Instant now) {
+		this.email = email;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Removes everything that identifies the person, keeping the row so that their
+	 * content's references stay valid.
+	 * @param anonymousHandle a fresh handle that says nothing about them
+	 * @param now the deletion time
+	 */
+	void anonymize(Handle anonymousHandle, Instant now) {
+		this.handle = anonymousHandle.value();
+		this.displayName = DELETED_NAME;
+		this.bio = null;
+		this.avatarKey = null;
+		this.email = null;
+		this.deletedAt = now;
+		this.updatedAt = now;
+	}
+
+}

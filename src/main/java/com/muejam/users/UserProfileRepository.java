@@ -1,0 +1,40 @@
+package com.muejam.users;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
+
+	Optional<UserProfile> findByClerkUserId(String clerkUserId);
+
+	@Query("select p from UserProfile p where lower(p.handle) = :handle and p.deletedAt is null")
+	Optional<UserProfile> findActiveByNormalizedHandle(@Param("handle") String normalizedHandle);
+
+	@Query("select count(p) > 0 from UserProfile p where lower(p.handle) = :handle and p.id <> :id")
+	boolean isHandleTakenByOther(@Param("handle") String normalizedHandle, @Param("id") UUID id);
+
+	List<UserProfile> findByIdIn(Collection<UUID> ids);
+
+	/**
+	 * Creates a profile unless one exists for the Clerk user or the handle is taken; safe
+	 * when two first requests of the same user race.
+	 * @return 1 if the row was inserted, 0 otherwise
+	 */
+	@Modifying
+	@Query(nativeQuery = true, value = """
+			insert into user_profiles (id, clerk_user_id, handle, display_name, email, role, created_at, updated_at)
+			values (gen_random_uuid(), :clerkUserId, :handle, :displayName, :email, 'USER', now(), now())
+			on conflict do nothing""")
+	int insertIfAbsent(@Param("clerkUserId") String clerkUserId, @Param("handle") String handle,
+			@Param("displayName") String displayName, @Param("email") @Nullable String email);
+
+}
