@@ -117,7 +117,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof RequestBodyTooLarge tooLarge) {
+		RequestBodyTooLarge tooLarge = causeOfType(ex, RequestBodyTooLarge.class);
+		if (tooLarge != null) {
 			return envelope(ErrorCode.PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), Map.of(),
 					HttpHeaders.EMPTY, request);
 		}
@@ -181,6 +182,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return "has the wrong type or format";
 		}
 		return String.valueOf(error.getDefaultMessage());
+	}
+
+	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String jsonPath(JacksonException ex) {

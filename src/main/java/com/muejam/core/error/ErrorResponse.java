@@ -2,6 +2,7 @@ package com.muejam.core.error;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -11,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param requestId the request's id, also sent as the {@code X-Request-Id} header
  */
 @Schema(name = "ErrorResponse", description = "The body of every error response")
-public record ErrorResponse(Error error, String requestId) {
+public record ErrorResponse(Error error, @JsonProperty("request_id") String requestId) {
 
 	/**
 	 * @param code machine-readable code, for example {@code VALIDATION_FAILED}

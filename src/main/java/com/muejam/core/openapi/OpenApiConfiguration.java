@@ -66,7 +66,7 @@ class OpenApiConfiguration {
 	OpenApiCustomizer errorResponses() {
 		return (openApi) -> {
 			ModelConverters.getInstance()
-				.read(ErrorResponse.class)
+				.readAll(ErrorResponse.class)
 				.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();

@@ -1,0 +1,34 @@
+package com.muejam.support;
+
+import java.util.List;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Empties every application table (all but Flyway's history) and every cache before each
+ * test, so tests sharing a cached application context stay independent.
+ */
+public class CleanState implements BeforeEachCallback {
+
+	@Override
+	public void beforeEach(ExtensionContext extension) {
+		clean(SpringExtension.getApplicationContext(extension));
+	}
+
+	public static void clean(ApplicationContext context) {
+		JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+		List<String> tables = jdbc.sql("""
+				select quote_ident(tablename) from pg_tables
+				where schemaname = 'public' and tablename <> 'flyway_schema_history'""").query(String.class).list();
+		jdbc.sql("truncate table " + String.join(", ", tables) + " restart identity cascade").update();
+		CacheManager caches = context.getBean(CacheManager.class);
+		caches.getCacheNames().forEach((name) -> caches.getCache(name).clear());
+	}
+
+}
