@@ -1,6 +1,7 @@
 package com.muejam.core.database;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +18,7 @@ final class EmbeddedPostgresLauncher {
 	}
 
 	static EmbeddedPostgres start(Path dataDirectory, int port, boolean ephemeral) throws IOException {
+		Files.createDirectories(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(ephemeral)

