@@ -1,0 +1,58 @@
+package com.muejam.core.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalRateLimiterTests {
+
+	private final RateLimitProperties properties = new RateLimitProperties(true,
+			Map.of("whispers", new RateLimitProperties.Policy(3, Duration.ofMinutes(1))));
+
+	private final LocalRateLimiter limiter = new LocalRateLimiter(this.properties, 1000);
+
+	@Test
+	void allowsUpToCapacityThenRefusesWithRetryAfter() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.limiter.consume("whispers", "alice").allowed()).isTrue();
+		}
+		RateLimitDecision refused = this.limiter.consume("whispers", "alice");
+		assertThat(refused.allowed()).isFalse();
+		assertThat(refused.retryAfterSeconds()).isBetween(1L, 20L);
+		assertThatThrownBy(() -> this.limiter.enforce("whispers", "alice")).isInstanceOf(RateLimitExceeded.class);
+	}
+
+	@Test
+	void keysHaveSeparateBuckets() {
+		for (int i = 0; i < 3; i++) {
+			this.limiter.consume("whispers", "alice");
+		}
+		assertThat(this.limiter.consume("whispers", "bob").allowed()).isTrue();
+	}
+
+	@Test
+	void writesIetfRateLimitFields() {
+		this.limiter.consume("whispers", "carol");
+		RateLimitDecision decision = this.limiter.consume("whispers", "carol");
+		HttpHeaders headers = new HttpHeaders();
+		decision.writeTo(headers);
+		assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"whispers\";q=3;w=60");
+		assertThat(headers.getFirst("RateLimit")).startsWith("\"whispers\";r=1;t=");
+		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+	}
+
+	@Test
+	void disabledLimitsAllowEverything() {
+		LocalRateLimiter off = new LocalRateLimiter(new RateLimitProperties(false, this.properties.policies()), 10);
+		for (int i = 0; i < 10; i++) {
+			assertThat(off.consume("whispers", "dave").allowed()).isTrue();
+		}
+	}
+
+}
