@@ -22,7 +22,7 @@ final class EmbeddedPostgresLauncher {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(ephemeral)
-			.setRegisterShutdownHook(true)
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(30))
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "64MB")
