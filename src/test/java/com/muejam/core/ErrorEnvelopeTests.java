@@ -4,11 +4,14 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.muejam.support.Api;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +116,17 @@ class ErrorEnvelopeTests {
 		assertThat(reply.text()).doesNotContain("IllegalStateException")
 			.doesNotContain("secret detail")
 			.doesNotContain("at com.muejam");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logLinesOfARequestCarryItsId(CapturedOutput output) {
+		this.api.get("/v1/test/explode").as("user_errors").header("X-Request-Id", "log-trace-42").send();
+		assertThat(
+				output.getOut().lines().filter((line) -> line.contains("Unhandled error serving GET /v1/test/explode")))
+			.singleElement()
+			.asString()
+			.contains("[log-trace-42]");
 	}
 
 	@Test

@@ -30,7 +30,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -48,41 +47,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final String VALIDATION_MESSAGE = "Request validation failed";
 
 	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Object> handleApiException(ApiException ex, HttpServletRequest request) {
+	ResponseEntity<Object> handleApiException(ApiException ex) {
 		HttpHeaders headers = (ex instanceof HeaderCarrying carrying) ? carrying.headers() : HttpHeaders.EMPTY;
-		return envelope(ex.code(), ex.code().status(), ex.getMessage(), ex.details(), headers, request);
+		return envelope(ex.code(), ex.code().status(), ex.getMessage(), ex.details(), headers);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex) {
 		return envelope(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, "You are not allowed to do this", Map.of(),
-				HttpHeaders.EMPTY, request);
+				HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+	ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
 		log.info("Conflicting write rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return envelope(ErrorCode.CONFLICT, HttpStatus.CONFLICT, "The request conflicts with the current state",
-				Map.of(), HttpHeaders.EMPTY, request);
+				Map.of(), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex, HttpServletRequest request) {
+	ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException ex) {
 		return envelope(ErrorCode.CONFLICT, HttpStatus.CONFLICT, "The resource was changed concurrently; retry",
-				Map.of(), HttpHeaders.EMPTY, request);
+				Map.of(), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unhandled error serving {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return envelope(ErrorCode.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", Map.of(),
-				HttpHeaders.EMPTY, request);
+				HttpHeaders.EMPTY);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return validationFailed(fieldErrors(ex.getBindingResult()), request);
+		return validationFailed(fieldErrors(ex.getBindingResult()));
 	}
 
 	@Override
@@ -95,7 +94,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					: FieldNames.toSnakeCase(String.valueOf(result.getMethodParameter().getParameterName()));
 			result.getResolvableErrors().forEach((error) -> details.putIfAbsent(name, messageOf(error)));
 		});
-		return validationFailed(details, request);
+		return validationFailed(details);
 	}
 
 	@Override
@@ -104,13 +103,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: String.valueOf(ex.getPropertyName());
 		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value";
-		return validationFailed(Map.of(name, "must be a valid " + expected), request);
+		return validationFailed(Map.of(name, "must be a valid " + expected));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return validationFailed(Map.of(ex.getParameterName(), "is required"), request);
+		return validationFailed(Map.of(ex.getParameterName(), "is required"));
 	}
 
 	@Override
@@ -120,18 +119,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		RequestBodyTooLarge tooLarge = causeOfType(ex, RequestBodyTooLarge.class);
 		if (tooLarge != null) {
 			return envelope(ErrorCode.PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), Map.of(),
-					HttpHeaders.EMPTY, request);
+					HttpHeaders.EMPTY);
 		}
 		if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
 				&& !jackson.getPath().isEmpty()) {
 			String field = jsonPath(jackson);
 			String problem = (cause instanceof UnrecognizedPropertyException) ? "is not a known field"
 					: "has the wrong type or format";
-			return validationFailed(Map.of(field, problem), request);
+			return validationFailed(Map.of(field, problem));
 		}
 		String problem = (ex.getMessage() != null && ex.getMessage().startsWith("Required request body"))
 				? "is required" : "is not valid JSON";
-		return validationFailed(Map.of("body", problem), request);
+		return validationFailed(Map.of("body", problem));
 	}
 
 	@Override
@@ -151,21 +150,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (code == ErrorCode.INTERNAL) {
 			log.error("Framework error serving request", ex);
 		}
-		return envelope(code, statusCode, message, Map.of(), headers, request);
+		return envelope(code, statusCode, message, Map.of(), headers);
 	}
 
-	private ResponseEntity<Object> validationFailed(Map<String, Object> details, WebRequest request) {
+	private static ResponseEntity<Object> validationFailed(Map<String, Object> details) {
 		return envelope(ErrorCode.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, VALIDATION_MESSAGE, details,
-				HttpHeaders.EMPTY, request);
+				HttpHeaders.EMPTY);
 	}
 
-	private ResponseEntity<Object> envelope(ErrorCode code, HttpStatusCode status, String message,
-			Map<String, Object> details, HttpHeaders headers, Object request) {
-		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
-				? nativeRequest.getNativeRequest(HttpServletRequest.class) : (HttpServletRequest) request;
+	private static ResponseEntity<Object> envelope(ErrorCode code, HttpStatusCode status, String message,
+			Map<String, Object> details, HttpHeaders headers) {
+		// the request id filter has put the id in the MDC of the thread serving the
+		// request
 		return ResponseEntity.status(status)
 			.headers(headers)
-			.body(ErrorResponse.of(code, message, details, RequestIds.of(servletRequest)));
+			.body(ErrorResponse.of(code, message, details, RequestIds.of(null)));
 	}
 
 	private static Map<String, Object> fieldErrors(BindingResult result) {

@@ -36,11 +36,6 @@ import org.springframework.util.StringUtils;
 class JwtDecoderConfiguration {
 
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
 	@Conditional(ClerkNotConfigured.class)
 	LocalIssuer localIssuer(AuthProperties properties, DataDirectory data, Clock clock) {
 		return new LocalIssuer(data, properties.local(), clock);
