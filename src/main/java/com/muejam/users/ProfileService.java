@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -156,6 +157,19 @@ public class ProfileService {
 			.stream()
 			.map(this::toSummary)
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	/**
+	 * The id of the active profile with this handle, ignoring case.
+	 * @param handle the handle
+	 * @return the profile id, empty if no such profile
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> idOfHandle(String handle) {
+		if (!Handle.isValid(handle)) {
+			return Optional.empty();
+		}
+		return this.profiles.findActiveByNormalizedHandle(handle.toLowerCase(Locale.ROOT)).map(UserProfile::id);
 	}
 
 	/**

@@ -8,7 +8,7 @@ import com.muejam.core.error.ErrorCode;
  */
 public class InvalidCursor extends ApiException {
 
-	InvalidCursor() {
+	public InvalidCursor() {
 		super(ErrorCode.INVALID_CURSOR, "The cursor is not valid for this list");
 	}
 

@@ -1,0 +1,20 @@
+package com.muejam.stories;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ChapterRepository extends JpaRepository<Chapter, UUID> {
+
+	/**
+	 * The highest chapter number a story has used, deleted chapters included (numbers are
+	 * never reused).
+	 * @param storyId the story
+	 * @return the number, 0 for a story without chapters
+	 */
+	@Query("select coalesce(max(c.number), 0) from Chapter c where c.storyId = :storyId")
+	int highestNumber(@Param("storyId") UUID storyId);
+
+}

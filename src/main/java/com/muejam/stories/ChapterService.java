@@ -1,0 +1,223 @@
+package com.muejam.stories;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.error.ApiException;
+import com.muejam.core.pagination.CursorCodec;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.InvalidCursor;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.ratelimit.RateLimiter;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.stories.StoryViews.ChapterSummaryView;
+import com.muejam.stories.StoryViews.ChapterView;
+import com.muejam.stories.StoryViews.CreateChapter;
+import com.muejam.stories.StoryViews.Publish;
+import com.muejam.stories.StoryViews.UpdateChapter;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chapters: written by the story's author, numbered 1, 2, 3... in creation order,
+ * published now or at a scheduled time, read by anyone once both the chapter and its
+ * story are visible.
+ */
+@Service
+public class ChapterService {
+
+	private static final String LIST = "chapters.story";
+
+	private final ChapterRepository chapters;
+
+	private final StoryRepository stories;
+
+	private final StoryService storyService;
+
+	private final StoryQueries queries;
+
+	private final MarkdownRenderer markdown;
+
+	private final RateLimiter rateLimiter;
+
+	private final CursorCodec cursors;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryQueries queries,
+			MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.chapters = chapters;
+		this.stories = stories;
+		this.storyService = storyService;
+		this.queries = queries;
+		this.markdown = markdown;
+		this.rateLimiter = rateLimiter;
+		this.cursors = cursors;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ChapterView create(CurrentUser author, UUID storyId, CreateChapter request) {
+		Story story = this.storyService.owned(author, storyId);
+		// lock the story row: concurrent creations take consecutive numbers
+		this.stories.findForUpdate(story.id());
+		int number = this.chapters.highestNumber(story.id()) + 1;
+		Instant now = this.clock.instant();
+		Chapter chapter = new Chapter(story.id(), number, title(request.title()),
+				this.markdown.render((request.content() != null) ? request.content() : ""), now);
+		this.chapters.saveAndFlush(chapter);
+		return view(chapter, true);
+	}
+
+	@Transactional
+	ChapterView update(CurrentUser author, UUID chapterId, UpdateChapter changes) {
+		Chapter chapter = owned(author, chapterId);
+		Instant now = this.clock.instant();
+		if (changes.title() != null) {
+			chapter.retitle(title(changes.title()), now);
+		}
+		boolean revised = changes.content() != null && !changes.content().equals(chapter.content());
+		if (revised) {
+			chapter.rewrite(this.markdown.render(changes.content()), now);
+		}
+		this.chapters.saveAndFlush(chapter);
+		if (revised) {
+			refreshStoryCounters(chapter.storyId());
+			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
+		}
+		return view(chapter, true);
+	}
+
+	@Transactional
+	ChapterView publish(CurrentUser author, UUID chapterId, @Nullable Publish request) {
+		Chapter chapter = owned(author, chapterId);
+		this.rateLimiter.enforce(StoryService.PUBLISH_POLICY, author.id().toString());
+		Instant now = this.clock.instant();
+		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
+		if (chapter.publish(at, now)) {
+			this.chapters.saveAndFlush(chapter);
+			refreshStoryCounters(chapter.storyId());
+			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
+			evictStory(chapter.storyId());
+		}
+		return view(chapter, true);
+	}
+
+	@Transactional
+	void delete(CurrentUser author, UUID chapterId) {
+		Chapter chapter = owned(author, chapterId);
+		chapter.delete(this.clock.instant());
+		this.chapters.saveAndFlush(chapter);
+		refreshStoryCounters(chapter.storyId());
+		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
+		evictStory(chapter.storyId());
+	}
+
+	/**
+	 * A chapter with its content, for a reader (published chapters of visible stories) or
+	 * the author (drafts too).
+	 * @param viewer the caller, or {@code null}
+	 * @param chapterId the chapter
+	 * @return the chapter
+	 */
+	@Transactional(readOnly = true)
+	ChapterView read(@Nullable CurrentUser viewer, UUID chapterId) {
+		Chapter chapter = this.chapters.findById(chapterId)
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		Story story = this.stories.findById(chapter.storyId())
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
+		Instant now = this.clock.instant();
+		if (!isAuthor && !(story.isVisibleAt(now) && chapter.isVisibleAt(now))) {
+			throw new StoryNotFound("Chapter");
+		}
+		return view(chapter, isAuthor);
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<ChapterSummaryView> list(@Nullable CurrentUser viewer, UUID storyId, PageParams page) {
+		Story story = this.stories.findById(storyId)
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Story"));
+		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
+		if (!isAuthor && !story.isVisibleAt(this.clock.instant())) {
+			throw new StoryNotFound("Story");
+		}
+		Integer after = null;
+		if (page.cursor() != null) {
+			try {
+				after = Integer.valueOf(this.cursors.decode(LIST + ":" + storyId, page.cursor()).getFirst());
+			}
+			catch (RuntimeException ex) {
+				throw (ex instanceof InvalidCursor invalid) ? invalid : new InvalidCursor();
+			}
+		}
+		return CursorPage.of(this.queries.chapters(storyId, isAuthor, after, page.fetchSize()), page,
+				(chapter) -> this.cursors.encode(LIST + ":" + storyId,
+						java.util.List.of(Integer.toString(chapter.chapterNumber()))));
+	}
+
+	private Chapter owned(CurrentUser user, UUID chapterId) {
+		Chapter chapter = this.chapters.findById(chapterId)
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		Story story = this.stories.findById(chapter.storyId())
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		if (!story.isWrittenBy(user.id())) {
+			Instant now = this.clock.instant();
+			if (story.isVisibleAt(now) && chapter.isVisibleAt(now)) {
+				throw ApiException.forbidden("Only the author can change this chapter");
+			}
+			throw new StoryNotFound("Chapter");
+		}
+		return chapter;
+	}
+
+	private ChapterView view(Chapter chapter, boolean ownerView) {
+		StoryQueries.Neighbours neighbours = this.queries.neighbours(chapter.storyId(), chapter.number(), ownerView);
+		return new ChapterView(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content(),
+				chapter.contentHtml(), chapter.isPublished(), chapter.publishedAt(), chapter.createdAt(),
+				chapter.updatedAt(), neighbours.previousId(), neighbours.nextId());
+	}
+
+	/**
+	 * Recounts the story's published chapters and their words (scheduled ones included).
+	 * @param storyId the story
+	 */
+	private void refreshStoryCounters(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set chapter_count = c.chapters, word_count = c.words
+				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
+				      where story_id = :story and published and deleted_at is null) c
+				where s.id = :story""").param("story", storyId).update();
+	}
+
+	private void evictStory(UUID storyId) {
+		this.stories.findById(storyId).ifPresent((story) -> this.storyService.evict(story.slug()));
+	}
+
+	private static String title(String title) {
+		String stripped = title.strip();
+		if (stripped.isEmpty()) {
+			throw ApiException.invalidField("title", "must not be blank");
+		}
+		return stripped;
+	}
+
+}

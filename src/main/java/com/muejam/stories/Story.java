@@ -1,0 +1,180 @@
+package com.muejam.stories;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A story: its metadata and publication state. Readers see it once it is published and
+ * its {@code published_at} has come, until it is deleted or hidden by a moderator.
+ */
+@Entity
+@Table(name = "stories")
+class Story {
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private String slug;
+
+	@Column(nullable = false)
+	private String title;
+
+	@Column(nullable = false)
+	private String blurb;
+
+	@Column(name = "cover_key")
+	private @Nullable String coverKey;
+
+	@Column(name = "author_id", nullable = false, updatable = false)
+	private UUID authorId;
+
+	@Column(nullable = false)
+	private boolean published;
+
+	@Column(name = "published_at")
+	private @Nullable Instant publishedAt;
+
+	@Column(name = "deleted_at")
+	private @Nullable Instant deletedAt;
+
+	@Column(name = "hidden_at")
+	private @Nullable Instant hiddenAt;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected Story() {
+	}
+
+	Story(UUID authorId, String slug, String title, String blurb, @Nullable String coverKey, Instant now) {
+		this.id = UUID.randomUUID();
+		this.authorId = authorId;
+		this.slug = slug;
+		this.title = title;
+		this.blurb = blurb;
+		this.coverKey = coverKey;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	String slug() {
+		return this.slug;
+	}
+
+	String title() {
+		return this.title;
+	}
+
+	String blurb() {
+		return this.blurb;
+	}
+
+	@Nullable String coverKey() {
+		return this.coverKey;
+	}
+
+	UUID authorId() {
+		return this.authorId;
+	}
+
+	boolean isPublished() {
+		return this.published;
+	}
+
+	@Nullable Instant publishedAt() {
+		return this.publishedAt;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	boolean isWrittenBy(@Nullable UUID userId) {
+		return this.authorId.equals(userId);
+	}
+
+	/**
+	 * Whether readers can see the story now.
+	 * @param now the current time
+	 * @return {@code true} when published, due, not deleted and not hidden
+	 */
+	boolean isVisibleAt(Instant now) {
+		return this.published && this.publishedAt != null && !this.publishedAt.isAfter(now) && this.deletedAt == null
+				&& this.hiddenAt == null;
+	}
+
+	/**
+	 * The slug may follow the title until the story is published; from then on links must
+	 * keep working.
+	 * @return whether the slug may still change
+	 */
+	boolean slugIsOpen() {
+		return !this.published;
+	}
+
+	void retitle(String title, String slug, Instant now) {
+		this.title = title;
+		this.slug = slug;
+		this.updatedAt = now;
+	}
+
+	void describe(String blurb, Instant now) {
+		this.blurb = blurb;
+		this.updatedAt = now;
+	}
+
+	void changeCover(@Nullable String coverKey, Instant now) {
+		this.coverKey = coverKey;
+		this.updatedAt = now;
+	}
+
+	void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Publishes the story at the given time. Publication happens once: a story already
+	 * visible keeps its {@code published_at}; a scheduled one may be rescheduled until it
+	 * goes live.
+	 * @param at when readers may see it
+	 * @param now the current time
+	 * @return whether anything changed
+	 */
+	boolean publish(Instant at, Instant now) {
+		if (this.published && this.publishedAt != null && !this.publishedAt.isAfter(now)) {
+			return false;
+		}
+		this.published = true;
+		this.publishedAt = at;
+		this.updatedAt = now;
+		return true;
+	}
+
+	void delete(Instant now) {
+		this.deletedAt = now;
+		this.updatedAt = now;
+	}
+
+}

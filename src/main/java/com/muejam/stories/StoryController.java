@@ -1,0 +1,113 @@
+package com.muejam.stories;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.stories.StoryViews.CreateStory;
+import com.muejam.stories.StoryViews.PopularTagView;
+import com.muejam.stories.StoryViews.Publish;
+import com.muejam.stories.StoryViews.StoryView;
+import com.muejam.stories.StoryViews.UpdateStory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Stories")
+@RestController
+@Validated
+class StoryController {
+
+	private final StoryService stories;
+
+	StoryController(StoryService stories) {
+		this.stories = stories;
+	}
+
+	@Operation(summary = "Create a story draft",
+			description = "The slug is made from the title (a suffix is added when it is taken).")
+	@PostMapping("/v1/stories")
+	ResponseEntity<StoryView> create(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody CreateStory request) {
+		StoryView story = this.stories.create(user, request);
+		return ResponseEntity.created(URI.create("/v1/stories/" + story.slug())).body(story);
+	}
+
+	@Operation(summary = "Change a story",
+			description = "Author only. The slug follows the title until the story is published, then stays.")
+	@PutMapping("/v1/stories/{id}")
+	StoryView update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@Valid @RequestBody UpdateStory changes) {
+		return this.stories.update(user, id, changes);
+	}
+
+	@Operation(summary = "Delete a story",
+			description = "Author only. Soft delete: the story and its chapters disappear for everyone.")
+	@DeleteMapping("/v1/stories/{id}")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		this.stories.delete(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Publish a story",
+			description = "Author only, 10 publish operations per hour. Publishes now, or at `publish_at` (scheduled). "
+					+ "A story already live keeps its `published_at`.")
+	@PostMapping("/v1/stories/{id}/publish")
+	StoryView publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@Valid @RequestBody(required = false) @Nullable Publish request) {
+		return this.stories.publish(user, id, request);
+	}
+
+	@Operation(summary = "Published stories, newest first")
+	@SecurityRequirements
+	@GetMapping("/v1/stories")
+	CursorPage<StoryView> list(
+			@Parameter(description = "Tag slug or name") @RequestParam(required = false) @Nullable @Size(
+					max = 50) String tag,
+			@Parameter(description = "Author handle") @RequestParam(required = false) @Nullable @Size(
+					max = 30) String author,
+			@Valid PageParams page) {
+		return this.stories.published(author, tag, page);
+	}
+
+	@Operation(summary = "A story by slug",
+			description = "Published stories for everyone; the author also sees their drafts.")
+	@SecurityRequirements
+	@GetMapping("/v1/stories/{slug}")
+	StoryView bySlug(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable @Size(max = 120) String slug) {
+		return this.stories.bySlug(user, slug);
+	}
+
+	@Operation(summary = "The caller's own stories, drafts included, newest first")
+	@GetMapping("/v1/me/stories")
+	CursorPage<StoryView> mine(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+		return this.stories.own(user, page);
+	}
+
+	@Operation(summary = "Popular tags", description = "Tags by the number of published stories that carry them.")
+	@SecurityRequirements
+	@GetMapping("/v1/tags")
+	CursorPage<PopularTagView> tags(@Valid PageParams page) {
+		return this.stories.popularTags(page);
+	}
+
+}

@@ -1,0 +1,226 @@
+package com.muejam.stories;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.pagination.Keyset;
+import com.muejam.stories.StoryViews.ChapterSummaryView;
+import com.muejam.stories.StoryViews.PopularTagView;
+import com.muejam.stories.StoryViews.TagView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of stories: keyset-paginated lists in one statement each (chapter counts
+ * included), and batch lookups that serve a whole page at once.
+ */
+@Component
+class StoryQueries {
+
+	/** A story readers can see now. */
+	static final String STORY_VISIBLE = "s.published and s.published_at <= now() and s.deleted_at is null and s.hidden_at is null";
+
+	/** A chapter readers can see now (its story must be visible too). */
+	static final String CHAPTER_VISIBLE = "c.published and c.published_at <= now() and c.deleted_at is null and c.hidden_at is null";
+
+	private final JdbcClient jdbc;
+
+	StoryQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A page of published stories, newest first.
+	 * @param authorId only this author's, or all
+	 * @param tagId only stories with this tag, or all
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the rows
+	 */
+	List<StoryRow> publicPage(@Nullable UUID authorId, @Nullable UUID tagId, @Nullable Keyset after, int limit) {
+		StringBuilder sql = new StringBuilder("select ").append(StoryRow.COLUMNS)
+			.append(", ")
+			.append(chapterCount(false))
+			.append(" from stories s where ")
+			.append(STORY_VISIBLE);
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (authorId != null) {
+			sql.append(" and s.author_id = :author");
+			params.put("author", authorId);
+		}
+		if (tagId != null) {
+			sql.append(" and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)");
+			params.put("tag", tagId);
+		}
+		if (after != null) {
+			sql.append(" and (s.published_at, s.id) < (:at, :id)");
+			params.put("at", Timestamp.from(after.at()));
+			params.put("id", after.id());
+		}
+		sql.append(" order by s.published_at desc, s.id desc limit :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(StoryRow::map).list();
+	}
+
+	/**
+	 * A page of an author's own stories, drafts included, newest first.
+	 * @param authorId the author
+	 * @param after the position to continue after, or {@code null}
+	 * @param limit rows to fetch
+	 * @return the rows, counting every chapter that is not deleted
+	 */
+	List<StoryRow> ownPage(UUID authorId, @Nullable Keyset after, int limit) {
+		String sql = "select " + StoryRow.COLUMNS + ", " + chapterCount(true)
+				+ " from stories s where s.author_id = :author and s.deleted_at is null"
+				+ ((after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "")
+				+ " order by s.created_at desc, s.id desc limit :limit";
+		var query = this.jdbc.sql(sql).param("author", authorId).param("limit", limit);
+		if (after != null) {
+			query = query.param("at", Timestamp.from(after.at())).param("id", after.id());
+		}
+		return query.query(StoryRow::map).list();
+	}
+
+	/**
+	 * How many chapters of a story a viewer can see.
+	 * @param storyId the story
+	 * @param ownerView whether the viewer is its author (drafts count)
+	 * @return the count
+	 */
+	int chapterCount(UUID storyId, boolean ownerView) {
+		return this.jdbc.sql("select " + chapterCount(ownerView) + " from stories s where s.id = :id")
+			.param("id", storyId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The tags of several stories in one statement.
+	 * @param storyIds the stories
+	 * @return tags by story id, by name
+	 */
+	Map<UUID, List<TagView>> tagsOf(Collection<UUID> storyIds) {
+		Map<UUID, List<TagView>> tags = new LinkedHashMap<>();
+		if (storyIds.isEmpty()) {
+			return tags;
+		}
+		this.jdbc.sql("""
+				select st.story_id, t.name, t.slug from story_tags st join tags t on t.id = st.tag_id
+				where st.story_id = any(:ids) order by t.name""")
+			.param("ids", storyIds.toArray(UUID[]::new))
+			.query((rs) -> {
+				tags.computeIfAbsent(rs.getObject("story_id", UUID.class), (id) -> new ArrayList<>())
+					.add(new TagView(rs.getString("name"), rs.getString("slug")));
+			});
+		return tags;
+	}
+
+	/**
+	 * A page of a story's chapters in order.
+	 * @param storyId the story
+	 * @param ownerView whether drafts and scheduled chapters are included
+	 * @param afterNumber the chapter number to continue after, or {@code null}
+	 * @param limit rows to fetch
+	 * @return the chapters, without content
+	 */
+	List<ChapterSummaryView> chapters(UUID storyId, boolean ownerView, @Nullable Integer afterNumber, int limit) {
+		String sql = """
+				select c.id, c.story_id, c.chapter_number, c.title, c.published, c.published_at, c.word_count,
+				       c.created_at, c.updated_at
+				from chapters c where c.story_id = :story and %s%s
+				order by c.chapter_number limit :limit""".formatted(
+				ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE,
+				(afterNumber != null) ? " and c.chapter_number > :after" : "");
+		var query = this.jdbc.sql(sql).param("story", storyId).param("limit", limit);
+		if (afterNumber != null) {
+			query = query.param("after", afterNumber);
+		}
+		return query
+			.query((rs,
+					n) -> new ChapterSummaryView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("chapter_number"), rs.getString("title"), rs.getBoolean("published"),
+							(rs.getTimestamp("published_at") != null) ? rs.getTimestamp("published_at").toInstant()
+									: null,
+							rs.getInt("word_count"), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("updated_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * The chapters before and after one, among those the viewer can see, in one
+	 * statement.
+	 * @param storyId the story
+	 * @param number the chapter's number
+	 * @param ownerView whether drafts count
+	 * @return the neighbours' ids
+	 */
+	Neighbours neighbours(UUID storyId, int number, boolean ownerView) {
+		String visible = ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE;
+		return this.jdbc.sql("""
+				select (select c.id from chapters c where c.story_id = :story and c.chapter_number < :number and %1$s
+				        order by c.chapter_number desc limit 1) as previous_id,
+				       (select c.id from chapters c where c.story_id = :story and c.chapter_number > :number and %1$s
+				        order by c.chapter_number limit 1) as next_id""".formatted(visible))
+			.param("story", storyId)
+			.param("number", number)
+			.query((rs, n) -> new Neighbours(rs.getObject("previous_id", UUID.class),
+					rs.getObject("next_id", UUID.class)))
+			.single();
+	}
+
+	/**
+	 * A page of tags by the number of published stories that carry them.
+	 * @param after the (story count, id) to continue after, or {@code null}
+	 * @param limit rows to fetch
+	 * @return the tags and their ids (for the cursor)
+	 */
+	List<PopularTagRow> popularTags(@Nullable PopularTagRow after, int limit) {
+		String sql = "select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0"
+				+ ((after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "")
+				+ " order by t.story_count desc, t.id limit :limit";
+		var query = this.jdbc.sql(sql).param("limit", limit);
+		if (after != null) {
+			query = query.param("count", after.view().storyCount()).param("id", after.id());
+		}
+		return query
+			.query((rs, n) -> new PopularTagRow(rs.getObject("id", UUID.class),
+					new PopularTagView(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
+			.list();
+	}
+
+	@Nullable UUID tagIdBySlug(String slug) {
+		return this.jdbc.sql("select id from tags where slug = :slug")
+			.param("slug", slug)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static String chapterCount(boolean ownerView) {
+		return "(select count(*) from chapters c where c.story_id = s.id and "
+				+ (ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE) + ") as chapter_count";
+	}
+
+	/**
+	 * @param previousId the chapter before, or {@code null}
+	 * @param nextId the chapter after, or {@code null}
+	 */
+	record Neighbours(@Nullable UUID previousId, @Nullable UUID nextId) {
+	}
+
+	/**
+	 * @param id the tag's id, for the cursor
+	 * @param view what the list shows
+	 */
+	record PopularTagRow(UUID id, PopularTagView view) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package com.muejam.stories;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.muejam.core.error.ApiException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tags: created on first use, matched by slug ({@code Slow Burn} and {@code slow burn}
+ * are one tag), attached to stories, and counted over published stories for the popular
+ * list. Every operation is one set-based statement whatever the number of tags.
+ */
+@Component
+class TagStore {
+
+	static final int MAX_TAGS = 10;
+
+	private final JdbcClient jdbc;
+
+	TagStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The ids of the named tags, creating the missing ones.
+	 * @param names tag names as the author typed them
+	 * @return the tag ids
+	 */
+	List<UUID> resolve(List<String> names) {
+		Map<String, String> bySlug = new LinkedHashMap<>();
+		for (String name : names) {
+			String clean = name.strip().replaceAll("\\s+", " ");
+			String slug = Slugs.of(clean, 50);
+			if (slug.isEmpty()) {
+				throw ApiException.invalidField("tags", "each tag needs at least one letter or digit");
+			}
+			bySlug.putIfAbsent(slug, clean);
+		}
+		if (bySlug.isEmpty()) {
+			return List.of();
+		}
+		String[] slugs = bySlug.keySet().toArray(String[]::new);
+		this.jdbc.sql("""
+				insert into tags (name, slug) select * from unnest(:names::text[], :slugs::text[])
+				on conflict (slug) do nothing""")
+			.param("names", bySlug.values().toArray(String[]::new))
+			.param("slugs", slugs)
+			.update();
+		return this.jdbc.sql("select id from tags where slug = any(:slugs)")
+			.param("slugs", slugs)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Makes the story carry exactly these tags.
+	 * @param storyId the story
+	 * @param tagIds its tags
+	 * @return the tags whose story counts may have changed (removed and added)
+	 */
+	Set<UUID> replace(UUID storyId, List<UUID> tagIds) {
+		UUID[] ids = tagIds.toArray(UUID[]::new);
+		Set<UUID> affected = new TreeSet<>(this.jdbc
+			.sql("delete from story_tags where story_id = :story and not (tag_id = any(:ids)) returning tag_id")
+			.param("story", storyId)
+			.param("ids", ids)
+			.query(UUID.class)
+			.list());
+		this.jdbc.sql("""
+				insert into story_tags (story_id, tag_id) select :story, unnest(:ids::uuid[])
+				on conflict do nothing""").param("story", storyId).param("ids", ids).update();
+		affected.addAll(tagIds);
+		return affected;
+	}
+
+	List<UUID> tagIdsOf(UUID storyId) {
+		return this.jdbc.sql("select tag_id from story_tags where story_id = :story")
+			.param("story", storyId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Recounts the published, undeleted, unhidden stories of the given tags.
+	 * @param tagIds the tags
+	 */
+	void recount(Collection<UUID> tagIds) {
+		if (tagIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update tags t set story_count = (
+				    select count(*) from story_tags st join stories s on s.id = st.story_id
+				    where st.tag_id = t.id and s.published and s.deleted_at is null and s.hidden_at is null)
+				where t.id = any(:ids)""").param("ids", tagIds.toArray(UUID[]::new)).update();
+	}
+
+	/**
+	 * Rebuilds a story's search document from its title (weight A), blurb (B) and tag
+	 * names (C), with accents folded and English stemming.
+	 * @param storyId the story
+	 */
+	void refreshSearchDocument(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set search_vector =
+				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
+				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
+				    || setweight(to_tsvector('english', muejam_unaccent(coalesce(
+				        (select string_agg(t.name, ' ') from story_tags st join tags t on t.id = st.tag_id
+				         where st.story_id = s.id), ''))), 'C')
+				where s.id = :story""").param("story", storyId).update();
+	}
+
+}
