@@ -15,6 +15,11 @@ import org.springframework.core.env.Environment;
 public class TestClients {
 
 	@Bean
+	static StatementCounter statementCounter() {
+		return new StatementCounter();
+	}
+
+	@Bean
 	@Lazy
 	Api api(Environment environment, ObjectProvider<LocalIssuer> issuer) {
 		return new Api(() -> "http://localhost:" + environment.getProperty("local.server.port"),

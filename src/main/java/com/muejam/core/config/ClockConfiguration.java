@@ -1,6 +1,7 @@
 package com.muejam.core.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,9 @@ class ClockConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		// microseconds, as PostgreSQL stores them: a time returned on write equals the
+		// one read back later
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 
 }

@@ -1,0 +1,373 @@
+package com.muejam.stories;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class StoryTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Test
+	void createsDraftWithSlugAndDeduplicatedTags() {
+		Api.Reply reply = this.api.post("/v1/stories")
+			.as("user_author")
+			.json(Map.of("title", "  Slow Burn Ästhetik!  ", "blurb", "Two rivals.", "tags",
+					List.of("Slow Burn", "slow  burn", "Fantasy")))
+			.send();
+		assertThat(reply.status()).isEqualTo(201);
+		JsonNode story = reply.json();
+		assertThat(story.path("slug").asString()).isEqualTo("slow-burn-asthetik");
+		assertThat(reply.header("Location")).isEqualTo("/v1/stories/slow-burn-asthetik");
+		assertThat(story.path("title").asString()).isEqualTo("Slow Burn Ästhetik!");
+		assertThat(story.path("published").asBoolean()).isFalse();
+		assertThat(story.path("published_at").isNull()).isTrue();
+		assertThat(story.path("tags").findValuesAsString("slug")).containsExactly("fantasy", "slow-burn");
+		assertThat(story.path("author").path("handle").asString()).startsWith("user_author");
+		assertThat(story.path("chapter_count").asInt()).isZero();
+	}
+
+	@Test
+	void takenSlugGetsASuffix() {
+		String first = create("user_a", "Same Title").path("slug").asString();
+		String second = create("user_b", "Same Title").path("slug").asString();
+		assertThat(first).isEqualTo("same-title");
+		assertThat(second).matches("same-title-[a-z0-9]{6}");
+	}
+
+	@Test
+	void rejectsInvalidStoriesWithFieldDetails() {
+		List<String> tooManyTags = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			tooManyTags.add("tag" + i);
+		}
+		Api.Reply reply = this.api.post("/v1/stories")
+			.as("user_author")
+			.json(Map.of("title", "x".repeat(201), "blurb", "b".repeat(2001), "tags", tooManyTags))
+			.send();
+		assertThat(reply.status()).isEqualTo(400);
+		JsonNode details = reply.json().path("error").path("details");
+		assertThat(details.has("title")).isTrue();
+		assertThat(details.has("blurb")).isTrue();
+		assertThat(details.has("tags")).isTrue();
+		assertThat(this.api.post("/v1/stories")
+			.as("user_author")
+			.json(Map.of("title", "   "))
+			.send()
+			.json()
+			.path("error")
+			.path("details")
+			.has("title")).isTrue();
+		assertThat(this.api.post("/v1/stories")
+			.as("user_author")
+			.json(Map.of("title", "T", "tags", List.of("!!!")))
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.api.post("/v1/stories")
+			.as("user_author")
+			.json(Map.of("title", "T", "cover_key", "uploads/cover/x.png"))
+			.send()
+			.json()
+			.path("error")
+			.path("details")
+			.has("cover_key")).isTrue();
+	}
+
+	@Test
+	void writingNeedsAToken() {
+		assertThat(this.api.post("/v1/stories").json(Map.of("title", "T")).send().status()).isEqualTo(401);
+		assertThat(this.api.get("/v1/me/stories").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void othersGetNotFoundForDraftsAndForbiddenForPublishedStories() {
+		String id = create("user_owner", "Mine").path("id").asString();
+		assertThat(
+				this.api.put("/v1/stories/" + id).as("user_intruder").json(Map.of("title", "Hacked")).send().status())
+			.isEqualTo(404);
+		assertThat(this.api.get("/v1/stories/mine").as("user_intruder").send().status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/stories/mine").send().status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/stories/mine").as("user_owner").send().status()).isEqualTo(200);
+		publish("user_owner", id);
+		Api.Reply forbidden = this.api.put("/v1/stories/" + id)
+			.as("user_intruder")
+			.json(Map.of("title", "Hacked"))
+			.send();
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.delete("/v1/stories/" + id).as("user_intruder").send().status()).isEqualTo(403);
+		assertThat(this.api.post("/v1/stories/" + id + "/publish").as("user_intruder").send().status()).isEqualTo(403);
+	}
+
+	@Test
+	void slugFollowsTitleUntilPublishedThenStays() {
+		String id = create("user_slug", "First Draft Title").path("id").asString();
+		Api.Reply renamed = this.api.put("/v1/stories/" + id)
+			.as("user_slug")
+			.json(Map.of("title", "Better Title"))
+			.send();
+		assertThat(renamed.json().path("slug").asString()).isEqualTo("better-title");
+		publish("user_slug", id);
+		Api.Reply after = this.api.put("/v1/stories/" + id).as("user_slug").json(Map.of("title", "Final Title")).send();
+		assertThat(after.json().path("slug").asString()).isEqualTo("better-title");
+		assertThat(this.api.get("/v1/stories/better-title").send().json().path("title").asString())
+			.isEqualTo("Final Title");
+	}
+
+	@Test
+	void publishingSetsPublishedAtOnce() {
+		String id = create("user_pub", "Publish Me").path("id").asString();
+		JsonNode first = publish("user_pub", id);
+		assertThat(first.path("published").asBoolean()).isTrue();
+		Instant publishedAt = Instant.parse(first.path("published_at").asString());
+		JsonNode second = publish("user_pub", id);
+		assertThat(Instant.parse(second.path("published_at").asString())).isEqualTo(publishedAt);
+	}
+
+	@Test
+	void scheduledStoryAppearsWhenItsTimeComesWithoutAnotherCall() {
+		String id = create("user_sched", "Coming Soon").path("id").asString();
+		Instant at = Instant.now().plusSeconds(3600);
+		Api.Reply scheduled = this.api.post("/v1/stories/" + id + "/publish")
+			.as("user_sched")
+			.json(Map.of("publish_at", at.toString()))
+			.send();
+		assertThat(scheduled.status()).isEqualTo(200);
+		assertThat(Instant.parse(scheduled.json().path("published_at").asString())).isEqualTo(at);
+		assertThat(this.api.get("/v1/stories/coming-soon").send().status()).isEqualTo(404);
+		assertThat(slugsOf(this.api.get("/v1/stories").send())).doesNotContain("coming-soon");
+		// the clock reaches the scheduled time
+		this.jdbc.sql("update stories set published_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", id)
+			.update();
+		assertThat(this.api.get("/v1/stories/coming-soon").send().status()).isEqualTo(200);
+		assertThat(slugsOf(this.api.get("/v1/stories").send())).contains("coming-soon");
+	}
+
+	@Test
+	void rejectsPublishTimeInThePastOrTooFarAhead() {
+		String id = create("user_when", "When").path("id").asString();
+		assertThat(this.api.post("/v1/stories/" + id + "/publish")
+			.as("user_when")
+			.json(Map.of("publish_at", "2020-01-01T00:00:00Z"))
+			.send()
+			.json()
+			.path("error")
+			.path("details")
+			.has("publish_at")).isTrue();
+		assertThat(this.api.post("/v1/stories/" + id + "/publish")
+			.as("user_when")
+			.json(Map.of("publish_at", Instant.now().plusSeconds(400L * 24 * 3600).toString()))
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.api.post("/v1/stories/" + id + "/publish")
+			.as("user_when")
+			.json(Map.of("publish_at", "soon"))
+			.send()
+			.status()).isEqualTo(400);
+	}
+
+	@Test
+	void deletedStoryIsGoneForEveryoneButKeptInTheDatabase() {
+		String id = create("user_del", "Short Lived").path("id").asString();
+		publish("user_del", id);
+		assertThat(this.api.delete("/v1/stories/" + id).as("user_del").send().status()).isEqualTo(204);
+		assertThat(this.api.get("/v1/stories/short-lived").send().status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/stories/short-lived").as("user_del").send().status()).isEqualTo(404);
+		assertThat(this.api.delete("/v1/stories/" + id).as("user_del").send().status()).isEqualTo(404);
+		assertThat(slugsOf(this.api.get("/v1/me/stories").as("user_del").send())).doesNotContain("short-lived");
+		assertThat(this.jdbc.sql("select count(*) from stories where id = :id::uuid and deleted_at is not null")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownStoryIsNotFoundAndMalformedIdIsBadRequest() {
+		assertThat(this.api.put("/v1/stories/5f0c0000-0000-0000-0000-000000000000")
+			.as("user_x")
+			.json(Map.of("title", "T"))
+			.send()
+			.status()).isEqualTo(404);
+		Api.Reply malformed = this.api.put("/v1/stories/not-a-uuid").as("user_x").json(Map.of("title", "T")).send();
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().path("error").path("details").has("id")).isTrue();
+	}
+
+	@Test
+	void listsFilterByTagAndAuthor() {
+		this.api.put("/v1/me").as("user_tagger").json(Map.of("handle", "tagger")).send();
+		publish("user_tagger", create("user_tagger", "Dragons", List.of("Fantasy")).path("id").asString());
+		publish("user_other", create("user_other", "Spaceships", List.of("Sci Fi")).path("id").asString());
+		create("user_tagger", "Draft Dragons", List.of("Fantasy"));
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=fantasy").send())).containsExactly("dragons");
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=Sci%20Fi").send())).containsExactly("spaceships");
+		assertThat(slugsOf(this.api.get("/v1/stories?author=TAGGER").send())).containsExactly("dragons");
+		assertThat(slugsOf(this.api.get("/v1/stories?author=nobody_known").send())).isEmpty();
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=unknown-tag").send())).isEmpty();
+	}
+
+	@Test
+	void myStoriesIncludeDrafts() {
+		create("user_mine", "Draft One");
+		publish("user_mine", create("user_mine", "Published One").path("id").asString());
+		create("user_someone", "Not Mine");
+		assertThat(slugsOf(this.api.get("/v1/me/stories").as("user_mine").send())).containsExactly("published-one",
+				"draft-one");
+	}
+
+	@Test
+	void popularTagsAreOrderedByPublishedStories() {
+		publish("user_t1", create("user_t1", "A", List.of("Romance", "Mystery")).path("id").asString());
+		publish("user_t2", create("user_t2", "B", List.of("Romance")).path("id").asString());
+		create("user_t3", "C", List.of("Mystery", "Horror"));
+		JsonNode tags = this.api.get("/v1/tags").send().json().path("data");
+		assertThat(List.of(tags.get(0).path("slug").asString(), tags.get(1).path("slug").asString()))
+			.containsExactly("romance", "mystery");
+		assertThat(tags.size()).isEqualTo(2);
+		assertThat(tags.get(0).path("story_count").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void editsAreVisibleImmediatelyDespiteTheStoryCache() {
+		String id = create("user_cache", "Cached Story").path("id").asString();
+		publish("user_cache", id);
+		assertThat(this.api.get("/v1/stories/cached-story").send().json().path("blurb").asString()).isEmpty();
+		this.api.put("/v1/stories/" + id).as("user_cache").json(Map.of("blurb", "Now with a blurb")).send();
+		assertThat(this.api.get("/v1/stories/cached-story").send().json().path("blurb").asString())
+			.isEqualTo("Now with a blurb");
+		this.api.delete("/v1/stories/" + id).as("user_cache").send();
+		assertThat(this.api.get("/v1/stories/cached-story").send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void publishingIsRateLimitedPerUser() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			ids.add(create("user_prolific", "Story " + i).path("id").asString());
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.api.post("/v1/stories/" + ids.get(i) + "/publish").as("user_prolific").send().status())
+				.isEqualTo(200);
+		}
+		Api.Reply limited = this.api.post("/v1/stories/" + ids.get(10) + "/publish").as("user_prolific").send();
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
+		assertThat(limited.header("Retry-After")).isNotNull();
+		assertThat(this.api.post("/v1/stories/" + create("user_calm", "Calm").path("id").asString() + "/publish")
+			.as("user_calm")
+			.send()
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void followingCursorsReturnsEveryStoryOnceWhileNewOnesArePublished() {
+		Set<String> expected = new HashSet<>();
+		for (int i = 0; i < 7; i++) {
+			expected.add(publish("user_pager", create("user_pager", "Paged " + i).path("id").asString()).path("id")
+				.asString());
+		}
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		int round = 0;
+		do {
+			Api.Reply page = this.api.get("/v1/stories?page_size=3" + ((cursor != null) ? "&cursor=" + cursor : ""))
+				.send();
+			assertThat(page.status()).isEqualTo(200);
+			page.json().path("data").forEach((story) -> seen.add(story.path("id").asString()));
+			publish("user_newcomer", create("user_newcomer", "Newer " + round++).path("id").asString());
+			cursor = page.json().path("next_cursor").isNull() ? null : page.json().path("next_cursor").asString();
+		}
+		while (cursor != null);
+		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void tamperedOrForeignCursorIsInvalidCursor() {
+		for (int i = 0; i < 3; i++) {
+			publish("user_cur", create("user_cur", "Cursor " + i).path("id").asString());
+		}
+		String cursor = this.api.get("/v1/stories?page_size=1").send().json().path("next_cursor").asString();
+		String tampered = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("A") ? "BB" : "AA");
+		Api.Reply reply = this.api.get("/v1/stories?cursor=" + tampered).send();
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.errorCode()).isEqualTo("INVALID_CURSOR");
+		String ownCursor = this.api.get("/v1/me/stories?page_size=1")
+			.as("user_cur")
+			.send()
+			.json()
+			.path("next_cursor")
+			.asString();
+		assertThat(this.api.get("/v1/stories?cursor=" + ownCursor).send().errorCode()).isEqualTo("INVALID_CURSOR");
+		assertThat(
+				this.api.get("/v1/stories?page_size=101").send().json().path("error").path("details").has("page_size"))
+			.isTrue();
+	}
+
+	@Test
+	void aPageCostsTheSameNumberOfStatementsWhateverItsSize() {
+		for (int i = 0; i < 12; i++) {
+			String author = "user_many_" + (i % 4);
+			publish(author, create(author, "Many " + i, List.of("Tag " + i, "Common")).path("id").asString());
+		}
+		String token = this.api.token("user_reader");
+		this.api.get("/v1/me").bearer(token).send();
+		long one = this.statements.count(() -> this.api.get("/v1/stories?page_size=1").bearer(token).send());
+		long twelve = this.statements.count(() -> this.api.get("/v1/stories?page_size=12").bearer(token).send());
+		assertThat(twelve).isEqualTo(one);
+		long filtered = this.statements
+			.count(() -> this.api.get("/v1/stories?page_size=12&tag=common").bearer(token).send());
+		assertThat(filtered).isLessThanOrEqualTo(one + 1);
+		long mineOne = this.statements.count(() -> this.api.get("/v1/me/stories?page_size=1").as("user_many_0").send());
+		long mineAll = this.statements
+			.count(() -> this.api.get("/v1/me/stories?page_size=50").as("user_many_0").send());
+		assertThat(mineAll).isEqualTo(mineOne);
+	}
+
+	private JsonNode create(String user, String title) {
+		return create(user, title, List.of());
+	}
+
+	private JsonNode create(String user, String title, List<String> tags) {
+		Api.Reply reply = this.api.post("/v1/stories").as(user).json(Map.of("title", title, "tags", tags)).send();
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		return reply.json();
+	}
+
+	private JsonNode publish(String user, String storyId) {
+		Api.Reply reply = this.api.post("/v1/stories/" + storyId + "/publish").as(user).send();
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		return reply.json();
+	}
+
+	private static List<String> slugsOf(Api.Reply page) {
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		List<String> slugs = new ArrayList<>();
+		page.json().path("data").forEach((story) -> slugs.add(story.path("slug").asString()));
+		return slugs;
+	}
+
+}

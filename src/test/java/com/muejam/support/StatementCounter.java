@@ -1,0 +1,51 @@
+package com.muejam.support;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements the application runs, so tests can show that a list page
+ * costs a fixed number of statements whatever its size.
+ */
+public class StatementCounter implements BeanPostProcessor, QueryExecutionListener {
+
+	private final AtomicLong statements = new AtomicLong();
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build();
+		}
+		return bean;
+	}
+
+	@Override
+	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+	}
+
+	@Override
+	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		this.statements.addAndGet(queries.size());
+	}
+
+	/**
+	 * Runs an action and counts the statements it caused.
+	 * @param action what to run (for example an HTTP request)
+	 * @return the number of statements
+	 */
+	public long count(Runnable action) {
+		long before = this.statements.get();
+		action.run();
+		return this.statements.get() - before;
+	}
+
+}
