@@ -2,6 +2,7 @@ package com.muejam.stories;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,8 @@ final class Publication {
 		if (requested.isAfter(now.plus(LONGEST_SCHEDULE))) {
 			throw ApiException.invalidField("publish_at", "must be within a year");
 		}
-		return requested;
+		// PostgreSQL keeps microseconds: answer with the time that will be read back
+		return requested.truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

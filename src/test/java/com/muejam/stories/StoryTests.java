@@ -1,11 +1,14 @@
 package com.muejam.stories;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,11 +16,15 @@ import tools.jackson.databind.JsonNode;
 import com.muejam.support.Api;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
+import com.muejam.users.UserDeleted;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class StoryTests {
@@ -30,6 +37,12 @@ class StoryTests {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void createsDraftWithSlugAndDeduplicatedTags() {
@@ -156,7 +169,8 @@ class StoryTests {
 			.json(Map.of("publish_at", at.toString()))
 			.send();
 		assertThat(scheduled.status()).isEqualTo(200);
-		assertThat(Instant.parse(scheduled.json().path("published_at").asString())).isEqualTo(at);
+		assertThat(Instant.parse(scheduled.json().path("published_at").asString()))
+			.isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
 		assertThat(this.api.get("/v1/stories/coming-soon").send().status()).isEqualTo(404);
 		assertThat(slugsOf(this.api.get("/v1/stories").send())).doesNotContain("coming-soon");
 		// the clock reaches the scheduled time
@@ -345,6 +359,18 @@ class StoryTests {
 		long mineAll = this.statements
 			.count(() -> this.api.get("/v1/me/stories?page_size=50").as("user_many_0").send());
 		assertThat(mineAll).isEqualTo(mineOne);
+	}
+
+	@Test
+	void deletingAnAccountDeletesItsStories() {
+		String id = create("user_leaving", "Farewell", List.of("Goodbye")).path("id").asString();
+		publish("user_leaving", id);
+		assertThat(this.api.get("/v1/stories/farewell").send().status()).isEqualTo(200);
+		UUID author = UUID.fromString(create("user_leaving", "Second").path("author").path("id").asString());
+		this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new UserDeleted(author)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.api.get("/v1/stories/farewell").send().status()).isEqualTo(404));
+		assertThat(this.api.get("/v1/tags").send().json().path("data").size()).isZero();
 	}
 
 	private JsonNode create(String user, String title) {
