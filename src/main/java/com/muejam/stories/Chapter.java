@@ -37,6 +37,9 @@ class Chapter {
 	@Column(name = "word_count", nullable = false)
 	private int wordCount;
 
+	@Column(name = "text_length", nullable = false)
+	private int textLength;
+
 	@Column(nullable = false)
 	private boolean published;
 
@@ -66,6 +69,7 @@ class Chapter {
 		this.content = text.markdown();
 		this.contentHtml = text.html();
 		this.wordCount = text.wordCount();
+		this.textLength = text.markdown().length();
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -133,6 +137,7 @@ class Chapter {
 		this.content = text.markdown();
 		this.contentHtml = text.html();
 		this.wordCount = text.wordCount();
+		this.textLength = text.markdown().length();
 		this.updatedAt = now;
 	}
 

@@ -2,6 +2,10 @@ package com.muejam.stories;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -170,6 +174,49 @@ public class ChapterService {
 		return CursorPage.of(this.queries.chapters(storyId, isAuthor, after, page.fetchSize()), page,
 				(chapter) -> this.cursors.encode(LIST + ":" + storyId,
 						java.util.List.of(Integer.toString(chapter.chapterNumber()))));
+	}
+
+	/**
+	 * A chapter readers can see (published, due, story visible), with its text.
+	 * @param chapterId the chapter
+	 * @return the chapter, empty if unknown, unpublished, deleted or hidden
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ChapterText> readable(UUID chapterId) {
+		Instant now = this.clock.instant();
+		return this.chapters.findById(chapterId)
+			.filter((chapter) -> chapter.isVisibleAt(now))
+			.filter((chapter) -> this.stories.findById(chapter.storyId())
+				.filter((story) -> story.isVisibleAt(now))
+				.isPresent())
+			.map(ChapterService::text);
+	}
+
+	/**
+	 * A chapter's current text whatever its state, for keeping offsets anchored after an
+	 * edit.
+	 * @param chapterId the chapter
+	 * @return the chapter, empty if unknown or deleted
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ChapterText> currentText(UUID chapterId) {
+		return this.chapters.findById(chapterId).filter((chapter) -> !chapter.isDeleted()).map(ChapterService::text);
+	}
+
+	/**
+	 * Facts about the readable chapters among these ids, in one statement.
+	 * @param chapterIds the chapters
+	 * @return the readable ones by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, ChapterInfo> readableInfo(Collection<UUID> chapterIds) {
+		Map<UUID, ChapterInfo> result = new HashMap<>();
+		this.queries.readableChapterInfo(chapterIds).forEach((info) -> result.put(info.id(), info));
+		return result;
+	}
+
+	private static ChapterText text(Chapter chapter) {
+		return new ChapterText(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content());
 	}
 
 	private Chapter owned(CurrentUser user, UUID chapterId) {

@@ -17,7 +17,6 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryViews.CreateStory;
 import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.StoryView;
 import com.muejam.stories.StoryViews.UpdateStory;
 
 import org.springframework.http.ResponseEntity;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.stories.StoryViews.ChapterSummaryView;
 import com.muejam.stories.StoryViews.PopularTagView;
-import com.muejam.stories.StoryViews.TagView;
+import com.muejam.stories.StoryView.TagView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,6 +68,43 @@ class StoryQueries {
 		sql.append(" order by s.published_at desc, s.id desc limit :limit");
 		params.put("limit", limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(StoryRow::map).list();
+	}
+
+	/**
+	 * The stories among these ids that readers can see, in one statement.
+	 * @param ids the stories
+	 * @return their rows, in no particular order
+	 */
+	List<StoryRow> visibleByIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + StoryRow.COLUMNS + ", " + chapterCount(false)
+					+ " from stories s where s.id = any(:ids) and " + STORY_VISIBLE)
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(StoryRow::map)
+			.list();
+	}
+
+	/**
+	 * Facts about the readable chapters among these ids (chapter and story visible), in
+	 * one statement.
+	 * @param ids the chapters
+	 * @return the chapters' facts, unreadable ones absent
+	 */
+	List<ChapterInfo> readableChapterInfo(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select c.id, c.story_id, c.chapter_number, c.title, c.text_length as length"
+					+ " from chapters c join stories s on s.id = c.story_id where c.id = any(:ids) and "
+					+ CHAPTER_VISIBLE + " and " + STORY_VISIBLE)
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, n) -> new ChapterInfo(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+					rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("length")))
+			.list();
 	}
 
 	/**

@@ -2,6 +2,8 @@ package com.muejam.stories;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryViews.CreateStory;
 import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.StoryView;
-import com.muejam.stories.StoryViews.TagView;
+import com.muejam.stories.StoryView.TagView;
 import com.muejam.stories.StoryViews.UpdateStory;
 import com.muejam.uploads.UploadService;
 import com.muejam.users.ProfileService;
@@ -232,6 +233,21 @@ public class StoryService {
 					(row) -> this.cursors.encode(TAG_LIST,
 							List.of(Integer.toString(row.view().storyCount()), row.id().toString())))
 			.map(StoryQueries.PopularTagRow::view);
+	}
+
+	/**
+	 * The stories among these ids that readers can see, as the API shows them; three
+	 * statements whatever the number of ids.
+	 * @param ids the stories
+	 * @return the visible ones by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
+		List<StoryRow> rows = this.queries.visibleByIds(ids);
+		Function<StoryRow, StoryView> toView = views(rows);
+		Map<UUID, StoryView> result = new HashMap<>();
+		rows.forEach((row) -> result.put(row.id(), toView.apply(row)));
+		return result;
 	}
 
 	/**

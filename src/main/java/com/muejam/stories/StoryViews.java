@@ -9,26 +9,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import com.muejam.users.UserSummary;
-
 /**
  * Request and response bodies of the story, chapter and tag endpoints.
  */
 final class StoryViews {
 
 	private StoryViews() {
-	}
-
-	@Schema(name = "Story")
-	record StoryView(UUID id, String slug, String title, String blurb, List<TagView> tags, @Nullable String coverUrl,
-			UserSummary author, boolean published,
-			@Schema(description = "When readers may see it; in the future for a scheduled story") @Nullable Instant publishedAt,
-			@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt,
-			Instant updatedAt) {
-	}
-
-	@Schema(name = "Tag")
-	record TagView(String name, String slug) {
 	}
 
 	@Schema(name = "PopularTag")

@@ -1,0 +1,16 @@
+package com.muejam.library;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A reader's progress reached 90% of a chapter: a complete read, counted once per reader,
+ * chapter and day.
+ *
+ * @param userId the reader
+ * @param chapterId the chapter
+ * @param storyId its story
+ * @param day the day (UTC)
+ */
+public record ChapterCompleted(UUID userId, UUID chapterId, UUID storyId, LocalDate day) {
+}

@@ -1,0 +1,16 @@
+package com.muejam.library;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A reader read (part of) a chapter: published on their first progress on that chapter of
+ * the day, so a read counts once per reader, chapter and day.
+ *
+ * @param userId the reader
+ * @param chapterId the chapter
+ * @param storyId its story
+ * @param day the day (UTC)
+ */
+public record ChapterRead(UUID userId, UUID chapterId, UUID storyId, LocalDate day) {
+}

@@ -1,0 +1,185 @@
+package com.muejam.library;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.muejam.core.pagination.CursorCodec;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.library.LibraryViews.ChapterRef;
+import com.muejam.library.LibraryViews.ProgressView;
+import com.muejam.library.LibraryViews.ReadingView;
+import com.muejam.stories.ChapterInfo;
+import com.muejam.stories.ChapterService;
+import com.muejam.stories.ChapterText;
+import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryView;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading progress: one position per reader and chapter, kept across devices, and the
+ * "continue reading" list. The first progress of a day on a chapter is a read; reaching
+ * 90% is a complete read.
+ */
+@Service
+class ProgressService {
+
+	static final double COMPLETE_READ = 0.9;
+
+	private static final String READING_LIST = "library.reading";
+
+	private final JdbcClient jdbc;
+
+	private final ReadableChapters readable;
+
+	private final ChapterService chapters;
+
+	private final StoryService stories;
+
+	private final CursorCodec cursors;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProgressService(JdbcClient jdbc, ReadableChapters readable, ChapterService chapters, StoryService stories,
+			CursorCodec cursors, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.readable = readable;
+		this.chapters = chapters;
+		this.stories = stories;
+		this.cursors = cursors;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ProgressView save(CurrentUser user, UUID chapterId, int offset) {
+		ChapterText chapter = this.readable.require(chapterId);
+		ReadableChapters.offsetWithin(chapter, offset);
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("""
+					insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
+					values (:user, :chapter, :story, :offset, :now)
+					on conflict (user_id, chapter_id) do update set char_offset = excluded.char_offset, updated_at = excluded.updated_at""")
+			.param("user", user.id())
+			.param("chapter", chapter.id())
+			.param("story", chapter.storyId())
+			.param("offset", offset)
+			.param("now", Timestamp.from(now))
+			.update();
+		recordRead(user, chapter, offset, now);
+		return new ProgressView(chapter.id(), offset, now);
+	}
+
+	@Transactional(readOnly = true)
+	ProgressView get(CurrentUser user, UUID chapterId) {
+		ChapterText chapter = this.readable.require(chapterId);
+		return this.jdbc
+			.sql("select char_offset, updated_at from reading_progress where user_id = :user and chapter_id = :chapter")
+			.param("user", user.id())
+			.param("chapter", chapter.id())
+			.query((rs, n) -> new ProgressView(chapter.id(), rs.getInt("char_offset"),
+					rs.getTimestamp("updated_at").toInstant()))
+			.optional()
+			.orElse(new ProgressView(chapter.id(), 0, null));
+	}
+
+	/**
+	 * The stories the reader is reading, most recently read first, each with the chapter
+	 * and position to continue from. Five statements whatever the page size.
+	 * @param user the reader
+	 * @param page the page
+	 * @return the stories being read
+	 */
+	@Transactional(readOnly = true)
+	CursorPage<ReadingView> reading(CurrentUser user, PageParams page) {
+		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, READING_LIST, page.cursor()) : null;
+		List<LatestProgress> rows = this.jdbc
+			.sql("""
+					select rp.id, rp.chapter_id, rp.story_id, rp.char_offset, rp.updated_at from reading_progress rp
+					where rp.user_id = :user %s
+					  and not exists (select 1 from reading_progress newer
+					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
+					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
+					order by rp.updated_at desc, rp.id desc limit :limit"""
+				.formatted((after != null) ? "and (rp.updated_at, rp.id) < (:at, :id)" : ""))
+			.param("user", user.id())
+			.param("limit", page.fetchSize())
+			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
+					rs.getObject("story_id", UUID.class), rs.getInt("char_offset"),
+					rs.getTimestamp("updated_at").toInstant()))
+			.list();
+		CursorPage<LatestProgress> slice = CursorPage.of(rows, page,
+				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));
+		Map<UUID, ChapterInfo> chapterInfo = this.chapters
+			.readableInfo(slice.data().stream().map(LatestProgress::chapterId).toList());
+		Map<UUID, StoryView> storyViews = this.stories
+			.visibleStories(slice.data().stream().map(LatestProgress::storyId).toList());
+		return new CursorPage<>(slice.data()
+			.stream()
+			.filter((row) -> chapterInfo.containsKey(row.chapterId()) && storyViews.containsKey(row.storyId()))
+			.map((row) -> {
+				ChapterInfo chapter = chapterInfo.get(row.chapterId());
+				return new ReadingView(storyViews.get(row.storyId()),
+						new ChapterRef(chapter.id(), chapter.number(), chapter.title()), row.offset(),
+						percent(row.offset(), chapter.length()), row.updatedAt());
+			})
+			.toList(), slice.nextCursor());
+	}
+
+	/**
+	 * Counts the read once per reader, chapter and day, and the complete read once too.
+	 */
+	private void recordRead(CurrentUser user, ChapterText chapter, int offset, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		boolean complete = chapter.length() == 0 || offset >= COMPLETE_READ * chapter.length();
+		int firstToday = this.jdbc.sql("""
+				insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
+				values (:user, :chapter, :story, :day, :complete) on conflict do nothing""")
+			.param("user", user.id())
+			.param("chapter", chapter.id())
+			.param("story", chapter.storyId())
+			.param("day", today)
+			.param("complete", complete)
+			.update();
+		if (firstToday > 0) {
+			this.events.publishEvent(new ChapterRead(user.id(), chapter.id(), chapter.storyId(), today));
+		}
+		boolean completedNow = complete && (firstToday > 0 || this.jdbc.sql("""
+				update chapter_reads set completed = true
+				where user_id = :user and chapter_id = :chapter and read_on = :day and not completed""")
+			.param("user", user.id())
+			.param("chapter", chapter.id())
+			.param("day", today)
+			.update() > 0);
+		if (completedNow) {
+			this.events.publishEvent(new ChapterCompleted(user.id(), chapter.id(), chapter.storyId(), today));
+		}
+	}
+
+	static double percent(int offset, int length) {
+		if (length == 0) {
+			return 100.0;
+		}
+		return Math.round(Math.min(1.0, (double) offset / length) * 1000) / 10.0;
+	}
+
+	private record LatestProgress(UUID id, UUID chapterId, UUID storyId, int offset, Instant updatedAt) {
+	}
+
+}

@@ -1,0 +1,230 @@
+package com.muejam.library;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.muejam.core.error.ApiException;
+import com.muejam.core.pagination.CursorCodec;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.library.LibraryViews.ShelfItemView;
+import com.muejam.library.LibraryViews.ShelfView;
+import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryView;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shelves and their stories. Everything is private: another reader's shelf is 404. Adding
+ * a story twice keeps one item; the first add is a "save" signal.
+ */
+@Service
+class ShelfService {
+
+	private static final String SHELF_LIST = "shelves";
+
+	private static final String ITEM_LIST = "shelf.items";
+
+	private final ShelfRepository shelves;
+
+	private final JdbcClient jdbc;
+
+	private final StoryService stories;
+
+	private final CursorCodec cursors;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ShelfService(ShelfRepository shelves, JdbcClient jdbc, StoryService stories, CursorCodec cursors,
+			ApplicationEventPublisher events, Clock clock) {
+		this.shelves = shelves;
+		this.jdbc = jdbc;
+		this.stories = stories;
+		this.cursors = cursors;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ShelfView create(CurrentUser user, String name) {
+		String clean = name(name);
+		ensureFree(user, clean, new UUID(0, 0));
+		Shelf shelf = new Shelf(user.id(), clean, this.clock.instant());
+		save(shelf);
+		return view(shelf, 0);
+	}
+
+	@Transactional
+	ShelfView rename(CurrentUser user, UUID shelfId, String name) {
+		Shelf shelf = owned(user, shelfId);
+		String clean = name(name);
+		ensureFree(user, clean, shelf.id());
+		shelf.rename(clean, this.clock.instant());
+		save(shelf);
+		return view(shelf, shelf.itemCount());
+	}
+
+	@Transactional
+	void delete(CurrentUser user, UUID shelfId) {
+		this.shelves.delete(owned(user, shelfId));
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<ShelfView> list(CurrentUser user, PageParams page) {
+		List<Shelf> rows;
+		if (page.cursor() == null) {
+			rows = this.shelves.firstPage(user.id(), page.fetchSize());
+		}
+		else {
+			Keyset after = Keyset.decode(this.cursors, SHELF_LIST, page.cursor());
+			rows = this.shelves.pageAfter(user.id(), after.at(), after.id(), page.fetchSize());
+		}
+		return CursorPage
+			.of(rows, page, (shelf) -> new Keyset(shelf.createdAt(), shelf.id()).encode(this.cursors, SHELF_LIST))
+			.map((shelf) -> view(shelf, shelf.itemCount()));
+	}
+
+	/**
+	 * Puts a story on a shelf; a story already there stays as it is.
+	 * @param user the owner
+	 * @param shelfId the shelf
+	 * @param storyId a story readers can see
+	 * @return the item, and whether it was new
+	 */
+	@Transactional
+	Added add(CurrentUser user, UUID shelfId, UUID storyId) {
+		Shelf shelf = owned(user, shelfId);
+		StoryView story = this.stories.visibleStories(List.of(storyId)).get(storyId);
+		if (story == null) {
+			throw ApiException.notFound("Story");
+		}
+		Optional<Instant> inserted = this.jdbc.sql("""
+				insert into shelf_items (shelf_id, story_id, added_at) values (:shelf, :story, :now)
+				on conflict (shelf_id, story_id) do nothing returning added_at""")
+			.param("shelf", shelf.id())
+			.param("story", storyId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+		if (inserted.isPresent()) {
+			this.jdbc.sql("update shelves set item_count = item_count + 1 where id = :shelf")
+				.param("shelf", shelf.id())
+				.update();
+			this.events.publishEvent(new StorySaved(user.id(), storyId, shelf.id()));
+			return new Added(new ShelfItemView(story, inserted.get()), true);
+		}
+		Instant addedAt = this.jdbc
+			.sql("select added_at from shelf_items where shelf_id = :shelf and story_id = :story")
+			.param("shelf", shelf.id())
+			.param("story", storyId)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		return new Added(new ShelfItemView(story, addedAt), false);
+	}
+
+	@Transactional
+	void remove(CurrentUser user, UUID shelfId, UUID storyId) {
+		Shelf shelf = owned(user, shelfId);
+		int removed = this.jdbc.sql("delete from shelf_items where shelf_id = :shelf and story_id = :story")
+			.param("shelf", shelf.id())
+			.param("story", storyId)
+			.update();
+		if (removed > 0) {
+			this.jdbc.sql("update shelves set item_count = item_count - :n where id = :shelf")
+				.param("n", removed)
+				.param("shelf", shelf.id())
+				.update();
+		}
+	}
+
+	/**
+	 * A shelf's stories, newest first. Stories readers can no longer see (deleted,
+	 * hidden) are left out of the page; the cursor still moves past them.
+	 * @param user the owner
+	 * @param shelfId the shelf
+	 * @param page the page
+	 * @return the items
+	 */
+	@Transactional(readOnly = true)
+	CursorPage<ShelfItemView> items(CurrentUser user, UUID shelfId, PageParams page) {
+		Shelf shelf = owned(user, shelfId);
+		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, ITEM_LIST, page.cursor()) : null;
+		List<ItemRow> rows = this.jdbc
+			.sql("""
+					select id, story_id, added_at from shelf_items where shelf_id = :shelf
+					%s order by added_at desc, id desc limit :limit"""
+				.formatted((after != null) ? "and (added_at, id) < (:at, :id)" : ""))
+			.param("shelf", shelf.id())
+			.param("limit", page.fetchSize())
+			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.query((rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+					rs.getTimestamp("added_at").toInstant()))
+			.list();
+		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
+				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));
+		Map<UUID, StoryView> visible = this.stories
+			.visibleStories(slice.data().stream().map(ItemRow::storyId).toList());
+		return new CursorPage<>(slice.data()
+			.stream()
+			.filter((row) -> visible.containsKey(row.storyId()))
+			.map((row) -> new ShelfItemView(visible.get(row.storyId()), row.addedAt()))
+			.toList(), slice.nextCursor());
+	}
+
+	private Shelf owned(CurrentUser user, UUID shelfId) {
+		return this.shelves.findByIdAndUserId(shelfId, user.id()).orElseThrow(() -> ApiException.notFound("Shelf"));
+	}
+
+	private void ensureFree(CurrentUser user, String name, UUID exceptShelfId) {
+		if (this.shelves.isNameTaken(user.id(), name, exceptShelfId)) {
+			throw ApiException.conflict("You already have a shelf named '" + name + "'");
+		}
+	}
+
+	private void save(Shelf shelf) {
+		try {
+			this.shelves.saveAndFlush(shelf);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ApiException.conflict("You already have a shelf named '" + shelf.name() + "'");
+		}
+	}
+
+	private static String name(String name) {
+		String clean = name.strip();
+		if (clean.isEmpty()) {
+			throw ApiException.invalidField("name", "must not be blank");
+		}
+		return clean;
+	}
+
+	private static ShelfView view(Shelf shelf, int itemCount) {
+		return new ShelfView(shelf.id(), shelf.name(), itemCount, shelf.createdAt());
+	}
+
+	/**
+	 * @param item the shelf item
+	 * @param created whether this request put it there
+	 */
+	record Added(ShelfItemView item, boolean created) {
+	}
+
+	private record ItemRow(UUID id, UUID storyId, Instant addedAt) {
+	}
+
+}
