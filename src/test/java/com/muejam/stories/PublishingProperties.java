@@ -18,7 +18,6 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryViews.CreateChapter;
 import com.muejam.stories.StoryViews.CreateStory;
 import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.StoryView;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.SpringContexts;
 import com.muejam.users.ProfileService;

@@ -21,6 +21,12 @@ public class TestClients {
 
 	@Bean
 	@Lazy
+	Fixtures fixtures(Api api) {
+		return new Fixtures(api);
+	}
+
+	@Bean
+	@Lazy
 	Api api(Environment environment, ObjectProvider<LocalIssuer> issuer) {
 		return new Api(() -> "http://localhost:" + environment.getProperty("local.server.port"),
 				issuer::getIfAvailable);

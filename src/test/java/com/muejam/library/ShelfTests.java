@@ -1,0 +1,211 @@
+package com.muejam.library;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.PublishedEventsExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@ExtendWith(PublishedEventsExtension.class)
+class ShelfTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Test
+	void createsRenamesListsAndDeletesShelves() {
+		String id = shelf("user_reader", "Favourites");
+		Api.Reply renamed = this.api.put("/v1/library/shelves/" + id)
+			.as("user_reader")
+			.json(Map.of("name", "Best"))
+			.send();
+		assertThat(renamed.status()).isEqualTo(200);
+		assertThat(renamed.json().path("name").asString()).isEqualTo("Best");
+		shelf("user_reader", "Later");
+		JsonNode list = this.api.get("/v1/library/shelves").as("user_reader").send().json().path("data");
+		assertThat(list.size()).isEqualTo(2);
+		assertThat(list.get(0).path("name").asString()).isEqualTo("Later");
+		assertThat(list.get(1).path("item_count").asInt()).isZero();
+		assertThat(this.api.delete("/v1/library/shelves/" + id).as("user_reader").send().status()).isEqualTo(204);
+		assertThat(this.api.get("/v1/library/shelves").as("user_reader").send().json().path("data").size())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void shelfNamesAreUniquePerReaderIgnoringCase() {
+		shelf("user_reader", "To Read");
+		Api.Reply duplicate = this.api.post("/v1/library/shelves")
+			.as("user_reader")
+			.json(Map.of("name", "to read"))
+			.send();
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.errorCode()).isEqualTo("CONFLICT");
+		assertThat(
+				this.api.post("/v1/library/shelves").as("user_other").json(Map.of("name", "To Read")).send().status())
+			.isEqualTo(201);
+		String second = shelf("user_reader", "Another");
+		assertThat(this.api.put("/v1/library/shelves/" + second)
+			.as("user_reader")
+			.json(Map.of("name", "TO READ"))
+			.send()
+			.status()).isEqualTo(409);
+	}
+
+	@Test
+	void rejectsBadShelfNames() {
+		Api.Reply blank = this.api.post("/v1/library/shelves").as("user_reader").json(Map.of("name", "  ")).send();
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.json().path("error").path("details").has("name")).isTrue();
+		assertThat(this.api.post("/v1/library/shelves")
+			.as("user_reader")
+			.json(Map.of("name", "x".repeat(101)))
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.api.post("/v1/library/shelves").json(Map.of("name", "x")).send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void addingIsIdempotentAndASave(PublishedEvents events) {
+		String story = this.fixtures.publishedStory("user_author", "Shelved", List.of());
+		String shelf = shelf("user_reader", "Mine");
+		Api.Reply first = add("user_reader", shelf, story);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.json().path("title").asString()).isEqualTo("Shelved");
+		assertThat(first.json().has("added_at")).isTrue();
+		Api.Reply second = add("user_reader", shelf, story);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.json().path("added_at").asString()).isEqualTo(first.json().path("added_at").asString());
+		assertThat(this.api.get("/v1/library/shelves")
+			.as("user_reader")
+			.send()
+			.json()
+			.path("data")
+			.get(0)
+			.path("item_count")
+			.asInt()).isEqualTo(1);
+		assertThat(events.ofType(StorySaved.class)).hasSize(1);
+	}
+
+	@Test
+	void aStoryCanSitOnManyShelvesAndBeRemovedFromOne() {
+		String story = this.fixtures.publishedStory("user_author", "Everywhere", List.of());
+		String a = shelf("user_reader", "A");
+		String b = shelf("user_reader", "B");
+		add("user_reader", a, story);
+		add("user_reader", b, story);
+		assertThat(itemIds("user_reader", a)).containsExactly(story);
+		assertThat(itemIds("user_reader", b)).containsExactly(story);
+		assertThat(this.api.delete("/v1/library/shelves/" + a + "/items/" + story).as("user_reader").send().status())
+			.isEqualTo(204);
+		assertThat(this.api.delete("/v1/library/shelves/" + a + "/items/" + story).as("user_reader").send().status())
+			.isEqualTo(204);
+		assertThat(itemIds("user_reader", a)).isEmpty();
+		assertThat(itemIds("user_reader", b)).containsExactly(story);
+	}
+
+	@Test
+	void shelvesArePrivate() {
+		String shelf = shelf("user_owner", "Secret");
+		String story = this.fixtures.publishedStory("user_author", "Private Reading", List.of());
+		assertThat(this.api.get("/v1/library/shelves/" + shelf + "/items").as("user_spy").send().status())
+			.isEqualTo(404);
+		assertThat(add("user_spy", shelf, story).status()).isEqualTo(404);
+		assertThat(this.api.put("/v1/library/shelves/" + shelf)
+			.as("user_spy")
+			.json(Map.of("name", "Mine now"))
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.api.delete("/v1/library/shelves/" + shelf).as("user_spy").send().status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/library/shelves/" + shelf + "/items").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void onlyVisibleStoriesCanBeShelvedAndDeletedOnesDropOut() {
+		String shelf = shelf("user_reader", "Mixed");
+		Api.Reply draft = this.api.post("/v1/stories").as("user_author").json(Map.of("title", "Draft")).send();
+		assertThat(add("user_reader", shelf, draft.json().path("id").asString()).status()).isEqualTo(404);
+		assertThat(add("user_reader", shelf, "00000000-0000-0000-0000-000000000009").status()).isEqualTo(404);
+		Api.Reply missingStory = this.api.post("/v1/library/shelves/" + shelf + "/items")
+			.as("user_reader")
+			.json(Map.of())
+			.send();
+		assertThat(missingStory.json().path("error").path("details").has("story_id")).isTrue();
+		String story = this.fixtures.publishedStory("user_author", "Soon Gone", List.of());
+		add("user_reader", shelf, story);
+		this.api.delete("/v1/stories/" + story).as("user_author").send();
+		assertThat(itemIds("user_reader", shelf)).isEmpty();
+	}
+
+	@Test
+	void itemsPageThroughNewestFirstInFixedStatements() {
+		String shelf = shelf("user_reader", "Big");
+		List<String> stories = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String author = "user_writer_" + (i % 3);
+			stories.add(this.fixtures.publishedStory(author, "Book " + i, List.of("Tag" + i)));
+			add("user_reader", shelf, stories.getLast());
+		}
+		List<String> paged = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = this.api
+				.get("/v1/library/shelves/" + shelf + "/items?page_size=4"
+						+ ((cursor != null) ? "&cursor=" + cursor : ""))
+				.as("user_reader")
+				.send()
+				.json();
+			page.path("data").forEach((item) -> paged.add(item.path("id").asString()));
+			cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
+		}
+		while (cursor != null);
+		assertThat(paged).containsExactlyElementsOf(stories.reversed());
+		String token = this.api.token("user_reader");
+		long one = this.statements
+			.count(() -> this.api.get("/v1/library/shelves/" + shelf + "/items?page_size=1").bearer(token).send());
+		long six = this.statements
+			.count(() -> this.api.get("/v1/library/shelves/" + shelf + "/items?page_size=6").bearer(token).send());
+		assertThat(six).isEqualTo(one);
+	}
+
+	private String shelf(String user, String name) {
+		Api.Reply reply = this.api.post("/v1/library/shelves").as(user).json(Map.of("name", name)).send();
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		return reply.json().path("id").asString();
+	}
+
+	private Api.Reply add(String user, String shelf, String story) {
+		return this.api.post("/v1/library/shelves/" + shelf + "/items").as(user).json(Map.of("story_id", story)).send();
+	}
+
+	private List<String> itemIds(String user, String shelf) {
+		List<String> ids = new ArrayList<>();
+		this.api.get("/v1/library/shelves/" + shelf + "/items")
+			.as(user)
+			.send()
+			.json()
+			.path("data")
+			.forEach((item) -> ids.add(item.path("id").asString()));
+		return ids;
+	}
+
+}
