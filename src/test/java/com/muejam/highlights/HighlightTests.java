@@ -1,0 +1,141 @@
+package com.muejam.highlights;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class HighlightTests {
+
+	private static final String TEXT = "The sea was calm. The keeper lit the lamp. The sea was calm again.";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void createsListsAndDeletesHighlightsWithTheirText() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Lamp", TEXT).chapterId();
+		Api.Reply created = highlight("user_reader", chapter, 18, 42);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().path("text").asString()).isEqualTo("The keeper lit the lamp.");
+		assertThat(created.json().path("orphaned").asBoolean()).isFalse();
+		JsonNode list = this.api.get("/v1/chapters/" + chapter + "/highlights")
+			.as("user_reader")
+			.send()
+			.json()
+			.path("data");
+		assertThat(list.size()).isEqualTo(1);
+		assertThat(list.get(0).path("start_offset").asInt()).isEqualTo(18);
+		assertThat(this.api.get("/v1/chapters/" + chapter + "/highlights")
+			.as("user_other")
+			.send()
+			.json()
+			.path("data")
+			.size()).isZero();
+		String id = created.json().path("id").asString();
+		assertThat(this.api.delete("/v1/highlights/" + id).as("user_other").send().status()).isEqualTo(404);
+		assertThat(this.api.delete("/v1/highlights/" + id).as("user_reader").send().status()).isEqualTo(204);
+	}
+
+	@Test
+	void rejectsOffsetsOutsideTheRuleWithDetails() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Rules", TEXT).chapterId();
+		assertThat(details(highlight("user_reader", chapter, 5, 5))).containsKey("end_offset");
+		assertThat(details(highlight("user_reader", chapter, 9, 3))).containsKey("end_offset");
+		assertThat(details(highlight("user_reader", chapter, 0, TEXT.length() + 1))).containsKey("end_offset");
+		assertThat(details(highlight("user_reader", chapter, -1, 3))).containsKey("start_offset");
+		assertThat(highlight("user_reader", chapter, 0, TEXT.length()).status()).isEqualTo(201);
+		assertThat(this.api.post("/v1/chapters/" + chapter + "/highlights")
+			.as("user_reader")
+			.json(Map.of("start_offset", 1))
+			.send()
+			.status()).isEqualTo(400);
+		assertThat(this.api.post("/v1/chapters/" + chapter + "/highlights")
+			.json(Map.of("start_offset", 1, "end_offset", 2))
+			.send()
+			.status()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesOffsetsThatSplitACharacter() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Emoji", "a\uD83D\uDE00b").chapterId();
+		assertThat(highlight("user_reader", chapter, 0, 2).status()).isEqualTo(400);
+		assertThat(highlight("user_reader", chapter, 1, 3).json().path("text").asString()).isEqualTo("\uD83D\uDE00");
+	}
+
+	@Test
+	void unreadableChaptersAreNotFound() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Gone", TEXT);
+		String draft = this.fixtures.chapter("user_author", published.storyId(), "Draft", TEXT);
+		assertThat(highlight("user_reader", draft, 0, 3).status()).isEqualTo(404);
+		assertThat(highlight("user_reader", "00000000-0000-0000-0000-00000000000a", 0, 3).status()).isEqualTo(404);
+		this.api.delete("/v1/chapters/" + published.chapterId()).as("user_author").send();
+		assertThat(
+				this.api.get("/v1/chapters/" + published.chapterId() + "/highlights").as("user_reader").send().status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void highlightsFollowTheirWordsThroughEditsOrBecomeOrphaned() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Edited", TEXT).chapterId();
+		// the second "The sea was calm" (after the keeper), told apart from the first by
+		// its context
+		String second = highlight("user_reader", chapter, 43, 59).json().path("id").asString();
+		String keeper = highlight("user_reader", chapter, 18, 42).json().path("id").asString();
+		String edited = "Prologue. " + TEXT.replace("The keeper lit the lamp.", "The keeper slept.");
+		this.api.put("/v1/chapters/" + chapter).as("user_author").json(Map.of("content", edited)).send();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode list = this.api.get("/v1/chapters/" + chapter + "/highlights")
+				.as("user_reader")
+				.send()
+				.json()
+				.path("data");
+			JsonNode moved = find(list, second);
+			assertThat(moved.path("orphaned").asBoolean()).isFalse();
+			assertThat(moved.path("start_offset").asInt()).isEqualTo(edited.lastIndexOf("The sea was calm"));
+			assertThat(edited.substring(moved.path("start_offset").asInt(), moved.path("end_offset").asInt()))
+				.isEqualTo("The sea was calm");
+			JsonNode gone = find(list, keeper);
+			assertThat(gone.path("orphaned").asBoolean()).isTrue();
+			assertThat(gone.path("text").asString()).isEqualTo("The keeper lit the lamp.");
+		});
+	}
+
+	private Api.Reply highlight(String user, String chapter, int start, int end) {
+		return this.api.post("/v1/chapters/" + chapter + "/highlights")
+			.as(user)
+			.json(Map.of("start_offset", start, "end_offset", end))
+			.send();
+	}
+
+	private static Map<String, Object> details(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+		Map<String, Object> details = new java.util.HashMap<>();
+		reply.json().path("error").path("details").properties().forEach((e) -> details.put(e.getKey(), e.getValue()));
+		return details;
+	}
+
+	private static JsonNode find(JsonNode list, String id) {
+		for (JsonNode item : list) {
+			if (item.path("id").asString().equals(id)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no highlight " + id);
+	}
+
+}
