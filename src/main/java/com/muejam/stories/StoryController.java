@@ -79,13 +79,13 @@ class StoryController {
 	@Operation(summary = "Published stories, newest first")
 	@SecurityRequirements
 	@GetMapping("/v1/stories")
-	CursorPage<StoryView> list(
+	CursorPage<StoryView> list(@AuthenticationPrincipal @Nullable CurrentUser user,
 			@Parameter(description = "Tag slug or name") @RequestParam(required = false) @Nullable @Size(
 					max = 50) String tag,
 			@Parameter(description = "Author handle") @RequestParam(required = false) @Nullable @Size(
 					max = 30) String author,
 			@Valid PageParams page) {
-		return this.stories.published(author, tag, page);
+		return this.stories.published(user, author, tag, page);
 	}
 
 	@Operation(summary = "A story by slug",

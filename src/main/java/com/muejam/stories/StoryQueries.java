@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -41,11 +42,13 @@ class StoryQueries {
 	 * A page of published stories, newest first.
 	 * @param authorId only this author's, or all
 	 * @param tagId only stories with this tag, or all
+	 * @param hiddenAuthors authors to leave out (blocked either way)
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @return the rows
 	 */
-	List<StoryRow> publicPage(@Nullable UUID authorId, @Nullable UUID tagId, @Nullable Keyset after, int limit) {
+	List<StoryRow> publicPage(@Nullable UUID authorId, @Nullable UUID tagId, Set<UUID> hiddenAuthors,
+			@Nullable Keyset after, int limit) {
 		StringBuilder sql = new StringBuilder("select ").append(StoryRow.COLUMNS)
 			.append(", ")
 			.append(chapterCount(false))
@@ -55,6 +58,10 @@ class StoryQueries {
 		if (authorId != null) {
 			sql.append(" and s.author_id = :author");
 			params.put("author", authorId);
+		}
+		if (!hiddenAuthors.isEmpty()) {
+			sql.append(" and s.author_id <> all(:hidden)");
+			params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
 		}
 		if (tagId != null) {
 			sql.append(" and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)");

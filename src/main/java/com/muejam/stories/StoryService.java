@@ -23,6 +23,7 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.stories.StoryViews.CreateStory;
 import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryViews.Publish;
@@ -70,14 +71,17 @@ public class StoryService {
 
 	private final Cache storyCache;
 
+	private final BlockedUsers blockedUsers;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	StoryService(StoryRepository stories, StoryQueries queries, TagStore tags, ProfileService profiles,
 			UploadService uploads, RateLimiter rateLimiter, CursorCodec cursors, CacheManager caches,
-			ApplicationEventPublisher events, Clock clock) {
+			BlockedUsers blockedUsers, ApplicationEventPublisher events, Clock clock) {
 		this.stories = stories;
+		this.blockedUsers = blockedUsers;
 		this.queries = queries;
 		this.tags = tags;
 		this.profiles = profiles;
@@ -166,7 +170,7 @@ public class StoryService {
 	StoryView bySlug(@Nullable CurrentUser viewer, String slug) {
 		StoryView cached = this.storyCache.get(slug, StoryView.class);
 		if (cached != null && (viewer == null || !cached.author().id().equals(viewer.id()))) {
-			return cached;
+			return visibleTo(viewer, cached);
 		}
 		Story story = this.stories.findBySlug(slug)
 			.filter((found) -> !found.isDeleted())
@@ -179,11 +183,12 @@ public class StoryService {
 		if (!isAuthor) {
 			this.storyCache.put(slug, view);
 		}
-		return view;
+		return visibleTo(viewer, view);
 	}
 
 	@Transactional(readOnly = true)
-	CursorPage<StoryView> published(@Nullable String authorHandle, @Nullable String tagSlug, PageParams page) {
+	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
+			@Nullable String tagSlug, PageParams page) {
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, PUBLIC_LIST, page.cursor()) : null;
 		UUID authorId = null;
 		if (authorHandle != null) {
@@ -200,7 +205,8 @@ public class StoryService {
 				return new CursorPage<>(List.of(), null);
 			}
 		}
-		List<StoryRow> rows = this.queries.publicPage(authorId, tagId, after, page.fetchSize());
+		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
+		List<StoryRow> rows = this.queries.publicPage(authorId, tagId, hidden, after, page.fetchSize());
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
 			.map(views(rows));
@@ -274,6 +280,13 @@ public class StoryService {
 			if (story.isVisibleAt(this.clock.instant())) {
 				throw ApiException.forbidden("Only the author can change this story");
 			}
+			throw new StoryNotFound("Story");
+		}
+		return story;
+	}
+
+	private StoryView visibleTo(@Nullable CurrentUser viewer, StoryView story) {
+		if (viewer != null && this.blockedUsers.eitherWay(viewer.id()).contains(story.author().id())) {
 			throw new StoryNotFound("Story");
 		}
 		return story;

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 
 import com.muejam.core.security.CurrentUser;
 import com.muejam.users.ProfileViews.MeView;
-import com.muejam.users.ProfileViews.ProfileView;
 import com.muejam.users.ProfileViews.UpdateProfile;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -19,7 +19,6 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.uploads.UploadService;
 import com.muejam.users.ProfileViews.MeView;
-import com.muejam.users.ProfileViews.ProfileView;
 import com.muejam.users.ProfileViews.UpdateProfile;
 
 import org.springframework.cache.Cache;
@@ -157,6 +156,36 @@ public class ProfileService {
 			.stream()
 			.map(this::toSummary)
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	/**
+	 * Public profiles of several users in one statement, for lists.
+	 * @param ids the users
+	 * @return the active (not deleted) profiles by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, ProfileView> publicProfiles(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.profiles.findByIdIn(Set.copyOf(ids))
+			.stream()
+			.filter((profile) -> !profile.isDeleted())
+			.map(this::toPublic)
+			.collect(Collectors.toMap(ProfileView::id, Function.identity()));
+	}
+
+	/**
+	 * Moves the follow counters of two users by {@code delta}, in one statement, and
+	 * drops their cached profiles.
+	 * @param followerId who follows (or stopped following)
+	 * @param followingId who is (or stopped being) followed
+	 * @param delta {@code 1} for a new follow, {@code -1} for a removed one
+	 */
+	@Transactional
+	public void countFollow(UUID followerId, UUID followingId, int delta) {
+		this.profiles.countFollow(followerId, followingId, delta);
+		this.profiles.findByIdIn(List.of(followerId, followingId)).forEach((profile) -> evict(profile.handle()));
 	}
 
 	/**

@@ -17,14 +17,6 @@ final class ProfileViews {
 	}
 
 	/**
-	 * A public profile.
-	 */
-	@Schema(name = "Profile")
-	record ProfileView(UUID id, String handle, String displayName, @Nullable String bio, @Nullable String avatarUrl,
-			Instant createdAt, int followerCount, int followingCount) {
-	}
-
-	/**
 	 * The caller's own profile, with private fields.
 	 */
 	@Schema(name = "Me")

@@ -24,6 +24,15 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
 
 	List<UserProfile> findByIdIn(Collection<UUID> ids);
 
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(nativeQuery = true, value = """
+			update user_profiles set
+			  following_count = following_count + case when id = :follower then :delta else 0 end,
+			  follower_count = follower_count + case when id = :following then :delta else 0 end
+			where id in (:follower, :following)""")
+	void countFollow(@Param("follower") UUID followerId, @Param("following") UUID followingId,
+			@Param("delta") int delta);
+
 	/**
 	 * Creates a profile unless one exists for the Clerk user or the handle is taken; safe
 	 * when two first requests of the same user race.
