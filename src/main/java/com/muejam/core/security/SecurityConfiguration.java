@@ -33,8 +33,9 @@ class SecurityConfiguration {
 
 	/** Reads that work without a token. */
 	static final String[] PUBLIC_GETS = { "/v1/health", "/v1/stories", "/v1/stories/*", "/v1/stories/*/chapters",
-			"/v1/chapters/*", "/v1/whispers", "/v1/whispers/*/replies", "/v1/search", "/v1/search/suggest",
-			"/v1/users/*", "/v1/users/*/followers", "/v1/users/*/following", "/v1/discover", "/v1/tags" };
+			"/v1/chapters/*", "/v1/whispers", "/v1/whispers/*", "/v1/whispers/*/replies", "/v1/search",
+			"/v1/search/suggest", "/v1/users/*", "/v1/users/*/followers", "/v1/users/*/following", "/v1/discover",
+			"/v1/tags" };
 
 	/** Operational and documentation endpoints. */
 	static final String[] OPEN = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

@@ -1,0 +1,50 @@
+package com.muejam.whispers;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.users.UserSummary;
+
+/**
+ * Request and response bodies of the whisper endpoints.
+ */
+final class WhisperViews {
+
+	private WhisperViews() {
+	}
+
+	@Schema(name = "Whisper")
+	record WhisperView(UUID id, String content, String scope, @Nullable UUID storyId, @Nullable UUID highlightId,
+			@Schema(description = "The thread's root, for replies") @Nullable UUID parentId, @Nullable String mediaUrl,
+			UserSummary author, int likeCount, int replyCount,
+			@Schema(description = "Whether the caller likes it (false without a token)") boolean likedByMe,
+			Instant createdAt) {
+	}
+
+	@Schema(name = "CreateWhisper")
+	record CreateWhisper(
+			@Schema(description = "1-280 characters after trimming") @NotNull @Size(max = 4000) String content,
+			@Schema(description = "GLOBAL (default), STORY or HIGHLIGHT, any case",
+					example = "STORY") @Nullable String scope,
+			@Schema(description = "Required for STORY: a published story") @Nullable UUID storyId,
+			@Schema(description = "Required for HIGHLIGHT: one of the caller's highlights") @Nullable UUID highlightId,
+			@Schema(description = "Object key from POST /v1/uploads/presign (type whisper_media)") @Nullable @Size(
+					max = 300) String mediaKey) {
+	}
+
+	@Schema(name = "CreateReply")
+	record CreateReply(
+			@Schema(description = "1-280 characters after trimming") @NotNull @Size(max = 4000) String content,
+			@Nullable @Size(max = 300) String mediaKey) {
+	}
+
+	@Schema(name = "LikeState")
+	record LikeState(boolean liked, int likeCount) {
+	}
+
+}
