@@ -12,7 +12,7 @@ final class WhisperContent {
 
 	static final int MAX_CHARACTERS = 280;
 
-	private static final int MAX_CODE_POINTS = 1000;
+	private static final int MAX_CODE_POINTS = 4000;
 
 	private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
