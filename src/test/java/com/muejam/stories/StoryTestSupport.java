@@ -7,6 +7,8 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryViews.CreateChapter;
 import com.muejam.stories.StoryViews.CreateStory;
 
+import org.springframework.context.ApplicationContext;
+
 /**
  * Published stories and chapters made through the services, for property tests of the
  * modules that build on stories.
@@ -20,6 +22,33 @@ public final class StoryTestSupport {
 		UUID id = stories.create(author, new CreateStory("Property Story", null, List.of(), null)).id();
 		stories.publish(author, id, null);
 		return id;
+	}
+
+	public static UUID publishedStory(ApplicationContext context, CurrentUser author) {
+		return publishedStory(context.getBean(StoryService.class), author);
+	}
+
+	public static UUID publishedStoryTagged(ApplicationContext context, CurrentUser author, String tag) {
+		StoryService stories = context.getBean(StoryService.class);
+		UUID id = stories.create(author, new CreateStory("Tagged Story", null, List.of(tag), null)).id();
+		stories.publish(author, id, null);
+		return id;
+	}
+
+	/**
+	 * The stories with a tag that a viewer sees in the public list.
+	 * @param context the application
+	 * @param viewer the viewer
+	 * @param tag the tag
+	 * @return the story ids
+	 */
+	public static List<UUID> listedWithTag(ApplicationContext context, CurrentUser viewer, String tag) {
+		return context.getBean(StoryService.class)
+			.published(viewer, null, tag, com.muejam.core.pagination.PageParams.first(100))
+			.data()
+			.stream()
+			.map(StoryView::id)
+			.toList();
 	}
 
 	public static UUID publishedChapter(ChapterService chapters, CurrentUser author, UUID storyId, String content) {
