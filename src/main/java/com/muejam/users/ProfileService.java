@@ -202,6 +202,16 @@ public class ProfileService {
 	}
 
 	/**
+	 * Where to email a user: the address from their token or from Clerk.
+	 * @param id the profile id
+	 * @return the email address, empty when unknown or the account is deleted
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> emailOf(UUID id) {
+		return this.profiles.findById(id).filter((profile) -> !profile.isDeleted()).map(UserProfile::email);
+	}
+
+	/**
 	 * Whether an active (not deleted) profile exists.
 	 * @param id the profile id
 	 * @return {@code true} if it exists

@@ -20,6 +20,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -162,8 +163,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			Map<String, Object> details, HttpHeaders headers) {
 		// the request id filter has put the id in the MDC of the thread serving the
 		// request
+		// JSON whatever the request accepted (an event stream, an image): errors are
+		// always the envelope
 		return ResponseEntity.status(status)
 			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorResponse.of(code, message, details, RequestIds.of(null)));
 	}
 

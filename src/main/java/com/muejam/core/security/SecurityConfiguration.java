@@ -35,7 +35,10 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_GETS = { "/v1/health", "/v1/stories", "/v1/stories/*", "/v1/stories/*/chapters",
 			"/v1/chapters/*", "/v1/whispers", "/v1/whispers/*", "/v1/whispers/*/replies", "/v1/search",
 			"/v1/search/suggest", "/v1/users/*", "/v1/users/*/followers", "/v1/users/*/following", "/v1/discover",
-			"/v1/tags" };
+			"/v1/tags",
+			// authenticated by the endpoint itself: a bearer token or a single-use
+			// ticket, a signed token
+			"/v1/notifications/stream", "/v1/email/unsubscribe" };
 
 	/** Operational and documentation endpoints. */
 	static final String[] OPEN = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
@@ -45,7 +48,8 @@ class SecurityConfiguration {
 	 * Endpoints authenticated by other means (signatures, single-use tickets) or local
 	 * only.
 	 */
-	static final String[] SELF_AUTHENTICATED_POSTS = { "/v1/dev/tokens", "/v1/webhooks/clerk" };
+	static final String[] SELF_AUTHENTICATED_POSTS = { "/v1/dev/tokens", "/v1/webhooks/clerk",
+			"/v1/email/unsubscribe" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors,

@@ -1,0 +1,149 @@
+package com.muejam.notifications;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.error.ApiException;
+import com.muejam.core.error.ErrorCode;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@Tag(name = "Notifications")
+@RestController
+class NotificationController {
+
+	private final NotificationService notifications;
+
+	private final NotificationStreams streams;
+
+	private final StreamTickets tickets;
+
+	private final Unsubscribes unsubscribes;
+
+	NotificationController(NotificationService notifications, NotificationStreams streams, StreamTickets tickets,
+			Unsubscribes unsubscribes) {
+		this.notifications = notifications;
+		this.streams = streams;
+		this.tickets = tickets;
+		this.unsubscribes = unsubscribes;
+	}
+
+	@Operation(summary = "The caller's notifications, newest first")
+	@GetMapping("/v1/notifications")
+	CursorPage<NotificationView> list(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+		return this.notifications.list(user, page);
+	}
+
+	@Operation(summary = "Mark a notification read")
+	@PostMapping("/v1/notifications/{id}/read")
+	NotificationView read(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return this.notifications.markRead(user, id);
+	}
+
+	@Operation(summary = "Mark every notification read")
+	@PostMapping("/v1/notifications/read-all")
+	Map<String, Integer> readAll(@AuthenticationPrincipal CurrentUser user) {
+		return Map.of("updated", this.notifications.markAllRead(user));
+	}
+
+	@Operation(summary = "How many notifications are unread")
+	@GetMapping("/v1/notifications/unread-count")
+	Map<String, Long> unreadCount(@AuthenticationPrincipal CurrentUser user) {
+		return Map.of("unread_count", this.notifications.unreadCount(user));
+	}
+
+	@Operation(summary = "A ticket for the live stream",
+			description = "For browsers' EventSource, which cannot send headers: pass it as `?ticket=` within 60 seconds; it works once.")
+	@PostMapping("/v1/notifications/stream-ticket")
+	StreamTickets.Ticket ticket(@AuthenticationPrincipal CurrentUser user) {
+		return this.tickets.issue(user.id());
+	}
+
+	@Operation(summary = "Live notifications (Server-Sent Events)", description = """
+			Each new notification arrives as `event: notification` with the list's JSON as `data` and its id as \
+			the event id. Send `Last-Event-ID` when reconnecting to receive what was missed. Authenticate with \
+			the Authorization header, or with `?ticket=` from `POST /v1/notifications/stream-ticket`; \
+			tokens never go in URLs. Comments (`: keepalive`) arrive every 15 seconds.""")
+	@SecurityRequirements
+	@GetMapping(path = "/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@AuthenticationPrincipal @Nullable CurrentUser user,
+			@Parameter(description = "A single-use stream ticket") @RequestParam(
+					required = false) @Nullable String ticket,
+			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+		CurrentUser caller = (user != null) ? user : ticketHolder(ticket);
+		List<NotificationView> missed = List.of();
+		if (lastEventId != null) {
+			try {
+				missed = this.notifications.missedSince(caller, UUID.fromString(lastEventId.strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				// not one of our ids: nothing to replay
+			}
+		}
+		return this.streams.open(caller.id(), missed);
+	}
+
+	@Operation(summary = "The caller's email settings")
+	@GetMapping("/v1/me/notification-settings")
+	NotificationSettings settings(@AuthenticationPrincipal CurrentUser user) {
+		return this.notifications.settings(user.id());
+	}
+
+	@Operation(summary = "Change the caller's email settings")
+	@PutMapping("/v1/me/notification-settings")
+	NotificationSettings saveSettings(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody NotificationSettings settings) {
+		return this.notifications.saveSettings(user.id(), settings);
+	}
+
+	@Operation(summary = "One-click unsubscribe",
+			description = "The signed link in every email (also as `List-Unsubscribe`, RFC 8058 one-click POST). Needs no login.")
+	@SecurityRequirements
+	@RequestMapping(path = "/v1/email/unsubscribe", method = { RequestMethod.GET, RequestMethod.POST })
+	ResponseEntity<Map<String, Object>> unsubscribe(@RequestParam String token) {
+		Unsubscribes.Subscription subscription = this.unsubscribes.read(token);
+		NotificationSettings current = this.notifications.settings(subscription.userId());
+		NotificationSettings changed = switch (subscription.type()) {
+			case REPLY -> new NotificationSettings(false, current.emailFollow());
+			case FOLLOW -> new NotificationSettings(current.emailReply(), false);
+		};
+		this.notifications.saveSettings(subscription.userId(), changed);
+		return ResponseEntity.ok(Map.of("unsubscribed", subscription.type().name()));
+	}
+
+	private CurrentUser ticketHolder(@Nullable String ticket) {
+		if (ticket == null || ticket.isBlank()) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send a bearer token or a stream ticket");
+		}
+		UUID userId = this.tickets.redeem(ticket)
+			.orElseThrow(
+					() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The stream ticket is invalid, expired or used"));
+		return new CurrentUser(userId, "", Set.of());
+	}
+
+}

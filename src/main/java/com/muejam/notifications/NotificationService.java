@@ -1,0 +1,246 @@
+package com.muejam.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.error.ApiException;
+import com.muejam.core.pagination.CursorCodec;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.social.SocialService;
+import com.muejam.users.ProfileService;
+import com.muejam.users.UserSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * In-app notifications: created once per event (a unique key makes redelivered events
+ * harmless), never to yourself or across a block, at most one FOLLOW per follower and
+ * day; each new one is queued for email (unless switched off) and pushed to live streams
+ * after commit.
+ */
+@Service
+class NotificationService {
+
+	private static final String LIST = "notifications";
+
+	private static final String COLUMNS = "id, type, actor_id, whisper_id, read_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final ProfileService profiles;
+
+	private final SocialService social;
+
+	private final EmailOutbox outbox;
+
+	private final LiveNotifications live;
+
+	private final CursorCodec cursors;
+
+	private final Clock clock;
+
+	NotificationService(JdbcClient jdbc, ProfileService profiles, SocialService social, EmailOutbox outbox,
+			LiveNotifications live, CursorCodec cursors, Clock clock) {
+		this.jdbc = jdbc;
+		this.profiles = profiles;
+		this.social = social;
+		this.outbox = outbox;
+		this.live = live;
+		this.cursors = cursors;
+		this.clock = clock;
+	}
+
+	/**
+	 * Notifies a user, once per dedupe key.
+	 * @param recipientId who is notified
+	 * @param type what happened
+	 * @param actorId who did it
+	 * @param whisperId the reply, for {@code REPLY}
+	 * @param dedupeKey the same key never notifies twice
+	 * @return the new notification, empty when none was due
+	 */
+	@Transactional
+	Optional<NotificationView> notify(UUID recipientId, NotificationType type, UUID actorId, @Nullable UUID whisperId,
+			String dedupeKey) {
+		if (recipientId.equals(actorId) || this.social.isBlockedEitherWay(recipientId, actorId)
+				|| !this.profiles.exists(recipientId)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Optional<UUID> created = this.jdbc.sql("""
+				insert into notifications (user_id, type, actor_id, whisper_id, dedupe_key, created_at)
+				values (:user, :type, :actor, :whisper, :key, :now)
+				on conflict (dedupe_key) do nothing returning id""")
+			.param("user", recipientId)
+			.param("type", type.name())
+			.param("actor", actorId)
+			.param("whisper", whisperId)
+			.param("key", dedupeKey)
+			.param("now", Timestamp.from(now))
+			.query(UUID.class)
+			.optional();
+		if (created.isEmpty()) {
+			return Optional.empty();
+		}
+		UserSummary actor = this.profiles.summaries(Set.of(actorId)).get(actorId);
+		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, now);
+		if (settings(recipientId).emails(type)) {
+			this.profiles.emailOf(recipientId)
+				.ifPresent((email) -> this.outbox.enqueue(recipientId, email, notification));
+		}
+		afterCommit(() -> this.live.publish(recipientId, notification));
+		return Optional.of(notification);
+	}
+
+	static String followKey(UUID followerId, UUID followingId, LocalDate day) {
+		return "follow:" + followerId + ":" + followingId + ":" + day;
+	}
+
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<NotificationView> list(CurrentUser user, PageParams page) {
+		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
+		List<Row> rows = this.jdbc
+			.sql("""
+					select %s from notifications where user_id = :user %s
+					order by created_at desc, id desc limit :limit""".formatted(COLUMNS,
+					(after != null) ? "and (created_at, id) < (:at, :id)" : ""))
+			.param("user", user.id())
+			.param("limit", page.fetchSize())
+			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.query(NotificationService::row)
+			.list();
+		CursorPage<Row> slice = CursorPage.of(rows, page,
+				(row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, LIST));
+		return slice.map(views(slice.data()));
+	}
+
+	/**
+	 * The notifications created after the one a reconnecting stream saw last, oldest
+	 * first.
+	 * @param user the recipient
+	 * @param lastEventId the id of the last notification the client received
+	 * @return up to 100 missed notifications
+	 */
+	@Transactional(readOnly = true)
+	List<NotificationView> missedSince(CurrentUser user, UUID lastEventId) {
+		List<Row> rows = this.jdbc.sql("""
+				select n.id, n.type, n.actor_id, n.whisper_id, n.read_at, n.created_at from notifications n
+				join notifications last on last.id = :last and last.user_id = n.user_id
+				where n.user_id = :user and (n.created_at, n.id) > (last.created_at, last.id)
+				order by n.created_at, n.id limit 100""")
+			.param("user", user.id())
+			.param("last", lastEventId)
+			.query(NotificationService::row)
+			.list();
+		return rows.stream().map(views(rows)).toList();
+	}
+
+	@Transactional
+	NotificationView markRead(CurrentUser user, UUID notificationId) {
+		Row row = this.jdbc.sql("""
+				update notifications set read_at = coalesce(read_at, :now) where id = :id and user_id = :user
+				returning %s""".formatted(COLUMNS))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", notificationId)
+			.param("user", user.id())
+			.query(NotificationService::row)
+			.optional()
+			.orElseThrow(() -> ApiException.notFound("Notification"));
+		return views(List.of(row)).apply(row);
+	}
+
+	@Transactional
+	int markAllRead(CurrentUser user) {
+		return this.jdbc.sql("update notifications set read_at = :now where user_id = :user and read_at is null")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("user", user.id())
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	long unreadCount(CurrentUser user) {
+		return this.jdbc.sql("select count(*) from notifications where user_id = :user and read_at is null")
+			.param("user", user.id())
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	NotificationSettings settings(UUID userId) {
+		return this.jdbc.sql("select email_reply, email_follow from notification_settings where user_id = :user")
+			.param("user", userId)
+			.query((rs, n) -> new NotificationSettings(rs.getBoolean("email_reply"), rs.getBoolean("email_follow")))
+			.optional()
+			.orElse(NotificationSettings.DEFAULTS);
+	}
+
+	@Transactional
+	NotificationSettings saveSettings(UUID userId, NotificationSettings settings) {
+		this.jdbc.sql("""
+				insert into notification_settings (user_id, email_reply, email_follow, updated_at)
+				values (:user, :reply, :follow, now())
+				on conflict (user_id) do update set email_reply = excluded.email_reply,
+				    email_follow = excluded.email_follow, updated_at = excluded.updated_at""")
+			.param("user", userId)
+			.param("reply", settings.emailReply())
+			.param("follow", settings.emailFollow())
+			.update();
+		return settings;
+	}
+
+	private java.util.function.Function<Row, NotificationView> views(List<Row> rows) {
+		Set<UUID> actors = new HashSet<>();
+		rows.forEach((row) -> actors.add(row.actorId()));
+		Map<UUID, UserSummary> summaries = this.profiles.summaries(actors);
+		return (row) -> new NotificationView(row.id(), row.type(), summaries.get(row.actorId()), row.whisperId(),
+				row.readAt(), row.createdAt());
+	}
+
+	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Row(rs.getObject("id", UUID.class), NotificationType.valueOf(rs.getString("type")),
+				rs.getObject("actor_id", UUID.class), rs.getObject("whisper_id", UUID.class),
+				(rs.getTimestamp("read_at") != null) ? rs.getTimestamp("read_at").toInstant() : null,
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+	private record Row(UUID id, NotificationType type, UUID actorId, @Nullable UUID whisperId, @Nullable Instant readAt,
+			Instant createdAt) {
+	}
+
+}

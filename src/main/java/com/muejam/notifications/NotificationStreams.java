@@ -1,0 +1,104 @@
+package com.muejam.notifications;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.muejam.core.error.ApiException;
+import com.muejam.core.error.ErrorCode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The Server-Sent Event streams open on this instance, by user. Bounded: a few streams
+ * per user and a cap on all of them; a stream leaves the registry when it completes,
+ * times out or fails. Heartbeat comments keep idle connections open through proxies.
+ */
+@Component
+class NotificationStreams implements LiveNotifications {
+
+	static final String EVENT = "notification";
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+
+	private static final int PER_USER = 5;
+
+	private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final int maxStreams;
+
+	private final Duration timeout;
+
+	NotificationStreams(@Value("${muejam.notifications.max-streams:10000}") int maxStreams,
+			@Value("${muejam.notifications.stream-timeout:30m}") Duration timeout) {
+		this.maxStreams = maxStreams;
+		this.timeout = timeout;
+	}
+
+	SseEmitter open(UUID userId, List<NotificationView> missed) {
+		Set<SseEmitter> mine = this.streams.computeIfAbsent(userId, (id) -> new CopyOnWriteArraySet<>());
+		if (mine.size() >= PER_USER || this.open.get() >= this.maxStreams) {
+			throw new ApiException(ErrorCode.RATE_LIMITED, "Too many open notification streams");
+		}
+		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
+		mine.add(emitter);
+		this.open.incrementAndGet();
+		Runnable remove = () -> {
+			if (mine.remove(emitter)) {
+				this.open.decrementAndGet();
+			}
+			this.streams.computeIfPresent(userId, (id, set) -> set.isEmpty() ? null : set);
+		};
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError((error) -> remove.run());
+		missed.forEach((notification) -> send(emitter, notification));
+		return emitter;
+	}
+
+	@Override
+	public void publish(UUID recipientId, NotificationView notification) {
+		this.streams.getOrDefault(recipientId, Set.of()).forEach((emitter) -> send(emitter, notification));
+	}
+
+	@Scheduled(fixedDelayString = "${muejam.notifications.heartbeat:15s}")
+	void heartbeat() {
+		this.streams.values().forEach((emitters) -> emitters.forEach((emitter) -> {
+			try {
+				emitter.send(SseEmitter.event().comment("keepalive"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				emitter.completeWithError(ex);
+			}
+		}));
+	}
+
+	int openStreams() {
+		return this.open.get();
+	}
+
+	private static void send(SseEmitter emitter, NotificationView notification) {
+		try {
+			emitter.send(SseEmitter.event().id(notification.id().toString()).name(EVENT).data(notification));
+		}
+		catch (IOException | IllegalStateException ex) {
+			log.debug("Dropping a broken notification stream", ex);
+			emitter.completeWithError(ex);
+		}
+	}
+
+}

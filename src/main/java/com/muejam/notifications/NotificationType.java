@@ -1,0 +1,14 @@
+package com.muejam.notifications;
+
+/**
+ * What a notification is about.
+ */
+enum NotificationType {
+
+	/** Someone replied to the user's whisper. */
+	REPLY,
+
+	/** Someone started following the user. */
+	FOLLOW
+
+}

@@ -1,0 +1,88 @@
+package com.muejam.notifications;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Single-use tickets for browsers' {@code EventSource}, which cannot send an
+ * Authorization header: valid for 60 seconds, used once, stored only as a hash, shared by
+ * all instances.
+ */
+@Component
+class StreamTickets {
+
+	static final Duration VALIDITY = Duration.ofSeconds(60);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	StreamTickets(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Ticket issue(UUID userId) {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant expiresAt = this.clock.instant().plus(VALIDITY);
+		this.jdbc.sql("delete from stream_tickets where expires_at < now() - interval '1 hour'").update();
+		this.jdbc.sql("insert into stream_tickets (ticket_hash, user_id, expires_at) values (:hash, :user, :expires)")
+			.param("hash", hash(ticket))
+			.param("user", userId)
+			.param("expires", Timestamp.from(expiresAt))
+			.update();
+		return new Ticket(ticket, expiresAt);
+	}
+
+	/**
+	 * Uses a ticket up.
+	 * @param ticket the ticket a client sent
+	 * @return whose it was, empty when unknown, expired or already used
+	 */
+	@Transactional
+	Optional<UUID> redeem(String ticket) {
+		return this.jdbc.sql("""
+				update stream_tickets set used_at = now()
+				where ticket_hash = :hash and used_at is null and expires_at > now() returning user_id""")
+			.param("hash", hash(ticket))
+			.query(UUID.class)
+			.optional();
+	}
+
+	private static String hash(String ticket) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * @param ticket pass as {@code ?ticket=} to the stream
+	 * @param expiresAt when it stops working
+	 */
+	record Ticket(String ticket, Instant expiresAt) {
+	}
+
+}
