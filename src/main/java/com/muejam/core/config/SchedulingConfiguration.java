@@ -1,0 +1,61 @@
+package com.muejam.core.config;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Background work: the modules' {@code @Scheduled} jobs, and the resubmission of
+ * application events whose listener failed (the event publication registry keeps them
+ * until a listener completes), so a side effect is retried rather than lost.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnBooleanProperty(name = "muejam.scheduling.enabled", matchIfMissing = true)
+class SchedulingConfiguration {
+
+	@Bean
+	EventResubmission eventResubmission(IncompleteEventPublications publications,
+			@Value("${muejam.events.resubmit-after:1m}") Duration age) {
+		return new EventResubmission(publications, age);
+	}
+
+	/**
+	 * Resubmits event publications that stayed incomplete for longer than {@code age}.
+	 */
+	static class EventResubmission {
+
+		private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
+
+		private final IncompleteEventPublications publications;
+
+		private final Duration age;
+
+		EventResubmission(IncompleteEventPublications publications, Duration age) {
+			this.publications = publications;
+			this.age = age;
+		}
+
+		@Scheduled(fixedDelayString = "${muejam.events.resubmit-interval:1m}",
+				initialDelayString = "${muejam.events.resubmit-interval:1m}")
+		void resubmit() {
+			try {
+				this.publications.resubmitIncompletePublicationsOlderThan(this.age);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not resubmit incomplete event publications", ex);
+			}
+		}
+
+	}
+
+}
