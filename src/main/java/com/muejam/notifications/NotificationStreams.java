@@ -17,6 +17,7 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.error.ErrorCode;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,13 +28,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * times out or fails. Heartbeat comments keep idle connections open through proxies.
  */
 @Component
-class NotificationStreams implements LiveNotifications {
+class NotificationStreams implements LiveNotifications, SmartLifecycle {
 
 	static final String EVENT = "notification";
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
 
 	private static final int PER_USER = 5;
+
+	private static final Duration RECONNECT = Duration.ofSeconds(3);
 
 	private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
@@ -42,6 +45,8 @@ class NotificationStreams implements LiveNotifications {
 	private final int maxStreams;
 
 	private final Duration timeout;
+
+	private volatile boolean running;
 
 	NotificationStreams(@Value("${muejam.notifications.max-streams:10000}") int maxStreams,
 			@Value("${muejam.notifications.stream-timeout:30m}") Duration timeout) {
@@ -66,6 +71,15 @@ class NotificationStreams implements LiveNotifications {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
+		// an opening comment commits the response headers at once (clients and proxies
+		// see the
+		// stream open) and tells clients how soon to reconnect
+		try {
+			emitter.send(SseEmitter.event().reconnectTime(RECONNECT.toMillis()).comment("connected"));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+		}
 		missed.forEach((notification) -> send(emitter, notification));
 		return emitter;
 	}
@@ -89,6 +103,27 @@ class NotificationStreams implements LiveNotifications {
 
 	int openStreams() {
 		return this.open.get();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every open stream before the web server's graceful shutdown waits for
+	 * requests, so shutting down is not held up by idle streams; clients reconnect (with
+	 * Last-Event-ID) to another instance.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.streams.values().forEach((emitters) -> emitters.forEach(SseEmitter::complete));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private static void send(SseEmitter emitter, NotificationView notification) {
