@@ -24,6 +24,7 @@ import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class NotificationStreamTests {
 		try (Stream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null)) {
 			assertThat(stream.status()).isEqualTo(200);
 			assertThat(stream.contentType()).startsWith("text/event-stream");
-			this.triggers.on(new UserFollowed(id("user_bob"), alice));
+			triggers().on(new UserFollowed(id("user_bob"), alice));
 			List<String> event = stream.nextEvent();
 			assertThat(event).contains("event:notification");
 			assertThat(event.stream().filter((line) -> line.startsWith("data:")).findFirst().orElseThrow())
@@ -87,7 +88,7 @@ class NotificationStreamTests {
 		UUID alice = id("user_alice");
 		try (Stream stream = open(null, null, "ticket=" + ticket)) {
 			assertThat(stream.status()).isEqualTo(200);
-			this.triggers.on(new UserFollowed(id("user_carol"), alice));
+			triggers().on(new UserFollowed(id("user_carol"), alice));
 			assertThat(stream.nextEvent()).contains("event:notification");
 		}
 		try (Stream again = open(null, null, "ticket=" + ticket)) {
@@ -102,7 +103,7 @@ class NotificationStreamTests {
 	@Test
 	void aReconnectingClientReceivesWhatItMissed() throws Exception {
 		UUID alice = id("user_alice");
-		this.triggers.on(new UserFollowed(id("user_first"), alice));
+		triggers().on(new UserFollowed(id("user_first"), alice));
 		String seen = this.api.get("/v1/notifications")
 			.as("user_alice")
 			.send()
@@ -111,8 +112,8 @@ class NotificationStreamTests {
 			.get(0)
 			.path("id")
 			.asString();
-		this.triggers.on(new UserFollowed(id("user_second"), alice));
-		this.triggers.on(new UserFollowed(id("user_third"), alice));
+		triggers().on(new UserFollowed(id("user_second"), alice));
+		triggers().on(new UserFollowed(id("user_third"), alice));
 		try (Stream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null, "Last-Event-ID",
 				seen)) {
 			String first = dataOf(stream.nextEvent());
@@ -215,6 +216,14 @@ class NotificationStreamTests {
 			this.reader.interrupt();
 		}
 
+	}
+
+	/**
+	 * The listener itself, called synchronously (through its proxy it runs asynchronously
+	 * after commit, as events do).
+	 */
+	private NotificationTriggers triggers() {
+		return AopTestUtils.getUltimateTargetObject(this.triggers);
 	}
 
 }
