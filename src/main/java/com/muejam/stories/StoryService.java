@@ -212,6 +212,17 @@ public class StoryService {
 			.map(views(rows));
 	}
 
+	/**
+	 * The newest published stories a viewer may see (the "new" discover tab).
+	 * @param viewer the caller, or {@code null}
+	 * @param page the page
+	 * @return the stories, newest first
+	 */
+	@Transactional(readOnly = true)
+	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page) {
+		return published(viewer, null, null, page);
+	}
+
 	@Transactional(readOnly = true)
 	CursorPage<StoryView> own(CurrentUser author, PageParams page) {
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, OWN_LIST, page.cursor()) : null;

@@ -1,0 +1,88 @@
+package com.muejam.discovery;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.muejam.core.cache.CacheNames;
+
+/**
+ * The scheduled ranking work, each job one set-based statement (no per-story round
+ * trips), run on one instance per schedule (ShedLock), and safe to run again.
+ */
+@Component
+class DiscoveryJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(DiscoveryJobs.class);
+
+	private final JdbcClient jdbc;
+
+	private final DiscoveryProperties properties;
+
+	private final CacheManager caches;
+
+	DiscoveryJobs(JdbcClient jdbc, DiscoveryProperties properties, CacheManager caches) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.caches = caches;
+	}
+
+	/**
+	 * Recomputes every trending score from the last 24 hours of engagements, each
+	 * weighted by its kind and decayed by its real age ({@code hourly-decay ^ hours}).
+	 * Stories without engagement in the window drop out. Running it twice gives the same
+	 * scores.
+	 * @return how many stories have a trending score
+	 */
+	@Scheduled(fixedDelayString = "${muejam.discovery.trending-interval:30m}", initialDelayString = "PT10S")
+	@SchedulerLock(name = "trending-scores", lockAtMostFor = "10m", lockAtLeastFor = "1m")
+	@Transactional
+	public int recomputeTrending() {
+		long started = System.nanoTime();
+		int scored = this.jdbc
+			.sql("""
+					with computed as (
+					    select e.story_id, sum((%s) * power(:decay, extract(epoch from (now() - e.created_at)) / 3600.0)) as score
+					    from story_engagements e
+					    where e.created_at > now() - interval '24 hours'
+					    group by e.story_id)
+					insert into story_trending (story_id, score, computed_at)
+					select story_id, score, now() from computed
+					on conflict (story_id) do update set score = excluded.score, computed_at = excluded.computed_at"""
+				.formatted(Signal.trendingWeightSql()))
+			.param("decay", this.properties.hourlyDecay())
+			.update();
+		this.jdbc.sql("delete from story_trending where computed_at < now()").update();
+		this.jdbc.sql("delete from story_engagements where created_at < now() - interval '48 hours'").update();
+		this.caches.getCache(CacheNames.TRENDING).clear();
+		log.info("Recomputed trending scores of {} stories in {} ms", scored,
+				(System.nanoTime() - started) / 1_000_000);
+		return scored;
+	}
+
+	/**
+	 * Decays every interest score once a day ({@code x0.98}); a second run the same day
+	 * changes nothing.
+	 * @return how many interests decayed
+	 */
+	@Scheduled(cron = "${muejam.discovery.decay-cron:0 0 3 * * *}", zone = "UTC")
+	@SchedulerLock(name = "interest-decay", lockAtMostFor = "30m")
+	@Transactional
+	public int decayInterests() {
+		return this.jdbc.sql("""
+				with run as (
+				    insert into job_runs (name, last_run_on) values ('interest-decay', current_date)
+				    on conflict (name) do update set last_run_on = excluded.last_run_on
+				    where job_runs.last_run_on < excluded.last_run_on
+				    returning 1)
+				update user_interests set score = score * :factor, updated_at = now()
+				where exists (select 1 from run)""").param("factor", this.properties.interestDecay()).update();
+	}
+
+}

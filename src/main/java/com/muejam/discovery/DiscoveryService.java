@@ -1,0 +1,247 @@
+package com.muejam.discovery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.cache.CacheNames;
+import com.muejam.core.error.ApiException;
+import com.muejam.core.error.ErrorCode;
+import com.muejam.core.pagination.CursorCodec;
+import com.muejam.core.pagination.CursorPage;
+import com.muejam.core.pagination.InvalidCursor;
+import com.muejam.core.pagination.PageParams;
+import com.muejam.core.security.CurrentUser;
+import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryView;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The discover feeds. New is the newest published stories; Trending ranks by the current
+ * trending score; For You blends the reader's interests, trending and freshness (0.5 /
+ * 0.3 / 0.2) over a bounded candidate set in one query, leaving out the reader's own and
+ * shelved stories and those they are not interested in, and falls back to Trending for
+ * readers with fewer than 3 interests.
+ */
+@Service
+class DiscoveryService {
+
+	static final int MIN_INTERESTS = 3;
+
+	private static final int TRENDING_DEPTH = 500;
+
+	private static final String VISIBLE = "s.published and s.published_at <= %s and s.deleted_at is null and s.hidden_at is null";
+
+	private final JdbcClient jdbc;
+
+	private final StoryService stories;
+
+	private final BlockedUsers blockedUsers;
+
+	private final CursorCodec cursors;
+
+	private final DiscoveryProperties properties;
+
+	private final Cache trendingCache;
+
+	private final Cache forYouCache;
+
+	private final Clock clock;
+
+	DiscoveryService(JdbcClient jdbc, StoryService stories, BlockedUsers blockedUsers, CursorCodec cursors,
+			DiscoveryProperties properties, CacheManager caches, Clock clock) {
+		this.jdbc = jdbc;
+		this.stories = stories;
+		this.blockedUsers = blockedUsers;
+		this.cursors = cursors;
+		this.properties = properties;
+		this.trendingCache = caches.getCache(CacheNames.TRENDING);
+		this.forYouCache = caches.getCache(CacheNames.FOR_YOU);
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<DiscoverItem> newest(@Nullable CurrentUser viewer, PageParams page) {
+		return this.stories.latest(viewer, page).map((story) -> new DiscoverItem(story, null));
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page) {
+		Ranked ranked = this.trendingCache.get("top", this::rankTrending);
+		return page(viewer, ranked, "discover.trending", page);
+	}
+
+	@Transactional(readOnly = true)
+	CursorPage<DiscoverItem> forYou(@Nullable CurrentUser viewer, PageParams page) {
+		if (viewer == null) {
+			throw new ApiException(ErrorCode.UNAUTHENTICATED, "For You needs a signed-in reader");
+		}
+		if (interestCount(viewer.id()) < MIN_INTERESTS) {
+			return trending(viewer, page);
+		}
+		Ranked ranked = this.forYouCache.get(viewer.id(), () -> rankForYou(viewer.id(), this.clock.instant()));
+		if (page.cursor() != null) {
+			Instant at = Instant.parse(position(page.cursor(), "discover.for_you").get(0));
+			if (!at.equals(ranked.at())) {
+				// the cached ranking was replaced since the first page: continue the one
+				// the cursor came from
+				ranked = rankForYou(viewer.id(), at);
+			}
+		}
+		return page(viewer, ranked, "discover.for_you", page);
+	}
+
+	@Transactional
+	void notInterested(CurrentUser viewer, UUID storyId) {
+		if (!this.stories.isVisible(storyId)) {
+			throw ApiException.notFound("Story");
+		}
+		int added = this.jdbc
+			.sql("insert into not_interested (user_id, story_id) values (:user, :story) on conflict do nothing")
+			.param("user", viewer.id())
+			.param("story", storyId)
+			.update();
+		if (added > 0) {
+			this.jdbc.sql("""
+					update user_interests set score = score * 0.5, updated_at = now()
+					where user_id = :user and tag_id in (select tag_id from story_tags where story_id = :story)""")
+				.param("user", viewer.id())
+				.param("story", storyId)
+				.update();
+		}
+		this.forYouCache.evict(viewer.id());
+	}
+
+	private long interestCount(UUID userId) {
+		return this.jdbc.sql("select count(*) from user_interests where user_id = :user")
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+	}
+
+	private Ranked rankTrending() {
+		Instant now = this.clock.instant();
+		List<Ranked.Entry> entries = this.jdbc.sql("""
+				select t.story_id, s.author_id, t.score from story_trending t join stories s on s.id = t.story_id
+				where %s order by t.score desc, t.story_id desc limit :depth""".formatted(VISIBLE.formatted("now()")))
+			.param("depth", TRENDING_DEPTH)
+			.query((rs, n) -> new Ranked.Entry(rs.getObject("story_id", UUID.class),
+					rs.getObject("author_id", UUID.class), rs.getDouble("score"), DiscoverItem.Reason.TRENDING))
+			.list();
+		return new Ranked(now, entries);
+	}
+
+	/**
+	 * Ranks For You in one statement over a bounded candidate set: stories of the
+	 * reader's top tags and authors, the trending top and the newest.
+	 */
+	Ranked rankForYou(UUID userId, Instant at) {
+		Set<UUID> hidden = this.blockedUsers.eitherWay(userId);
+		String visible = VISIBLE.formatted(":at");
+		List<Ranked.Entry> entries = this.jdbc
+			.sql("""
+					with mine as (select tag_id, author_id, score from user_interests where user_id = :user),
+					top_tags as (select tag_id from mine where tag_id is not null order by score desc limit 20),
+					top_authors as (select author_id from mine where author_id is not null order by score desc limit 20),
+					candidates as (
+					    select st.story_id as id from top_tags tt
+					      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id order by story_id desc limit 200) st
+					    union select a.id from top_authors ta
+					      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
+					                          order by s.published_at desc limit 50) a
+					    union (select story_id from story_trending order by score desc limit 200)
+					    union (select s.id from stories s where %1$s order by s.published_at desc limit 200)),
+					scored as (
+					    select s.id, s.author_id,
+					      coalesce((select sum(m.score) from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = s.id), 0)
+					        + coalesce((select m.score from mine m where m.author_id = s.author_id), 0) as interest,
+					      coalesce((select t.score from story_trending t where t.story_id = s.id), 0) as trending,
+					      exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as freshness,
+					      (select m.score from mine m where m.author_id = s.author_id) as author_score,
+					      (select h.handle from user_profiles h where h.id = s.author_id) as author_handle,
+					      (select tg.name from story_tags st join mine m on m.tag_id = st.tag_id join tags tg on tg.id = st.tag_id
+					       where st.story_id = s.id order by m.score desc limit 1) as top_tag,
+					      (select max(m.score) from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = s.id) as tag_score
+					    from candidates c join stories s on s.id = c.id
+					    where %1$s and s.author_id <> :user %2$s
+					      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
+					                      where sh.user_id = :user and si.story_id = s.id)
+					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id))
+					select id, author_id, 0.5 * interest + 0.3 * trending + 0.2 * freshness as score,
+					       author_score, author_handle, top_tag, tag_score
+					from scored order by score desc, id desc limit :depth"""
+				.formatted(visible, hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)"))
+			.param("user", userId)
+			.param("at", Timestamp.from(at))
+			.param("depth", this.properties.forYouDepth())
+			.params(hidden.isEmpty() ? Map.of() : Map.of("hidden", hidden.toArray(UUID[]::new)))
+			.query((rs, n) -> {
+				double tagScore = rs.getDouble("tag_score");
+				boolean hasTag = !rs.wasNull();
+				double authorScore = rs.getDouble("author_score");
+				boolean hasAuthor = !rs.wasNull();
+				DiscoverItem.Reason reason = (hasTag && (!hasAuthor || tagScore >= authorScore))
+						? new DiscoverItem.Reason("TAG", rs.getString("top_tag"))
+						: hasAuthor ? new DiscoverItem.Reason("AUTHOR", rs.getString("author_handle"))
+								: DiscoverItem.Reason.TRENDING;
+				return new Ranked.Entry(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
+						rs.getDouble("score"), reason);
+			})
+			.list();
+		return new Ranked(at, entries);
+	}
+
+	/**
+	 * A page of a ranking after the cursor's (score, id), with the stories' current
+	 * views; stories that became invisible or whose author the viewer blocked since are
+	 * left out.
+	 */
+	private CursorPage<DiscoverItem> page(@Nullable CurrentUser viewer, Ranked ranked, String list, PageParams page) {
+		Comparator<Ranked.Entry> order = Comparator.comparingDouble(Ranked.Entry::score)
+			.reversed()
+			.thenComparing(Ranked.Entry::storyId, Comparator.reverseOrder());
+		List<Ranked.Entry> after = ranked.entries();
+		if (page.cursor() != null) {
+			List<String> position = position(page.cursor(), list);
+			Ranked.Entry last = new Ranked.Entry(UUID.fromString(position.get(2)), new UUID(0, 0),
+					Double.parseDouble(position.get(1)), null);
+			after = after.stream().filter((entry) -> order.compare(entry, last) > 0).toList();
+		}
+		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
+		List<Ranked.Entry> rows = after.stream()
+			.filter((entry) -> !hidden.contains(entry.authorId()))
+			.limit(page.fetchSize())
+			.toList();
+		CursorPage<Ranked.Entry> slice = CursorPage.of(rows, page, (entry) -> this.cursors.encode(list,
+				List.of(ranked.at().toString(), Double.toString(entry.score()), entry.storyId().toString())));
+		Map<UUID, StoryView> views = this.stories
+			.visibleStories(slice.data().stream().map(Ranked.Entry::storyId).toList());
+		return new CursorPage<>(slice.data()
+			.stream()
+			.filter((entry) -> views.containsKey(entry.storyId()))
+			.map((entry) -> new DiscoverItem(views.get(entry.storyId()), entry.reason()))
+			.toList(), slice.nextCursor());
+	}
+
+	private List<String> position(String cursor, String list) {
+		List<String> position = this.cursors.decode(list, cursor);
+		if (position.size() != 3) {
+			throw new InvalidCursor();
+		}
+		return position;
+	}
+
+}
