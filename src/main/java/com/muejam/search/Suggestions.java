@@ -1,0 +1,34 @@
+package com.muejam.search;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Type-ahead suggestions.
+ *
+ * @param stories matching stories
+ * @param users matching users
+ * @param tags matching tags
+ */
+@Schema(name = "Suggestions")
+record Suggestions(List<StorySuggestion> stories, List<UserSuggestion> users,
+		List<SearchService.TagHit> tags) implements Serializable {
+
+	Suggestions limited(int n) {
+		return new Suggestions(this.stories.stream().limit(n).toList(), this.users.stream().limit(n).toList(),
+				this.tags.stream().limit(n).toList());
+	}
+
+	@Schema(name = "StorySuggestion")
+	record StorySuggestion(UUID id, String slug, String title, @JsonIgnore UUID authorId) implements Serializable {
+	}
+
+	@Schema(name = "UserSuggestion")
+	record UserSuggestion(UUID id, String handle, String displayName) implements Serializable {
+	}
+
+}
