@@ -1,0 +1,251 @@
+package com.muejam.discovery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class DiscoveryTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DiscoveryJobs jobs;
+
+	@Test
+	void newTabListsTheNewestPublishedStories() {
+		this.fixtures.publishedStory("user_a", "Older", List.of());
+		this.fixtures.publishedStory("user_b", "Newer", List.of());
+		this.api.post("/v1/stories").as("user_c").json(Map.of("title", "Draft")).send();
+		assertThat(titles(this.api.get("/v1/discover?tab=new").send())).containsExactly("Newer", "Older");
+		assertThat(titles(this.api.get("/v1/discover").send())).containsExactly("Newer", "Older");
+	}
+
+	@Test
+	void signalsFeedDailyStatsAndInterests() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Signals", "x".repeat(100));
+		String shelf = this.api.post("/v1/library/shelves")
+			.as("user_reader")
+			.json(Map.of("name", "S"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		this.api.post("/v1/library/shelves/" + shelf + "/items")
+			.as("user_reader")
+			.json(Map.of("story_id", published.storyId()))
+			.send();
+		this.api.post("/v1/chapters/" + published.chapterId() + "/progress")
+			.as("user_reader")
+			.json(Map.of("offset", 95))
+			.send();
+		this.api.post("/v1/whispers")
+			.as("user_reader")
+			.json(Map.of("content", "Wow", "scope", "STORY", "story_id", published.storyId()))
+			.send();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Object> stats = this.jdbc.sql("select * from story_stats_daily where story_id = :s::uuid")
+				.param("s", published.storyId())
+				.query()
+				.singleRow();
+			assertThat(stats).containsEntry("saves_count", 1)
+				.containsEntry("reads_count", 1)
+				.containsEntry("whispers_count", 1);
+			Double authorInterest = this.jdbc.sql("""
+					select score from user_interests i join user_profiles u on u.id = i.user_id
+					where u.clerk_user_id = 'user_reader' and i.author_id is not null""").query(Double.class).single();
+			// save 3.0 + read 1.0 + complete read 2.5
+			assertThat(authorInterest).isEqualTo(6.5);
+		});
+	}
+
+	@Test
+	void trendingRanksByRecentEngagementAndLeavesOutDeletedAndBlocked() {
+		String quiet = this.fixtures.publishedStory("user_w1", "Quiet", List.of());
+		String busy = this.fixtures.publishedStory("user_w2", "Busy", List.of());
+		String gone = this.fixtures.publishedStory("user_w3", "Gone", List.of());
+		engage(quiet, "READ", 1, 1);
+		engage(busy, "SAVE", 5, 1);
+		engage(gone, "SAVE", 9, 1);
+		this.api.delete("/v1/stories/" + gone).as("user_w3").send();
+		assertThat(this.jobs.recomputeTrending()).isEqualTo(3);
+		assertThat(titles(this.api.get("/v1/discover?tab=trending").send())).containsExactly("Busy", "Quiet");
+		this.api.post("/v1/users/" + this.fixtures.me("user_w2").path("id").asString() + "/block")
+			.as("user_viewer")
+			.send();
+		assertThat(titles(this.api.get("/v1/discover?tab=trending").as("user_viewer").send())).containsExactly("Quiet");
+	}
+
+	@Test
+	void olderEngagementCountsLess() {
+		String fresh = this.fixtures.publishedStory("user_w1", "Fresh Buzz", List.of());
+		String stale = this.fixtures.publishedStory("user_w2", "Stale Buzz", List.of());
+		engage(fresh, "LIKE", 3, 1);
+		engage(stale, "LIKE", 3, 20);
+		this.jobs.recomputeTrending();
+		assertThat(titles(this.api.get("/v1/discover?tab=trending").send())).containsExactly("Fresh Buzz",
+				"Stale Buzz");
+		double freshScore = score(fresh);
+		double staleScore = score(stale);
+		assertThat(staleScore / freshScore).isCloseTo(Math.pow(0.98, 19), org.assertj.core.data.Offset.offset(0.01));
+	}
+
+	@Test
+	void forYouNeedsATokenAndStartsFromTrending() {
+		assertThat(this.api.get("/v1/discover?tab=for_you").send().status()).isEqualTo(401);
+		String story = this.fixtures.publishedStory("user_w1", "Everyone Reads", List.of());
+		engage(story, "SAVE", 2, 1);
+		this.jobs.recomputeTrending();
+		JsonNode items = this.api.get("/v1/discover?tab=for_you").as("user_newbie").send().json().path("data");
+		assertThat(items.get(0).path("title").asString()).isEqualTo("Everyone Reads");
+		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("TRENDING");
+		assertThat(this.api.get("/v1/discover?tab=sideways").send().status()).isEqualTo(400);
+	}
+
+	@Test
+	void forYouFollowsInterestsAndLeavesOutOwnAndShelvedStories() {
+		String fantasy = this.fixtures.publishedStory("user_w1", "Dragon Tale", List.of("Fantasy"));
+		String mystery = this.fixtures.publishedStory("user_w2", "Whodunit", List.of("Mystery"));
+		String shelved = this.fixtures.publishedStory("user_w3", "Dragon Shelf", List.of("Fantasy"));
+		this.fixtures.publishedStory("user_reader", "My Own Dragon", List.of("Fantasy"));
+		String reader = this.fixtures.me("user_reader").path("id").asString();
+		interest(reader, "Fantasy", 10);
+		interest(reader, "Mystery", 1);
+		interest(reader, "Romance", 1);
+		JsonNode items = this.api.get("/v1/discover?tab=for_you").as("user_reader").send().json().path("data");
+		// both Fantasy stories first (the newer ahead: freshness), then the Mystery one;
+		// never the reader's own
+		assertThat(titlesOf(items)).containsExactly("Dragon Shelf", "Dragon Tale", "Whodunit");
+		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("TAG");
+		assertThat(items.get(0).path("reason").path("label").asString()).isEqualTo("Fantasy");
+		String shelf = this.api.post("/v1/library/shelves")
+			.as("user_reader")
+			.json(Map.of("name", "Mine"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		this.api.post("/v1/library/shelves/" + shelf + "/items")
+			.as("user_reader")
+			.json(Map.of("story_id", shelved))
+			.send();
+		assertThat(titles(this.api.get("/v1/discover?tab=for_you").as("user_reader").send()))
+			.doesNotContain("Dragon Shelf");
+		// the save is a signal too: Fantasy 10 + 3
+		await().atMost(Duration.ofSeconds(10)).until(() -> fantasyInterest(reader) == 13.0);
+		assertThat(this.api.post("/v1/discover/not-interested")
+			.as("user_reader")
+			.json(Map.of("story_id", fantasy))
+			.send()
+			.status()).isEqualTo(204);
+		assertThat(titles(this.api.get("/v1/discover?tab=for_you").as("user_reader").send()))
+			.doesNotContain("Dragon Tale")
+			.contains("Whodunit");
+		assertThat(fantasyInterest(reader)).isEqualTo(6.5);
+		assertThat(this.api.post("/v1/discover/not-interested")
+			.as("user_reader")
+			.json(Map.of("story_id", "00000000-0000-0000-0000-000000000001"))
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.api.post("/v1/discover/not-interested").json(Map.of("story_id", mystery)).send().status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void forYouPagesThroughOneRankingWithoutRepeats() {
+		String reader = this.fixtures.me("user_reader").path("id").asString();
+		for (int i = 0; i < 7; i++) {
+			this.fixtures.publishedStory("user_w" + (i % 3), "Fantasy " + i, List.of("Fantasy"));
+		}
+		interest(reader, "Fantasy", 3);
+		interest(reader, "Poetry", 1);
+		interest(reader, "Horror", 1);
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = this.api
+				.get("/v1/discover?tab=for_you&page_size=3" + ((cursor != null) ? "&cursor=" + cursor : ""))
+				.as("user_reader")
+				.send()
+				.json();
+			page.path("data").forEach((item) -> seen.add(item.path("title").asString()));
+			cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
+		}
+		while (cursor != null);
+		assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+		assertThat(this.api.get("/v1/discover?tab=for_you&cursor=garbage").as("user_reader").send().errorCode())
+			.isEqualTo("INVALID_CURSOR");
+	}
+
+	private void engage(String storyId, String kind, int times, int hoursAgo) {
+		for (int i = 0; i < times; i++) {
+			this.jdbc.sql(
+					"insert into story_engagements (story_id, kind, created_at) values (:s::uuid, :k, now() - make_interval(hours => :h))")
+				.param("s", storyId)
+				.param("k", kind)
+				.param("h", hoursAgo)
+				.update();
+		}
+	}
+
+	private void interest(String userId, String tagName, double score) {
+		String slug = tagName.toLowerCase();
+		this.jdbc.sql("insert into tags (name, slug) values (:n, :s) on conflict (slug) do nothing")
+			.param("n", tagName)
+			.param("s", slug)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into user_interests (user_id, tag_id, score) select :u::uuid, id, :score from tags where slug = :s""")
+			.param("u", userId)
+			.param("score", score)
+			.param("s", slug)
+			.update();
+	}
+
+	private double fantasyInterest(String userId) {
+		return this.jdbc.sql("""
+				select i.score from user_interests i join tags t on t.id = i.tag_id
+				where i.user_id = :u::uuid and t.slug = 'fantasy'""").param("u", userId).query(Double.class).single();
+	}
+
+	private double score(String storyId) {
+		return this.jdbc.sql("select score from story_trending where story_id = :s::uuid")
+			.param("s", storyId)
+			.query(Double.class)
+			.single();
+	}
+
+	private static List<String> titles(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		return titlesOf(reply.json().path("data"));
+	}
+
+	private static List<String> titlesOf(JsonNode items) {
+		List<String> titles = new ArrayList<>();
+		items.forEach((item) -> titles.add(item.path("title").asString()));
+		return titles;
+	}
+
+}
