@@ -69,19 +69,20 @@ class SearchService {
 		String q = clean(query);
 		Set<UUID> hidden = hidden(viewer);
 		Position after = position("search.stories:" + q, page);
-		List<Hit> hits = this.jdbc.sql("""
-				select s.id, ts_rank_cd(s.search_vector, q) as rank, extract(epoch from s.published_at) as recency
-				from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
-				where s.search_vector @@ q and %s %s
-				  %s
-				order by rank desc, recency desc, s.id desc limit :limit"""
-			.formatted(STORY_VISIBLE, hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)", (after != null)
-					? "and (ts_rank_cd(s.search_vector, q), extract(epoch from s.published_at), s.id) < (:rank, :recency, :id)"
-					: ""))
+		List<Hit> hits = this.jdbc
+			.sql("""
+					select id, rank, recency from (
+					    select s.id, ts_rank_cd(s.search_vector, q)::float8 as rank,
+					           (extract(epoch from s.published_at) * 1000000)::bigint as recency
+					    from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
+					    where s.search_vector @@ q and %s %s) hit
+					%s
+					order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE,
+					hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)", after(after)))
 			.param("q", q)
 			.param("limit", page.fetchSize())
 			.params(params(hidden, after))
-			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getDouble("recency")))
+			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getLong("recency")))
 			.list();
 		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.stories:" + q, hit));
 		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(Hit::id).toList());
@@ -96,22 +97,23 @@ class SearchService {
 		Position after = position("search.users:" + q, page);
 		List<Hit> hits = this.jdbc
 			.sql("""
-					select u.id, greatest(similarity(lower(u.handle), :q), similarity(lower(muejam_unaccent(u.display_name)), muejam_unaccent(:q))) as rank,
-					       extract(epoch from u.created_at) as recency
-					from user_profiles u
-					where u.deleted_at is null
-					  and (lower(u.handle) like :contains or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:contains)
-					       or lower(u.handle) %% :q or lower(muejam_unaccent(u.display_name)) %% muejam_unaccent(:q))
-					  %s %s
-					order by rank desc, recency desc, u.id desc limit :limit"""
-				.formatted(hidden.isEmpty() ? "" : "and u.id <> all(:hidden)", (after != null)
-						? "and (greatest(similarity(lower(u.handle), :q), similarity(lower(muejam_unaccent(u.display_name)), muejam_unaccent(:q))), extract(epoch from u.created_at), u.id) < (:rank, :recency, :id)"
-						: ""))
+					select id, rank, recency from (
+					    select u.id, greatest(similarity(lower(u.handle), :q),
+					                          similarity(lower(muejam_unaccent(u.display_name)), muejam_unaccent(:q)))::float8 as rank,
+					           (extract(epoch from u.created_at) * 1000000)::bigint as recency
+					    from user_profiles u
+					    where u.deleted_at is null
+					      and (lower(u.handle) like :contains or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:contains)
+					           or lower(u.handle) %% :q or lower(muejam_unaccent(u.display_name)) %% muejam_unaccent(:q))
+					      %s) hit
+					%s
+					order by rank desc, recency desc, id desc limit :limit"""
+				.formatted(hidden.isEmpty() ? "" : "and u.id <> all(:hidden)", after(after)))
 			.param("q", q)
 			.param("contains", "%" + likeEscape(q) + "%")
 			.param("limit", page.fetchSize())
 			.params(params(hidden, after))
-			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getDouble("recency")))
+			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getLong("recency")))
 			.list();
 		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.users:" + q, hit));
 		Map<UUID, ProfileView> views = this.profiles.publicProfiles(slice.data().stream().map(Hit::id).toList());
@@ -123,16 +125,15 @@ class SearchService {
 	CursorPage<TagHit> tags(String query, PageParams page) {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Position after = position("search.tags:" + q, page);
-		List<TagRow> rows = this.jdbc
-			.sql("""
-					select t.id, t.name, t.slug, t.story_count, similarity(lower(muejam_unaccent(t.name)), muejam_unaccent(:q)) as rank
-					from tags t
-					where (lower(muejam_unaccent(t.name)) like muejam_unaccent(:contains) or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q))
-					  %s
-					order by rank desc, t.story_count desc, t.id desc limit :limit"""
-				.formatted((after != null)
-						? "and (similarity(lower(muejam_unaccent(t.name)), muejam_unaccent(:q)), t.story_count, t.id) < (:rank, :recency, :id)"
-						: ""))
+		List<TagRow> rows = this.jdbc.sql("""
+				select id, name, slug, recency as story_count, rank, recency from (
+				    select t.id, t.name, t.slug, t.story_count::bigint as recency,
+				           similarity(lower(muejam_unaccent(t.name)), muejam_unaccent(:q))::float8 as rank
+				    from tags t
+				    where lower(muejam_unaccent(t.name)) like muejam_unaccent(:contains)
+				       or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q)) hit
+				%s
+				order by rank desc, recency desc, id desc limit :limit""".formatted(after(after)))
 			.param("q", q)
 			.param("contains", "%" + likeEscape(q) + "%")
 			.param("limit", page.fetchSize())
@@ -226,7 +227,7 @@ class SearchService {
 		}
 		List<String> values = this.cursors.decode(list, page.cursor());
 		try {
-			return new Position(Double.parseDouble(values.get(0)), Double.parseDouble(values.get(1)),
+			return new Position(Double.parseDouble(values.get(0)), Long.parseLong(values.get(1)),
 					UUID.fromString(values.get(2)));
 		}
 		catch (RuntimeException ex) {
@@ -236,7 +237,15 @@ class SearchService {
 
 	private String encode(String list, Hit hit) {
 		return this.cursors.encode(list,
-				List.of(Double.toString(hit.rank()), Double.toString(hit.recency()), hit.id().toString()));
+				List.of(Double.toString(hit.rank()), Long.toString(hit.recency()), hit.id().toString()));
+	}
+
+	/**
+	 * The keyset condition over the hit's (rank, recency, id), all exact types (float8,
+	 * bigint microseconds, uuid) so that a cursor compares equal to the row it came from.
+	 */
+	private static String after(@Nullable Position after) {
+		return (after != null) ? "where (rank, recency, id) < (:rank, :recency, :id)" : "";
 	}
 
 	private static Map<String, Object> params(Set<UUID> hidden, @Nullable Position after) {
@@ -252,10 +261,10 @@ class SearchService {
 		return params;
 	}
 
-	private record Hit(UUID id, double rank, double recency) {
+	private record Hit(UUID id, double rank, long recency) {
 	}
 
-	private record Position(double rank, double recency, UUID id) {
+	private record Position(double rank, long recency, UUID id) {
 	}
 
 	private record TagRow(Hit hit, TagHit tag) {

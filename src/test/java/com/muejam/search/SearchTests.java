@@ -1,0 +1,141 @@
+package com.muejam.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class SearchTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Test
+	void findsStoriesByStemmedAccentFoldedWordsTitleFirst() {
+		story("user_a", "The Dragon's Keeper", "A quiet village.", List.of());
+		story("user_b", "Village Life", "Dragons burn the village.", List.of());
+		story("user_c", "Amélie in Paris", "A café.", List.of());
+		story("user_d", "Unrelated", "Nothing here.", List.of("Dragon Lore"));
+		assertThat(titles(search("dragon", "stories"))).containsExactly("The Dragon's Keeper", "Village Life",
+				"Unrelated");
+		assertThat(titles(search("amelie", "stories"))).containsExactly("Amélie in Paris");
+		assertThat(titles(search("\"quiet village\"", "stories"))).containsExactly("The Dragon's Keeper");
+	}
+
+	@Test
+	void neverFindsDraftsDeletedOrBlockedContent() {
+		String deleted = story("user_a", "Lost Lighthouse", "", List.of());
+		story("user_b", "Blocked Lighthouse", "", List.of());
+		story("user_c", "Open Lighthouse", "", List.of());
+		this.api.post("/v1/stories").as("user_d").json(Map.of("title", "Draft Lighthouse")).send();
+		this.api.delete("/v1/stories/" + deleted).as("user_a").send();
+		this.api.post("/v1/users/" + this.fixtures.me("user_b").path("id").asString() + "/block")
+			.as("user_viewer")
+			.send();
+		assertThat(titles(search("lighthouse", "stories"))).containsExactlyInAnyOrder("Blocked Lighthouse",
+				"Open Lighthouse");
+		assertThat(titles(this.api.get("/v1/search?q=lighthouse").as("user_viewer").send()))
+			.containsExactly("Open Lighthouse");
+	}
+
+	@Test
+	void findsUsersByHandleAndDisplayNameAndTagsByName() {
+		this.api.put("/v1/me").as("user_x").json(Map.of("handle", "nightowl", "display_name", "Zoë Reader")).send();
+		this.api.put("/v1/me").as("user_y").json(Map.of("handle", "earlybird", "display_name", "Sam")).send();
+		List<String> handles = new ArrayList<>();
+		search("night", "users").json().path("data").forEach((u) -> handles.add(u.path("handle").asString()));
+		assertThat(handles).containsExactly("nightowl");
+		List<String> byName = new ArrayList<>();
+		search("zoe", "users").json().path("data").forEach((u) -> byName.add(u.path("handle").asString()));
+		assertThat(byName).containsExactly("nightowl");
+		story("user_x", "Tagged", "", List.of("Slow Burn", "Burnout"));
+		List<String> tags = new ArrayList<>();
+		search("burn", "tags").json().path("data").forEach((t) -> tags.add(t.path("slug").asString()));
+		assertThat(tags).contains("slow-burn", "burnout");
+	}
+
+	@Test
+	void rejectsEmptyOrOverlongQueriesAndUnknownTypes() {
+		assertThat(this.api.get("/v1/search?q=").send().json().path("error").path("details").has("q")).isTrue();
+		assertThat(this.api.get("/v1/search?q=%20%20").send().status()).isEqualTo(400);
+		assertThat(this.api.get("/v1/search").send().status()).isEqualTo(400);
+		assertThat(this.api.get("/v1/search?q=" + "x".repeat(201)).send().status()).isEqualTo(400);
+		assertThat(this.api.get("/v1/search?q=x&type=planets").send().json().path("error").path("details").has("type"))
+			.isTrue();
+		assertThat(this.api.get("/v1/search?q=it's%20a%20(weird)%20%22query").send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void suggestsByPrefix() {
+		story("user_a", "Moonlight Sonata", "", List.of("Moon Magic"));
+		this.api.put("/v1/me").as("user_m").json(Map.of("handle", "moonwalker")).send();
+		JsonNode suggestions = this.api.get("/v1/search/suggest?q=moo").send().json();
+		assertThat(suggestions.path("stories").get(0).path("title").asString()).isEqualTo("Moonlight Sonata");
+		assertThat(suggestions.path("users").get(0).path("handle").asString()).isEqualTo("moonwalker");
+		assertThat(suggestions.path("tags").get(0).path("slug").asString()).isEqualTo("moon-magic");
+		assertThat(suggestions.path("stories").get(0).has("author_id")).isFalse();
+		assertThat(this.api.get("/v1/search/suggest?q=").send().status()).isEqualTo(400);
+	}
+
+	@Test
+	void pagesThroughResultsInFixedStatements() {
+		for (int i = 0; i < 7; i++) {
+			story("user_w" + (i % 3), "Ocean Tale " + i, "ocean waves", List.of());
+		}
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = this.api
+				.get("/v1/search?q=ocean&page_size=3" + ((cursor != null) ? "&cursor=" + cursor : ""))
+				.send()
+				.json();
+			page.path("data").forEach((s) -> seen.add(s.path("title").asString()));
+			cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
+		}
+		while (cursor != null);
+		assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+		long one = this.statements.count(() -> search("ocean&page_size=1", "stories"));
+		long seven = this.statements.count(() -> search("ocean&page_size=7", "stories"));
+		assertThat(seven).isEqualTo(one);
+	}
+
+	private String story(String author, String title, String blurb, List<String> tags) {
+		Api.Reply created = this.api.post("/v1/stories")
+			.as(author)
+			.json(Map.of("title", title, "blurb", blurb, "tags", tags))
+			.send();
+		String id = created.json().path("id").asString();
+		this.api.post("/v1/stories/" + id + "/publish").as(author).send();
+		return id;
+	}
+
+	private Api.Reply search(String q, String type) {
+		return this.api.get("/v1/search?q=" + q.replace(" ", "%20").replace("\"", "%22") + "&type=" + type).send();
+	}
+
+	private static List<String> titles(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		List<String> titles = new ArrayList<>();
+		reply.json().path("data").forEach((s) -> titles.add(s.path("title").asString()));
+		return titles;
+	}
+
+}
