@@ -153,36 +153,39 @@ class DiscoveryService {
 		String visible = VISIBLE.formatted(":at");
 		List<Ranked.Entry> entries = this.jdbc
 			.sql("""
-					with mine as (select tag_id, author_id, score from user_interests where user_id = :user),
-					top_tags as (select tag_id from mine where tag_id is not null order by score desc limit 20),
+					with mine as materialized (select tag_id, author_id, score from user_interests where user_id = :user),
+					top_tags as (select tag_id, score from mine where tag_id is not null order by score desc limit 20),
 					top_authors as (select author_id from mine where author_id is not null order by score desc limit 20),
 					candidates as (
 					    select st.story_id as id from top_tags tt
-					      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id order by story_id desc limit 200) st
+					      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id
+					                          order by story_id desc limit 60) st
 					    union select a.id from top_authors ta
 					      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
-					                          order by s.published_at desc limit 50) a
-					    union (select story_id from story_trending order by score desc limit 200)
-					    union (select s.id from stories s where %1$s order by s.published_at desc limit 200)),
+					                          order by s.published_at desc limit 20) a
+					    union (select story_id from story_trending order by score desc limit 100)
+					    union (select s.id from stories s where %1$s order by s.published_at desc limit 100)),
+					tag_match as (
+					    select st.story_id, sum(m.score) as interest, max(m.score) as best,
+					           (array_agg(st.tag_id order by m.score desc))[1] as best_tag
+					    from candidates c join story_tags st on st.story_id = c.id join mine m on m.tag_id = st.tag_id
+					    group by st.story_id),
 					scored as (
-					    select s.id, s.author_id,
-					      coalesce((select sum(m.score) from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = s.id), 0)
-					        + coalesce((select m.score from mine m where m.author_id = s.author_id), 0) as interest,
-					      coalesce((select t.score from story_trending t where t.story_id = s.id), 0) as trending,
-					      exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as freshness,
-					      (select m.score from mine m where m.author_id = s.author_id) as author_score,
-					      (select h.handle from user_profiles h where h.id = s.author_id) as author_handle,
-					      (select tg.name from story_tags st join mine m on m.tag_id = st.tag_id join tags tg on tg.id = st.tag_id
-					       where st.story_id = s.id order by m.score desc limit 1) as top_tag,
-					      (select max(m.score) from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = s.id) as tag_score
+					    select s.id, s.author_id, tm.best as tag_score, tm.best_tag, am.score as author_score,
+					           0.5 * (coalesce(tm.interest, 0) + coalesce(am.score, 0)) + 0.3 * coalesce(tr.score, 0)
+					           + 0.2 * exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as score
 					    from candidates c join stories s on s.id = c.id
+					    left join tag_match tm on tm.story_id = s.id
+					    left join mine am on am.author_id = s.author_id
+					    left join story_trending tr on tr.story_id = s.id
 					    where %1$s and s.author_id <> :user %2$s
 					      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
 					                      where sh.user_id = :user and si.story_id = s.id)
-					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id))
-					select id, author_id, 0.5 * interest + 0.3 * trending + 0.2 * freshness as score,
-					       author_score, author_handle, top_tag, tag_score
-					from scored order by score desc, id desc limit :depth"""
+					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)
+					    order by score desc, s.id desc limit :depth)
+					select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
+					from scored r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
+					order by r.score desc, r.id desc"""
 				.formatted(visible, hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)"))
 			.param("user", userId)
 			.param("at", Timestamp.from(at))
