@@ -153,39 +153,40 @@ class DiscoveryService {
 		String visible = VISIBLE.formatted(":at");
 		List<Ranked.Entry> entries = this.jdbc
 			.sql("""
-					with mine as materialized (select tag_id, author_id, score from user_interests where user_id = :user),
-					top_tags as (select tag_id, score from mine where tag_id is not null order by score desc limit 20),
-					top_authors as (select author_id from mine where author_id is not null order by score desc limit 20),
-					candidates as (
-					    select st.story_id as id from top_tags tt
-					      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id
-					                          order by story_id desc limit 60) st
-					    union select a.id from top_authors ta
-					      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
-					                          order by s.published_at desc limit 20) a
-					    union (select story_id from story_trending order by score desc limit 100)
-					    union (select s.id from stories s where %1$s order by s.published_at desc limit 100)),
-					tag_match as (
-					    select st.story_id, sum(m.score) as interest, max(m.score) as best,
-					           (array_agg(st.tag_id order by m.score desc))[1] as best_tag
-					    from candidates c join story_tags st on st.story_id = c.id join mine m on m.tag_id = st.tag_id
-					    group by st.story_id),
+						with mine as materialized (select tag_id, author_id, score from user_interests where user_id = :user),
+						top_tags as (select tag_id, score from mine where tag_id is not null order by score desc limit 20),
+						top_authors as (select author_id from mine where author_id is not null order by score desc limit 20),
+						candidates as (
+						    select st.story_id as id from top_tags tt
+						      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id
+						                          order by story_id desc limit 60) st
+						    union select a.id from top_authors ta
+						      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
+						                          order by s.published_at desc limit 20) a
+						    union (select story_id from story_trending order by score desc limit 100)
+						    union (select s.id from stories s where %1$s order by s.published_at desc limit 100)),
+						tag_match as (
+					    select c.id as story_id, x.interest, x.best, x.best_tag from candidates c
+					    cross join lateral (
+					        select sum(m.score) as interest, max(m.score) as best,
+					               (array_agg(st.tag_id order by m.score desc))[1] as best_tag
+					        from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = c.id) x),
 					scored as (
-					    select s.id, s.author_id, tm.best as tag_score, tm.best_tag, am.score as author_score,
-					           0.5 * (coalesce(tm.interest, 0) + coalesce(am.score, 0)) + 0.3 * coalesce(tr.score, 0)
-					           + 0.2 * exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as score
-					    from candidates c join stories s on s.id = c.id
-					    left join tag_match tm on tm.story_id = s.id
-					    left join mine am on am.author_id = s.author_id
-					    left join story_trending tr on tr.story_id = s.id
-					    where %1$s and s.author_id <> :user %2$s
-					      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
-					                      where sh.user_id = :user and si.story_id = s.id)
-					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)
-					    order by score desc, s.id desc limit :depth)
-					select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
-					from scored r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
-					order by r.score desc, r.id desc"""
+						    select s.id, s.author_id, tm.best as tag_score, tm.best_tag, am.score as author_score,
+						           0.5 * (coalesce(tm.interest, 0) + coalesce(am.score, 0)) + 0.3 * coalesce(tr.score, 0)
+						           + 0.2 * exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as score
+						    from candidates c join stories s on s.id = c.id
+						    left join tag_match tm on tm.story_id = s.id
+						    left join mine am on am.author_id = s.author_id
+						    left join story_trending tr on tr.story_id = s.id
+						    where %1$s and s.author_id <> :user %2$s
+						      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
+						                      where sh.user_id = :user and si.story_id = s.id)
+						      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)
+						    order by score desc, s.id desc limit :depth)
+						select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
+						from scored r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
+						order by r.score desc, r.id desc"""
 				.formatted(visible, hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)"))
 			.param("user", userId)
 			.param("at", Timestamp.from(at))

@@ -215,6 +215,20 @@ public class ChapterService {
 		return result;
 	}
 
+	/**
+	 * Hides a chapter from readers (a moderator's decision).
+	 * @param chapterId the chapter
+	 * @return the story's author, empty if there is no such chapter
+	 */
+	@Transactional
+	public Optional<UUID> hide(UUID chapterId) {
+		return this.chapters.findById(chapterId).flatMap((chapter) -> {
+			this.queries.hide("chapters", chapterId);
+			evictStory(chapter.storyId());
+			return this.stories.findById(chapter.storyId()).map(Story::authorId);
+		});
+	}
+
 	private static ChapterText text(Chapter chapter) {
 		return new ChapterText(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content());
 	}

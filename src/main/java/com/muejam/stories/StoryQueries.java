@@ -248,6 +248,15 @@ class StoryQueries {
 			.orElse(null);
 	}
 
+	void hide(String table, UUID id) {
+		if (!table.equals("stories") && !table.equals("chapters")) {
+			throw new IllegalArgumentException(table);
+		}
+		this.jdbc.sql("update " + table + " set hidden_at = coalesce(hidden_at, now()) where id = :id")
+			.param("id", id)
+			.update();
+	}
+
 	private static String chapterCount(boolean ownerView) {
 		return "(select count(*) from chapters c where c.story_id = s.id and "
 				+ (ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE) + ") as chapter_count";

@@ -268,6 +268,23 @@ public class StoryService {
 	}
 
 	/**
+	 * Hides a story from readers (a moderator's decision): 404 everywhere, gone from
+	 * lists.
+	 * @param storyId the story
+	 * @return its author, empty if there is no such story
+	 */
+	@Transactional
+	public Optional<UUID> hide(UUID storyId) {
+		Optional<Story> story = this.stories.findById(storyId);
+		story.ifPresent((found) -> {
+			this.jdbcHide("stories", storyId);
+			this.tags.recount(this.tags.tagIdsOf(storyId));
+			evict(found.slug());
+		});
+		return story.map(Story::authorId);
+	}
+
+	/**
 	 * Whether readers can see a story now.
 	 * @param storyId the story
 	 * @return {@code true} if it is published, due, and neither deleted nor hidden
@@ -301,6 +318,10 @@ public class StoryService {
 			throw new StoryNotFound("Story");
 		}
 		return story;
+	}
+
+	private void jdbcHide(String table, UUID id) {
+		this.queries.hide(table, id);
 	}
 
 	void evict(String... slugs) {

@@ -75,7 +75,7 @@ public class ProfileService {
 		if (profile.isModerator()) {
 			roles.add(CurrentUser.MODERATOR);
 		}
-		return new CurrentUser(profile.id(), subject, roles);
+		return new CurrentUser(profile.id(), subject, roles, profile.isSuspended());
 	}
 
 	@Transactional(readOnly = true)
@@ -199,6 +199,20 @@ public class ProfileService {
 			return Optional.empty();
 		}
 		return this.profiles.findActiveByNormalizedHandle(handle.toLowerCase(Locale.ROOT)).map(UserProfile::id);
+	}
+
+	/**
+	 * Suspends or reinstates a user: a suspended user can read but not write.
+	 * @param id the profile id
+	 * @param suspended whether to suspend
+	 * @return {@code false} if no such profile
+	 */
+	@Transactional
+	public boolean setSuspended(UUID id, boolean suspended) {
+		return this.profiles.findById(id).map((profile) -> {
+			profile.suspend(suspended ? this.clock.instant() : null);
+			return true;
+		}).orElse(false);
 	}
 
 	/**

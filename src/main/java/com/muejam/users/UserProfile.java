@@ -134,6 +134,11 @@ class UserProfile {
 		this.updatedAt = now;
 	}
 
+	void suspend(@Nullable Instant at) {
+		this.suspendedAt = at;
+		this.updatedAt = (at != null) ? at : Instant.now();
+	}
+
 	void changeEmail(@Nullable String email, Instant now) {
 		this.email = email;
 		this.updatedAt = now;

@@ -218,6 +218,21 @@ public class WhisperService {
 	}
 
 	/**
+	 * Hides a whisper from everyone (a moderator's decision).
+	 * @param whisperId the whisper
+	 * @return its author, empty if there is no such whisper
+	 */
+	@Transactional
+	public Optional<UUID> hide(UUID whisperId) {
+		Optional<WhisperRow> whisper = stored(whisperId);
+		whisper.ifPresent(
+				(found) -> this.jdbc.sql("update whispers set hidden_at = coalesce(hidden_at, now()) where id = :id")
+					.param("id", whisperId)
+					.update());
+		return whisper.map(WhisperRow::userId);
+	}
+
+	/**
 	 * One whisper, also from a muted author; 404 when deleted, hidden, or across a block.
 	 * @param viewer the caller, or {@code null}
 	 * @param whisperId the whisper

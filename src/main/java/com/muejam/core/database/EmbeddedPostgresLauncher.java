@@ -26,7 +26,9 @@ final class EmbeddedPostgresLauncher {
 			.setPGStartupWait(Duration.ofSeconds(30))
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "64MB")
-			.setServerConfig("fsync", ephemeral ? "off" : "on");
+			.setServerConfig("fsync", ephemeral ? "off" : "on")
+			// short OLTP queries: compiling them with LLVM costs more than it saves
+			.setServerConfig("jit", "off");
 		if (port > 0) {
 			builder.setPort(port);
 		}
