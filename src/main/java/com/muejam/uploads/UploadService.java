@@ -1,50 +1,122 @@
 package com.muejam.uploads;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.muejam.core.error.ApiException;
+import com.muejam.core.ratelimit.RateLimiter;
+import com.muejam.core.security.CurrentUser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other modules need to know about uploaded objects: whether a user may reference a
- * key, and the URL a stored object is served from.
+ * Uploads: presigned PUT URLs for images (bound to one key, type and exact length, 15
+ * minutes), which user was issued which key, and whether the object arrived. Other
+ * modules ask here before a profile, story or whisper may reference a key, and for the
+ * public URL of a stored object.
  */
 @Service
 public class UploadService {
 
+	static final String PRESIGN_POLICY = "presigns";
+
 	private final JdbcClient jdbc;
 
-	private final String publicBaseUrl;
+	private final ObjectStorage storage;
 
-	UploadService(JdbcClient jdbc, @Value("${muejam.storage.public-base-url}") String publicBaseUrl) {
+	private final StorageProperties properties;
+
+	private final RateLimiter rateLimiter;
+
+	private final Clock clock;
+
+	UploadService(JdbcClient jdbc, ObjectStorage storage, StorageProperties properties, RateLimiter rateLimiter,
+			Clock clock) {
 		this.jdbc = jdbc;
-		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-				: publicBaseUrl;
+		this.storage = storage;
+		this.properties = properties;
+		this.rateLimiter = rateLimiter;
+		this.clock = clock;
+	}
+
+	@Transactional
+	PresignedUpload presign(CurrentUser user, PresignRequest request) {
+		UploadType type = UploadType.parse(request.type());
+		String contentType = (request.contentType() != null) ? request.contentType().strip().toLowerCase() : "";
+		String extension = UploadType.EXTENSIONS.get(contentType);
+		if (extension == null) {
+			throw ApiException.invalidField("content_type", "must be image/jpeg, image/png, image/webp or image/gif");
+		}
+		long length = request.contentLength();
+		if (length < 1 || length > type.maxBytes()) {
+			throw ApiException.invalidField("content_length",
+					"must be between 1 and " + type.maxBytes() + " bytes for " + type.path());
+		}
+		this.rateLimiter.enforce(PRESIGN_POLICY, user.id().toString());
+		String key = "uploads/" + type.path() + "/" + UUID.randomUUID() + "." + extension;
+		Instant expiresAt = this.clock.instant().plus(this.properties.presignTtl());
+		this.jdbc.sql("""
+				insert into uploads (object_key, user_id, type, content_type, content_length, expires_at)
+				values (:key, :user, :type, :contentType, :length, :expires)""")
+			.param("key", key)
+			.param("user", user.id())
+			.param("type", type.path())
+			.param("contentType", contentType)
+			.param("length", length)
+			.param("expires", Timestamp.from(expiresAt))
+			.update();
+		ObjectStorage.Presigned presigned = this.storage.presignPut(key, contentType, length, expiresAt);
+		return new PresignedUpload(presigned.url(), "PUT", presigned.headers(), key, expiresAt);
 	}
 
 	/**
 	 * Whether the key was issued to this user for an upload of the given type and the
-	 * object has been uploaded.
+	 * object has been uploaded with its declared size.
 	 * @param objectKey the key a request references
 	 * @param userId the user referencing it
 	 * @param type the upload type the reference needs ({@code avatar}, {@code cover},
 	 * {@code whisper_media})
 	 * @return {@code true} if the user may reference the key
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public boolean isUploadedBy(String objectKey, UUID userId, String type) {
-		return this.jdbc.sql("""
-				select count(*) from uploads
-				where object_key = :key and user_id = :user and type = :type and uploaded_at is not null""")
+		Optional<Map<String, Object>> upload = this.jdbc.sql("""
+				select content_length, uploaded_at from uploads
+				where object_key = :key and user_id = :user and type = :type""")
 			.param("key", objectKey)
 			.param("user", userId)
 			.param("type", type)
-			.query(Long.class)
-			.single() > 0;
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (upload.isEmpty()) {
+			return false;
+		}
+		if (upload.get().get("uploaded_at") != null) {
+			return true;
+		}
+		if (!this.storage.isStored(objectKey, ((Number) upload.get().get("content_length")).longValue())) {
+			return false;
+		}
+		markUploaded(objectKey);
+		return true;
+	}
+
+	void markUploaded(String objectKey) {
+		this.jdbc.sql("update uploads set uploaded_at = coalesce(uploaded_at, now()) where object_key = :key")
+			.param("key", objectKey)
+			.update();
 	}
 
 	/**
@@ -53,7 +125,30 @@ public class UploadService {
 	 * @return its URL, or {@code null} for no key
 	 */
 	public @Nullable String publicUrl(@Nullable String objectKey) {
-		return (objectKey != null) ? this.publicBaseUrl + "/" + objectKey : null;
+		return (objectKey != null) ? StorageProperties.baseUrl(this.properties.publicBaseUrl()) + "/" + objectKey
+				: null;
+	}
+
+	/**
+	 * @param type avatar, cover or whisper_media
+	 * @param contentType image/jpeg, image/png, image/webp or image/gif
+	 * @param contentLength the exact size in bytes
+	 */
+	@Schema(name = "PresignRequest")
+	record PresignRequest(@Schema(example = "avatar") @NotNull String type,
+			@Schema(example = "image/png") @NotNull String contentType, @NotNull Long contentLength) {
+	}
+
+	/**
+	 * @param url where to PUT the bytes
+	 * @param method always PUT
+	 * @param headers headers the PUT must carry
+	 * @param objectKey the key to reference once uploaded
+	 * @param expiresAt when the URL stops working
+	 */
+	@Schema(name = "PresignedUpload")
+	record PresignedUpload(String url, String method, Map<String, String> headers, String objectKey,
+			Instant expiresAt) {
 	}
 
 }

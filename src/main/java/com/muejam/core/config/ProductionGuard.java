@@ -52,6 +52,8 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 		}
 		else {
 			require(env, problems, "muejam.storage.s3.bucket", "the S3 bucket");
+			require(env, problems, "muejam.storage.public-base-url",
+					"the public (CDN or bucket) URL of uploaded objects");
 		}
 		return problems;
 	}

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 			"/v1/tags",
 			// authenticated by the endpoint itself: a bearer token or a single-use
 			// ticket, a signed token
-			"/v1/notifications/stream", "/v1/email/unsubscribe" };
+			"/v1/notifications/stream", "/v1/email/unsubscribe", "/v1/objects/**" };
 
 	/** Operational and documentation endpoints. */
 	static final String[] OPEN = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
@@ -69,6 +69,9 @@ class SecurityConfiguration {
 				.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, SELF_AUTHENTICATED_POSTS)
+				.permitAll()
+				// local storage uploads are authorized by their presigned signature
+				.requestMatchers(HttpMethod.PUT, "/v1/objects/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()

@@ -37,6 +37,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		this.errors = errors;
 	}
 
+	/**
+	 * Local storage uploads are bounded by their signed length instead.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/v1/objects/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -63,7 +63,8 @@ class ProductionGuardTests {
 			.withProperty("muejam.email.provider", "resend")
 			.withProperty("muejam.email.resend.api-key", "re_123")
 			.withProperty("muejam.storage.provider", "s3")
-			.withProperty("muejam.storage.s3.bucket", "muejam-uploads");
+			.withProperty("muejam.storage.s3.bucket", "muejam-uploads")
+			.withProperty("muejam.storage.public-base-url", "https://cdn.example");
 	}
 
 }

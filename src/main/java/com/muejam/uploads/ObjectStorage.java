@@ -1,0 +1,37 @@
+package com.muejam.uploads;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where uploaded objects live: S3 (or compatible) in production, the data folder locally.
+ * Both hand out presigned PUT URLs bound to one key, content type and exact length.
+ */
+interface ObjectStorage {
+
+	/**
+	 * A URL the client may PUT exactly this object to until {@code expiresAt}.
+	 * @param key the object key
+	 * @param contentType the declared content type
+	 * @param contentLength the declared size in bytes
+	 * @param expiresAt when the URL stops working
+	 * @return the URL and the headers the client must send
+	 */
+	Presigned presignPut(String key, String contentType, long contentLength, Instant expiresAt);
+
+	/**
+	 * Whether the object was uploaded with the declared size.
+	 * @param key the object key
+	 * @param contentLength the declared size
+	 * @return {@code true} if it exists with that size
+	 */
+	boolean isStored(String key, long contentLength);
+
+	/**
+	 * @param url where to PUT
+	 * @param headers headers the PUT must carry
+	 */
+	record Presigned(String url, Map<String, String> headers) {
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.muejam.uploads;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Amazon S3 or an S3-compatible store, through the AWS SDK for Java v2: presigned PUTs
+ * with the content type and length signed, and a HEAD to see that an object arrived.
+ */
+class S3ObjectStorage implements ObjectStorage, AutoCloseable {
+
+	private final String bucket;
+
+	private final S3Presigner presigner;
+
+	private final S3Client client;
+
+	S3ObjectStorage(StorageProperties.S3 settings) {
+		if (settings.bucket() == null || settings.bucket().isBlank()) {
+			throw new IllegalStateException("muejam.storage.s3.bucket must be set for the s3 provider");
+		}
+		this.bucket = settings.bucket();
+		AwsCredentialsProvider credentials = (settings.accessKey() != null)
+				? StaticCredentialsProvider
+					.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+				: DefaultCredentialsProvider.builder().build();
+		S3Configuration s3 = S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
+		S3Presigner.Builder presigner = S3Presigner.builder()
+			.region(Region.of(settings.region()))
+			.credentialsProvider(credentials)
+			.serviceConfiguration(s3);
+		var client = S3Client.builder()
+			.region(Region.of(settings.region()))
+			.credentialsProvider(credentials)
+			.serviceConfiguration(s3)
+			.httpClient(UrlConnectionHttpClient.builder()
+				.connectionTimeout(Duration.ofSeconds(2))
+				.socketTimeout(Duration.ofSeconds(5))
+				.build());
+		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
+			presigner.endpointOverride(URI.create(settings.endpoint()));
+			client.endpointOverride(URI.create(settings.endpoint()));
+		}
+		this.presigner = presigner.build();
+		this.client = client.build();
+	}
+
+	@Override
+	public Presigned presignPut(String key, String contentType, long contentLength, Instant expiresAt) {
+		var request = this.presigner.presignPutObject((presign) -> presign
+			.signatureDuration(Duration.between(Instant.now(), expiresAt))
+			.putObjectRequest(
+					(put) -> put.bucket(this.bucket).key(key).contentType(contentType).contentLength(contentLength)));
+		return new Presigned(request.url().toString(),
+				Map.of("Content-Type", contentType, "Content-Length", Long.toString(contentLength)));
+	}
+
+	@Override
+	public boolean isStored(String key, long contentLength) {
+		try {
+			return this.client.headObject((head) -> head.bucket(this.bucket).key(key)).contentLength() == contentLength;
+		}
+		catch (NoSuchKeyException ex) {
+			return false;
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.presigner.close();
+		this.client.close();
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.muejam.uploads;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.muejam.support.Api;
+import com.muejam.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole upload flow on the local storage, with the presigned URL exercised for real.
+ */
+@IntegrationTest
+class LocalUploadTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void presignUploadAndUseAnAvatar() throws Exception {
+		JsonNode presigned = presign("user_up", "avatar", "image/png", 5).json();
+		assertThat(presigned.path("method").asString()).isEqualTo("PUT");
+		assertThat(presigned.path("object_key").asString()).matches("uploads/avatar/[0-9a-f-]{36}\\.png");
+		assertThat(presigned.path("headers").path("Content-Type").asString()).isEqualTo("image/png");
+		String key = presigned.path("object_key").asString();
+		assertThat(this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", key)).send().status()).isEqualTo(400);
+		assertThat(put(presigned.path("url").asString(), "image/png", new byte[] { 1, 2, 3, 4, 5 })).isEqualTo(200);
+		Api.Reply me = this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", key)).send();
+		assertThat(me.status()).isEqualTo(200);
+		String url = me.json().path("avatar_url").asString();
+		HttpResponse<byte[]> served = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(served.body()).containsExactly(1, 2, 3, 4, 5);
+		assertThat(this.api.put("/v1/me").as("user_thief").json(Map.of("avatar_key", key)).send().status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void refusesOtherLengthOtherTypeTamperedKeyAndExpiredUrl() throws Exception {
+		JsonNode presigned = presign("user_up", "cover", "image/jpeg", 4).json();
+		String url = presigned.path("url").asString();
+		assertThat(put(url, "image/jpeg", new byte[5])).isEqualTo(403);
+		assertThat(put(url, "image/png", new byte[4])).isEqualTo(403);
+		String key = presigned.path("object_key").asString();
+		assertThat(put(url.replace(key, "uploads/cover/00000000-0000-0000-0000-000000000000.jpg"), "image/jpeg",
+				new byte[4]))
+			.isEqualTo(403);
+		assertThat(put(url.substring(0, url.length() - 4) + "AAAA", "image/jpeg", new byte[4])).isEqualTo(403);
+		assertThat(put(url, "image/jpeg", new byte[4])).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsBadPresignRequests() {
+		assertThat(details(presign("user_up", "banner", "image/png", 10))).contains("type");
+		assertThat(details(presign("user_up", "avatar", "application/pdf", 10))).contains("content_type");
+		assertThat(details(presign("user_up", "avatar", "image/png", 2 * 1024 * 1024 + 1))).contains("content_length");
+		assertThat(presign("user_up", "whisper_media", "image/gif", 10 * 1024 * 1024).status()).isEqualTo(200);
+		assertThat(details(presign("user_up", "avatar", "image/png", 0))).contains("content_length");
+		assertThat(this.api.post("/v1/uploads/presign")
+			.json(Map.of("type", "avatar", "content_type", "image/png", "content_length", 1))
+			.send()
+			.status()).isEqualTo(401);
+	}
+
+	@Test
+	void keysAreUniqueAndRecordedForTheirUser() {
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			keys.add(presign("user_many", "avatar", "image/webp", 1).json().path("object_key").asString());
+		}
+		assertThat(keys).hasSize(20);
+		assertThat(this.jdbc.sql("select count(distinct object_key) from uploads").query(Long.class).single())
+			.isEqualTo(20);
+	}
+
+	private Api.Reply presign(String user, String type, String contentType, long length) {
+		return this.api.post("/v1/uploads/presign")
+			.as(user)
+			.json(Map.of("type", type, "content_type", contentType, "content_length", length))
+			.send();
+	}
+
+	private int put(String url, String contentType, byte[] body) throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", contentType)
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static Set<String> details(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+		return new HashSet<>(reply.json().path("error").path("details").propertyNames());
+	}
+
+}

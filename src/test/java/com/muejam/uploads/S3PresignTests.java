@@ -1,0 +1,96 @@
+package com.muejam.uploads;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.gaul.s3proxy.junit.S3ProxyJunitCore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production storage against a real S3-compatible server (s3proxy, in-process): a
+ * presigned PUT is accepted only with the signed length and type, for the signed key,
+ * before it expires.
+ */
+class S3PresignTests {
+
+	static S3ProxyJunitCore s3;
+
+	static S3ObjectStorage storage;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() throws Exception {
+		s3 = new S3ProxyJunitCore.Builder().withCredentials("access", "secret")
+			.withBlobStoreProvider("transient")
+			.build();
+		s3.beforeEach();
+		try (S3Client admin = S3Client.builder()
+			.endpointOverride(s3.getUri())
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.httpClient(UrlConnectionHttpClient.create())
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+			.build()) {
+			admin.createBucket((bucket) -> bucket.bucket("muejam-test"));
+		}
+		storage = new S3ObjectStorage(
+				new StorageProperties.S3("muejam-test", "us-east-1", s3.getUri().toString(), true, "access", "secret"));
+	}
+
+	@AfterAll
+	static void stop() {
+		storage.close();
+		s3.afterEach();
+	}
+
+	@Test
+	void acceptsTheSignedUploadAndSeesIt() throws Exception {
+		String key = key();
+		ObjectStorage.Presigned presigned = storage.presignPut(key, "image/png", 4, Instant.now().plusSeconds(900));
+		assertThat(storage.isStored(key, 4)).isFalse();
+		assertThat(put(presigned.url(), "image/png", new byte[4])).isEqualTo(200);
+		assertThat(storage.isStored(key, 4)).isTrue();
+		assertThat(storage.isStored(key, 5)).isFalse();
+	}
+
+	@Test
+	void refusesOtherLengthOtherTypeTamperedKeyAndExpiry() throws Exception {
+		String key = key();
+		String url = storage.presignPut(key, "image/png", 4, Instant.now().plusSeconds(900)).url();
+		assertThat(put(url, "image/png", new byte[5])).isEqualTo(403);
+		assertThat(put(url, "image/jpeg", new byte[4])).isEqualTo(403);
+		assertThat(put(url.replace(key, key()), "image/png", new byte[4])).isEqualTo(403);
+		String expired = storage.presignPut(key, "image/png", 4, Instant.now().plusSeconds(2)).url();
+		Thread.sleep(3500);
+		assertThat(put(expired, "image/png", new byte[4])).isEqualTo(403);
+		assertThat(storage.isStored(key, 4)).isFalse();
+	}
+
+	private static String key() {
+		return "uploads/avatar/" + UUID.randomUUID() + ".png";
+	}
+
+	private int put(String url, String contentType, byte[] body) throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Content-Type", contentType)
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+}
