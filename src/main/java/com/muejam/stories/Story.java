@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -35,17 +36,8 @@ class Story {
 	@Column(name = "author_id", nullable = false, updatable = false)
 	private UUID authorId;
 
-	@Column(nullable = false)
-	private boolean published;
-
-	@Column(name = "published_at")
-	private @Nullable Instant publishedAt;
-
-	@Column(name = "deleted_at")
-	private @Nullable Instant deletedAt;
-
-	@Column(name = "hidden_at")
-	private @Nullable Instant hiddenAt;
+	@Embedded
+	private PublicationState publication = new PublicationState();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -92,15 +84,15 @@ class Story {
 	}
 
 	boolean isPublished() {
-		return this.published;
+		return this.publication.isPublished();
 	}
 
 	@Nullable Instant publishedAt() {
-		return this.publishedAt;
+		return this.publication.publishedAt();
 	}
 
 	boolean isDeleted() {
-		return this.deletedAt != null;
+		return this.publication.isDeleted();
 	}
 
 	Instant createdAt() {
@@ -121,8 +113,7 @@ class Story {
 	 * @return {@code true} when published, due, not deleted and not hidden
 	 */
 	boolean isVisibleAt(Instant now) {
-		return this.published && this.publishedAt != null && !this.publishedAt.isAfter(now) && this.deletedAt == null
-				&& this.hiddenAt == null;
+		return this.publication.isVisibleAt(now);
 	}
 
 	/**
@@ -131,7 +122,7 @@ class Story {
 	 * @return whether the slug may still change
 	 */
 	boolean slugIsOpen() {
-		return !this.published;
+		return !this.publication.isPublished();
 	}
 
 	void retitle(String title, String slug, Instant now) {
@@ -163,17 +154,15 @@ class Story {
 	 * @return whether anything changed
 	 */
 	boolean publish(Instant at, Instant now) {
-		if (this.published && this.publishedAt != null && !this.publishedAt.isAfter(now)) {
+		if (!this.publication.publish(at, now)) {
 			return false;
 		}
-		this.published = true;
-		this.publishedAt = at;
 		this.updatedAt = now;
 		return true;
 	}
 
 	void delete(Instant now) {
-		this.deletedAt = now;
+		this.publication.delete(now);
 		this.updatedAt = now;
 	}
 

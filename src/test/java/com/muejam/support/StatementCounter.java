@@ -43,9 +43,33 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	 * @return the number of statements
 	 */
 	public long count(Runnable action) {
+		awaitQuiet();
 		long before = this.statements.get();
 		action.run();
 		return this.statements.get() - before;
+	}
+
+	/**
+	 * Waits until no statement has run for a moment, so that background work (event
+	 * listeners after an earlier request) is not counted against the measured action.
+	 */
+	private void awaitQuiet() {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		long seen = this.statements.get();
+		while (System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			long now = this.statements.get();
+			if (now == seen) {
+				return;
+			}
+			seen = now;
+		}
 	}
 
 }

@@ -69,11 +69,9 @@ public class DataDirectory {
 	}
 
 	private static void restrictToOwner(Path file) throws IOException {
-		try {
+		// on a file system without POSIX permissions the folder's own protection applies
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ex) {
-			// not a POSIX file system: rely on the folder's permissions
 		}
 	}
 

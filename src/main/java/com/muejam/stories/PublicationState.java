@@ -1,0 +1,74 @@
+package com.muejam.stories;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a story or chapter stands: published (possibly scheduled), deleted, hidden by a
+ * moderator. Readers see it once it is published and its {@code published_at} has come,
+ * until it is deleted or hidden.
+ */
+@Embeddable
+class PublicationState {
+
+	@Column(nullable = false)
+	private boolean published;
+
+	@Column(name = "published_at")
+	private @Nullable Instant publishedAt;
+
+	@Column(name = "deleted_at")
+	private @Nullable Instant deletedAt;
+
+	@Column(name = "hidden_at")
+	private @Nullable Instant hiddenAt;
+
+	boolean isPublished() {
+		return this.published;
+	}
+
+	@Nullable Instant publishedAt() {
+		return this.publishedAt;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
+	/**
+	 * Whether readers can see it now.
+	 * @param now the current time
+	 * @return {@code true} when published, due, not deleted and not hidden
+	 */
+	boolean isVisibleAt(Instant now) {
+		return isLiveAt(now) && this.deletedAt == null && this.hiddenAt == null;
+	}
+
+	/**
+	 * Publishes at the given time, once: content already live keeps its
+	 * {@code published_at}; a scheduled one may be rescheduled until it goes live.
+	 * @param at when readers may see it
+	 * @param now the current time
+	 * @return whether anything changed
+	 */
+	boolean publish(Instant at, Instant now) {
+		if (isLiveAt(now)) {
+			return false;
+		}
+		this.published = true;
+		this.publishedAt = at;
+		return true;
+	}
+
+	void delete(Instant now) {
+		this.deletedAt = now;
+	}
+
+	private boolean isLiveAt(Instant now) {
+		return this.published && this.publishedAt != null && !this.publishedAt.isAfter(now);
+	}
+
+}
