@@ -48,7 +48,7 @@ class DiscoveryJobs {
 		int scored = this.jdbc
 			.sql("""
 					with computed as (
-					    select e.story_id, sum((%s) * power(:decay, extract(epoch from (now() - e.created_at)) / 3600.0)) as score
+					    select e.story_id, sum((%s) * power(:decay, cast(extract(epoch from (now() - e.created_at)) as float8) / 3600.0)) as score
 					    from story_engagements e
 					    where e.created_at > now() - interval '24 hours'
 					    group by e.story_id)

@@ -43,6 +43,24 @@ class DiscoveryService {
 
 	private static final int TRENDING_DEPTH = 500;
 
+	/** How many of the reader's interests For You weighs, strongest first. */
+	private static final int INTEREST_LIMIT = 200;
+
+	/** For You candidates: this many of the reader's top tags and authors... */
+	private static final int TOP_TAGS = 10;
+
+	private static final int TOP_AUTHORS = 10;
+
+	/** ...this many stories of each... */
+	private static final int STORIES_PER_TAG = 20;
+
+	private static final int STORIES_PER_AUTHOR = 5;
+
+	/** ...and the trending top and the newest. */
+	private static final int TRENDING_CANDIDATES = 50;
+
+	private static final int NEWEST_CANDIDATES = 30;
+
 	private static final String VISIBLE = "s.published and s.published_at <= %s and s.deleted_at is null and s.hidden_at is null";
 
 	private final JdbcClient jdbc;
@@ -89,16 +107,25 @@ class DiscoveryService {
 		if (viewer == null) {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, "For You needs a signed-in reader");
 		}
-		if (interestCount(viewer.id()) < MIN_INTERESTS) {
-			return trending(viewer, page);
+		Ranked ranked = this.forYouCache.get(viewer.id(), Ranked.class);
+		if (ranked == null) {
+			ranked = rankForYou(viewer.id(), this.clock.instant());
+			if (ranked == null) {
+				// a cold start is not cached: the reader's first signals should show at
+				// once
+				return trending(viewer, page);
+			}
+			this.forYouCache.put(viewer.id(), ranked);
 		}
-		Ranked ranked = this.forYouCache.get(viewer.id(), () -> rankForYou(viewer.id(), this.clock.instant()));
 		if (page.cursor() != null) {
 			Instant at = Instant.parse(position(page.cursor(), "discover.for_you").get(0));
 			if (!at.equals(ranked.at())) {
 				// the cached ranking was replaced since the first page: continue the one
 				// the cursor came from
 				ranked = rankForYou(viewer.id(), at);
+				if (ranked == null) {
+					return new CursorPage<>(List.of(), null);
+				}
 			}
 		}
 		return page(viewer, ranked, "discover.for_you", page);
@@ -125,13 +152,6 @@ class DiscoveryService {
 		this.forYouCache.evict(viewer.id());
 	}
 
-	private long interestCount(UUID userId) {
-		return this.jdbc.sql("select count(*) from user_interests where user_id = :user")
-			.param("user", userId)
-			.query(Long.class)
-			.single();
-	}
-
 	private Ranked rankTrending() {
 		Instant now = this.clock.instant();
 		List<Ranked.Entry> entries = this.jdbc.sql("""
@@ -146,55 +166,68 @@ class DiscoveryService {
 
 	/**
 	 * Ranks For You in one statement over a bounded candidate set: stories of the
-	 * reader's top tags and authors, the trending top and the newest.
+	 * reader's strongest tags and authors, the trending top and the newest. Each
+	 * candidate costs a few primary-key lookups (the story, its tags, its trending
+	 * score); the reader's interests are bound as arrays, so the statement's plan does
+	 * not depend on them and PostgreSQL can keep one generic plan for everybody.
+	 * @param userId the reader
+	 * @param at the moment to rank at
+	 * @return the ranking, or {@code null} for a cold start (fewer than
+	 * {@value #MIN_INTERESTS} interests)
 	 */
-	Ranked rankForYou(UUID userId, Instant at) {
-		// the best plan depends on this reader's interests: a cached generic plan is
-		// several times slower
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		Set<UUID> hidden = this.blockedUsers.eitherWay(userId);
-		String visible = VISIBLE.formatted(":at");
+	@Nullable Ranked rankForYou(UUID userId, Instant at) {
+		Interests interests = interestsOf(userId);
+		if (interests.size() < MIN_INTERESTS) {
+			return null;
+		}
 		List<Ranked.Entry> entries = this.jdbc
 			.sql("""
-						with mine as materialized (select tag_id, author_id, score from user_interests where user_id = :user),
-						top_tags as (select tag_id, score from mine where tag_id is not null order by score desc limit 20),
-						top_authors as (select author_id from mine where author_id is not null order by score desc limit 20),
-						candidates as (
-						    select st.story_id as id from top_tags tt
-						      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id
-						                          order by story_id desc limit 60) st
-						    union select a.id from top_authors ta
-						      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
-						                          order by s.published_at desc limit 20) a
-						    union (select story_id from story_trending order by score desc limit 100)
-						    union (select s.id from stories s where %1$s order by s.published_at desc limit 100)),
-						tag_match as (
-					    select c.id as story_id, x.interest, x.best, x.best_tag from candidates c
-					    cross join lateral (
-					        select sum(m.score) as interest, max(m.score) as best,
-					               (array_agg(st.tag_id order by m.score desc))[1] as best_tag
-					        from story_tags st join mine m on m.tag_id = st.tag_id where st.story_id = c.id) x),
+					with candidates as (
+					    select st.story_id as id from unnest(cast(:topTags as uuid[])) tt(tag_id)
+					      cross join lateral (select story_id from story_tags where tag_id = tt.tag_id
+					                          order by story_id desc limit %2$d) st
+					    union select a.id from unnest(cast(:topAuthors as uuid[])) ta(author_id)
+					      cross join lateral (select s.id from stories s where s.author_id = ta.author_id and %1$s
+					                          order by s.published_at desc limit %3$d) a
+					    union (select story_id from story_trending order by score desc limit %4$d)
+					    union (select s.id from stories s where %1$s order by s.published_at desc limit %5$d)),
+					eligible as (
+					    select s.id, s.author_id, s.published_at from candidates c join stories s on s.id = c.id
+					    where %1$s and s.author_id <> :user and s.author_id <> all(cast(:hidden as uuid[]))
+					      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
+					                      where sh.user_id = :user and si.story_id = s.id)
+					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)),
+					matched as (
+					    select st.story_id, st.tag_id,
+					           (cast(:tagScores as float8[]))[array_position(cast(:tags as uuid[]), st.tag_id)] as score
+					    from eligible e join story_tags st on st.story_id = e.id),
+					tag_match as (
+					    select story_id, sum(score) as interest, max(score) as best, (array_agg(tag_id order by score desc))[1] as best_tag
+					    from matched where score is not null group by story_id),
 					scored as (
-						    select s.id, s.author_id, tm.best as tag_score, tm.best_tag, am.score as author_score,
-						           0.5 * (coalesce(tm.interest, 0) + coalesce(am.score, 0)) + 0.3 * coalesce(tr.score, 0)
-						           + 0.2 * exp(-0.1 * extract(epoch from (cast(:at as timestamptz) - s.published_at)) / 86400.0) as score
-						    from candidates c join stories s on s.id = c.id
-						    left join tag_match tm on tm.story_id = s.id
-						    left join mine am on am.author_id = s.author_id
-						    left join story_trending tr on tr.story_id = s.id
-						    where %1$s and s.author_id <> :user %2$s
-						      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
-						                      where sh.user_id = :user and si.story_id = s.id)
-						      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)
-						    order by score desc, s.id desc limit :depth)
-						select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
-						from scored r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
-						order by r.score desc, r.id desc"""
-				.formatted(visible, hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)"))
+					    select e.id, e.author_id, e.published_at, tm.interest, tm.best as tag_score, tm.best_tag, tr.score as trending,
+					           (cast(:authorScores as float8[]))[array_position(cast(:authors as uuid[]), e.author_id)] as author_score
+					    from eligible e left join tag_match tm on tm.story_id = e.id
+					    left join story_trending tr on tr.story_id = e.id),
+					ranked as (
+					    select r.*, 0.5 * (coalesce(r.interest, 0) + coalesce(r.author_score, 0)) + 0.3 * coalesce(r.trending, 0)
+					                + 0.2 * exp(-0.1 * cast(extract(epoch from (cast(:at as timestamptz) - r.published_at)) as float8) / 86400.0) as score
+					    from scored r order by score desc, r.id desc limit :depth)
+					select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
+					from ranked r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
+					order by r.score desc, r.id desc"""
+				.formatted(VISIBLE.formatted("cast(:at as timestamptz)"), STORIES_PER_TAG, STORIES_PER_AUTHOR,
+						TRENDING_CANDIDATES, NEWEST_CANDIDATES))
 			.param("user", userId)
 			.param("at", Timestamp.from(at))
 			.param("depth", this.properties.forYouDepth())
-			.params(hidden.isEmpty() ? Map.of() : Map.of("hidden", hidden.toArray(UUID[]::new)))
+			.param("tags", interests.tags().ids())
+			.param("tagScores", interests.tags().scores())
+			.param("topTags", interests.tags().top(TOP_TAGS))
+			.param("authors", interests.authors().ids())
+			.param("authorScores", interests.authors().scores())
+			.param("topAuthors", interests.authors().top(TOP_AUTHORS))
+			.param("hidden", this.blockedUsers.eitherWay(userId).toArray(UUID[]::new))
 			.query((rs, n) -> {
 				double tagScore = rs.getDouble("tag_score");
 				boolean hasTag = !rs.wasNull();
@@ -209,6 +242,29 @@ class DiscoveryService {
 			})
 			.list();
 		return new Ranked(at, entries);
+	}
+
+	/**
+	 * The reader's strongest interests, tags and authors apart, best first.
+	 */
+	private Interests interestsOf(UUID userId) {
+		var tags = new Interests.Builder();
+		var authors = new Interests.Builder();
+		this.jdbc.sql("""
+				select tag_id, author_id, score from user_interests where user_id = :user
+				order by score desc limit :limit""")
+			.param("user", userId)
+			.param("limit", INTEREST_LIMIT)
+			.query((rs) -> {
+				UUID tagId = rs.getObject("tag_id", UUID.class);
+				if (tagId != null) {
+					tags.add(tagId, rs.getDouble("score"));
+				}
+				else {
+					authors.add(rs.getObject("author_id", UUID.class), rs.getDouble("score"));
+				}
+			});
+		return new Interests(tags.build(), authors.build());
 	}
 
 	/**

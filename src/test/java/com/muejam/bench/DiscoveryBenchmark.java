@@ -140,8 +140,9 @@ class DiscoveryBenchmark {
 		jdbc.sql("""
 				insert into story_tags (story_id, tag_id)
 				select s.id, t.id from stories s
-				cross join lateral generate_series(1, 3) k
-				join tags t on t.slug = 'tag-' || (1 + floor(500 * power(random(), 3))::int)
+				cross join lateral (select 'tag-' || (1 + floor(500 * power(random(), 3))::int) as slug
+				                    from generate_series(1, 3) where s.id is not null) pick
+				join tags t on t.slug = pick.slug
 				where s.slug like 'seed-%' and s.search_vector = ''::tsvector
 				on conflict do nothing""").update();
 		jdbc.sql("""

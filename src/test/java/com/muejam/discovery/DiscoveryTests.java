@@ -121,6 +121,23 @@ class DiscoveryTests {
 		assertThat(items.get(0).path("title").asString()).isEqualTo("Everyone Reads");
 		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("TRENDING");
 		assertThat(this.api.get("/v1/discover?tab=sideways").send().status()).isEqualTo(400);
+		// a cold start is not cached: the first interests count at once
+		this.fixtures.publishedStory("user_w2", "Quiet Dragon", List.of("Fantasy"));
+		String newbie = this.fixtures.me("user_newbie").path("id").asString();
+		interest(newbie, "Fantasy", 5);
+		interest(newbie, "Mystery", 1);
+		this.jdbc.sql("""
+				insert into user_interests (user_id, author_id, score)
+				select :u::uuid, id, 8 from user_profiles where clerk_user_id = 'user_w2'""")
+			.param("u", newbie)
+			.update();
+		items = this.api.get("/v1/discover?tab=for_you").as("user_newbie").send().json().path("data");
+		assertThat(titlesOf(items)).containsExactly("Quiet Dragon", "Everyone Reads");
+		// the author interest (8) outweighs the tag's (5)
+		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("AUTHOR");
+		assertThat(items.get(0).path("reason").path("label").asString())
+			.isEqualTo(this.fixtures.me("user_w2").path("handle").asString());
+		assertThat(items.get(1).path("reason").path("kind").asString()).isEqualTo("TRENDING");
 	}
 
 	@Test
