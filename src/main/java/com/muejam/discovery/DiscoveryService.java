@@ -168,7 +168,8 @@ class DiscoveryService {
 	 * Ranks For You in one statement over a bounded candidate set: stories of the
 	 * reader's strongest tags and authors, the trending top and the newest. Each
 	 * candidate costs a few primary-key lookups (the story, its tags, its trending
-	 * score); the reader's interests are bound as arrays, so the statement's plan does
+	 * score), written as lateral subqueries so the planner cannot trade them for full
+	 * scans on small tables; the reader's interests are bound as arrays, so the plan does
 	 * not depend on them and PostgreSQL can keep one generic plan for everybody.
 	 * @param userId the reader
 	 * @param at the moment to rank at
@@ -192,23 +193,23 @@ class DiscoveryService {
 					    union (select story_id from story_trending order by score desc limit %4$d)
 					    union (select s.id from stories s where %1$s order by s.published_at desc limit %5$d)),
 					eligible as (
-					    select s.id, s.author_id, s.published_at from candidates c join stories s on s.id = c.id
-					    where %1$s and s.author_id <> :user and s.author_id <> all(cast(:hidden as uuid[]))
-					      and not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
+					    select s.* from candidates c
+					    cross join lateral (select s.id, s.author_id, s.published_at from stories s
+					                        where s.id = c.id and %1$s and s.author_id <> :user and s.author_id <> all(cast(:hidden as uuid[]))
+					                        limit 1) s
+					    where not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
 					                      where sh.user_id = :user and si.story_id = s.id)
 					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)),
-					matched as (
-					    select st.story_id, st.tag_id,
-					           (cast(:tagScores as float8[]))[array_position(cast(:tags as uuid[]), st.tag_id)] as score
-					    from eligible e join story_tags st on st.story_id = e.id),
-					tag_match as (
-					    select story_id, sum(score) as interest, max(score) as best, (array_agg(tag_id order by score desc))[1] as best_tag
-					    from matched where score is not null group by story_id),
 					scored as (
 					    select e.id, e.author_id, e.published_at, tm.interest, tm.best as tag_score, tm.best_tag, tr.score as trending,
 					           (cast(:authorScores as float8[]))[array_position(cast(:authors as uuid[]), e.author_id)] as author_score
-					    from eligible e left join tag_match tm on tm.story_id = e.id
-					    left join story_trending tr on tr.story_id = e.id),
+					    from eligible e
+					    cross join lateral (
+					        select sum(x.score) as interest, max(x.score) as best, (array_agg(x.tag_id order by x.score desc))[1] as best_tag
+					        from (select st.tag_id, (cast(:tagScores as float8[]))[array_position(cast(:tags as uuid[]), st.tag_id)] as score
+					              from story_tags st where st.story_id = e.id) x
+					        where x.score is not null) tm
+					    left join lateral (select t.score from story_trending t where t.story_id = e.id limit 1) tr on true),
 					ranked as (
 					    select r.*, 0.5 * (coalesce(r.interest, 0) + coalesce(r.author_score, 0)) + 0.3 * coalesce(r.trending, 0)
 					                + 0.2 * exp(-0.1 * cast(extract(epoch from (cast(:at as timestamptz) - r.published_at)) as float8) / 86400.0) as score
