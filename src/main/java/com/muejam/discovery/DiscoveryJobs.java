@@ -1,6 +1,9 @@
 package com.muejam.discovery;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +30,14 @@ class DiscoveryJobs {
 
 	private final CacheManager caches;
 
-	DiscoveryJobs(JdbcClient jdbc, DiscoveryProperties properties, CacheManager caches) {
+	private final ObservationRegistry observations;
+
+	DiscoveryJobs(JdbcClient jdbc, DiscoveryProperties properties, CacheManager caches,
+			ObservationRegistry observations) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.caches = caches;
+		this.observations = observations;
 	}
 
 	/**
@@ -38,12 +45,19 @@ class DiscoveryJobs {
 	 * weighted by its kind and decayed by its real age ({@code hourly-decay ^ hours}).
 	 * Stories without engagement in the window drop out. Running it twice gives the same
 	 * scores.
-	 * @return how many stories have a trending score
+	 * @return how many stories have a trending score, or {@code null} when another
+	 * instance holds the lock (the return type is an object: ShedLock cannot lock a
+	 * method returning a primitive)
 	 */
-	@Scheduled(fixedDelayString = "${muejam.discovery.trending-interval:30m}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "${muejam.discovery.trending-interval:30m}",
+			initialDelayString = "${muejam.discovery.trending-initial-delay:10s}")
 	@SchedulerLock(name = "trending-scores", lockAtMostFor = "10m", lockAtLeastFor = "1m")
 	@Transactional
-	public int recomputeTrending() {
+	public @Nullable Integer recomputeTrending() {
+		return job("trending-scores").observe(this::recomputeTrendingScores);
+	}
+
+	private int recomputeTrendingScores() {
 		long started = System.nanoTime();
 		int scored = this.jdbc
 			.sql("""
@@ -69,12 +83,17 @@ class DiscoveryJobs {
 	/**
 	 * Decays every interest score once a day ({@code x0.98}); a second run the same day
 	 * changes nothing.
-	 * @return how many interests decayed
+	 * @return how many interests decayed, or {@code null} when another instance holds the
+	 * lock
 	 */
 	@Scheduled(cron = "${muejam.discovery.decay-cron:0 0 3 * * *}", zone = "UTC")
 	@SchedulerLock(name = "interest-decay", lockAtMostFor = "30m")
 	@Transactional
-	public int decayInterests() {
+	public @Nullable Integer decayInterests() {
+		return job("interest-decay").observe(this::decayInterestScores);
+	}
+
+	private int decayInterestScores() {
 		return this.jdbc.sql("""
 				with run as (
 				    insert into job_runs (name, last_run_on) values ('interest-decay', current_date)
@@ -83,6 +102,14 @@ class DiscoveryJobs {
 				    returning 1)
 				update user_interests set score = score * :factor, updated_at = now()
 				where exists (select 1 from run)""").param("factor", this.properties.interestDecay()).update();
+	}
+
+	/**
+	 * A run of a job, timed as {@code muejam.job} (tagged by job); only runs that took
+	 * the lock are recorded.
+	 */
+	private Observation job(String name) {
+		return Observation.createNotStarted("muejam.job", this.observations).lowCardinalityKeyValue("job", name);
 	}
 
 }

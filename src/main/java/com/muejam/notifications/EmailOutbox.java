@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -45,14 +47,17 @@ class EmailOutbox {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	EmailOutbox(JdbcClient jdbc, TransactionTemplate transactions, EmailSender sender, Unsubscribes unsubscribes,
-			EmailProperties properties, Clock clock) {
+			EmailProperties properties, Clock clock, ObservationRegistry observations) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sender = sender;
 		this.unsubscribes = unsubscribes;
 		this.settings = properties.worker();
 		this.clock = clock;
+		this.observations = observations;
 	}
 
 	/**
@@ -88,10 +93,14 @@ class EmailOutbox {
 
 	@Scheduled(fixedDelayString = "${muejam.email.worker.interval:1s}")
 	void sendDue() {
-		reclaimExpiredLeases();
-		for (Claimed message : claim()) {
-			deliver(message);
-		}
+		Observation.createNotStarted("muejam.job", this.observations)
+			.lowCardinalityKeyValue("job", "email-outbox")
+			.observe(() -> {
+				reclaimExpiredLeases();
+				for (Claimed message : claim()) {
+					deliver(message);
+				}
+			});
 	}
 
 	/**

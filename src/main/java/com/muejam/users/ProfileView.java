@@ -1,5 +1,6 @@
 package com.muejam.users;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,5 +21,5 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "Profile")
 public record ProfileView(UUID id, String handle, String displayName, @Nullable String bio, @Nullable String avatarUrl,
-		Instant createdAt, int followerCount, int followingCount) {
+		Instant createdAt, int followerCount, int followingCount) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package com.muejam.users;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,5 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the display name
  * @param avatarUrl the avatar's URL, or {@code null}
  */
-public record UserSummary(UUID id, String handle, String displayName, @Nullable String avatarUrl) {
+public record UserSummary(UUID id, String handle, String displayName,
+		@Nullable String avatarUrl) implements Serializable {
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.ObservationRegistry;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -62,7 +63,7 @@ class EmailRetryProperties {
 				new EmailProperties("log", "from@example.com", "http://localhost",
 						new EmailProperties.Resend(null, "http://unused", Duration.ofSeconds(1), Duration.ofSeconds(1)),
 						new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, BASE, Duration.ofMinutes(2))),
-				Clock.fixed(NOW, ZoneOffset.UTC));
+				Clock.fixed(NOW, ZoneOffset.UTC), ObservationRegistry.NOOP);
 		String key = "notification-" + UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into email_outbox (idempotency_key, recipient, subject, html_body, text_body)

@@ -1,25 +1,18 @@
 package com.muejam.notifications;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import com.muejam.social.UserFollowed;
 import com.muejam.support.Api;
+import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
@@ -55,7 +48,7 @@ class NotificationStreamTests {
 	@Test
 	void pushesNewNotificationsToAnOpenStream() throws Exception {
 		UUID alice = id("user_alice");
-		try (Stream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null)) {
+		try (EventStream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null)) {
 			assertThat(stream.status()).isEqualTo(200);
 			assertThat(stream.contentType()).startsWith("text/event-stream");
 			triggers().on(new UserFollowed(id("user_bob"), alice));
@@ -68,7 +61,7 @@ class NotificationStreamTests {
 
 	@Test
 	void heartbeatsKeepTheStreamAlive() throws Exception {
-		try (Stream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null)) {
+		try (EventStream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null)) {
 			assertThat(stream.nextLine()).isEqualTo("retry:3000");
 			assertThat(stream.nextLine()).isEqualTo(":connected");
 			this.streams.heartbeat();
@@ -86,15 +79,15 @@ class NotificationStreamTests {
 			.path("ticket")
 			.asString();
 		UUID alice = id("user_alice");
-		try (Stream stream = open(null, null, "ticket=" + ticket)) {
+		try (EventStream stream = open(null, null, "ticket=" + ticket)) {
 			assertThat(stream.status()).isEqualTo(200);
 			triggers().on(new UserFollowed(id("user_carol"), alice));
 			assertThat(stream.nextEvent()).contains("event:notification");
 		}
-		try (Stream again = open(null, null, "ticket=" + ticket)) {
+		try (EventStream again = open(null, null, "ticket=" + ticket)) {
 			assertThat(again.status()).isEqualTo(401);
 		}
-		try (Stream none = open(null, null, null)) {
+		try (EventStream none = open(null, null, null)) {
 			assertThat(none.status()).isEqualTo(401);
 		}
 		assertThat(this.api.post("/v1/notifications/stream-ticket").send().status()).isEqualTo(401);
@@ -114,7 +107,7 @@ class NotificationStreamTests {
 			.asString();
 		triggers().on(new UserFollowed(id("user_second"), alice));
 		triggers().on(new UserFollowed(id("user_third"), alice));
-		try (Stream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null, "Last-Event-ID",
+		try (EventStream stream = open("Authorization", "Bearer " + this.api.token("user_alice"), null, "Last-Event-ID",
 				seen)) {
 			String first = dataOf(stream.nextEvent());
 			String second = dataOf(stream.nextEvent());
@@ -131,7 +124,7 @@ class NotificationStreamTests {
 		return event.stream().filter((line) -> line.startsWith("data:")).findFirst().orElseThrow();
 	}
 
-	private Stream open(String header, String value, String query, String... more) throws Exception {
+	private EventStream open(String header, String value, String query, String... more) throws Exception {
 		String url = "http://localhost:" + this.environment.getProperty("local.server.port")
 				+ "/v1/notifications/stream" + ((query != null) ? "?" + query : "");
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -144,78 +137,7 @@ class NotificationStreamTests {
 			request.header(more[i], more[i + 1]);
 		}
 		HttpResponse<InputStream> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-		return new Stream(response);
-	}
-
-	/**
-	 * An open event stream, read line by line on a background thread.
-	 */
-	private static final class Stream implements AutoCloseable {
-
-		private final HttpResponse<InputStream> response;
-
-		private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-		private final Thread reader;
-
-		Stream(HttpResponse<InputStream> response) {
-			this.response = response;
-			this.reader = Thread.ofVirtual().start(() -> {
-				try (BufferedReader in = new BufferedReader(
-						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-					String line;
-					while ((line = in.readLine()) != null) {
-						this.lines.add(line);
-					}
-				}
-				catch (Exception ex) {
-					// the stream was closed
-				}
-			});
-		}
-
-		int status() {
-			return this.response.statusCode();
-		}
-
-		String contentType() {
-			return this.response.headers().firstValue("Content-Type").orElse("");
-		}
-
-		String nextLine() throws InterruptedException {
-			String line = this.lines.poll(5, TimeUnit.SECONDS);
-			assertThat(line).as("a line within 5 seconds").isNotNull();
-			return line;
-		}
-
-		List<String> nextEvent() throws InterruptedException {
-			List<String> event = new ArrayList<>();
-			Duration limit = Duration.ofSeconds(5);
-			long deadline = System.nanoTime() + limit.toNanos();
-			while (System.nanoTime() < deadline) {
-				String line = this.lines.poll(100, TimeUnit.MILLISECONDS);
-				if (line == null) {
-					continue;
-				}
-				if (line.isEmpty()) {
-					if (event.stream().anyMatch((l) -> l.startsWith("event:"))) {
-						return event;
-					}
-					event.clear();
-				}
-				else {
-					event.add(line);
-				}
-			}
-			throw new AssertionError("no event within " + limit + ", got " + event);
-		}
-
-		@Override
-		public void close() throws Exception {
-			this.response.body().close();
-			this.reader.interrupt();
-		}
-
+		return new EventStream(response);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.muejam.core.security.LocalIssuer;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 /**
  * A small HTTP client for tests: real requests to the running application, JSON in and
  * out.
@@ -34,6 +36,16 @@ public final class Api {
 	Api(Supplier<String> baseUrl, Supplier<LocalIssuer> issuer) {
 		this.baseUrl = baseUrl;
 		this.issuer = issuer;
+	}
+
+	/**
+	 * A client of a running application started outside the test framework.
+	 * @param context the application
+	 * @return its client
+	 */
+	public static Api of(ConfigurableApplicationContext context) {
+		return new Api(() -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"),
+				() -> context.getBean(LocalIssuer.class));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ class SchedulingConfiguration {
 
 		@Scheduled(fixedDelayString = "${muejam.events.resubmit-interval:1m}",
 				initialDelayString = "${muejam.events.resubmit-interval:1m}")
+		@SchedulerLock(name = "event-resubmission", lockAtMostFor = "5m")
 		void resubmit() {
 			try {
 				this.publications.resubmitIncompletePublicationsOlderThan(this.age);

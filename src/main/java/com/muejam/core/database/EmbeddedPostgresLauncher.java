@@ -12,12 +12,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * then runs it under {@code unshare -U} (a user namespace) where that works, and
  * {@link UnprivilegedBinaries} runs it as an unprivileged user where it does not.
  */
-final class EmbeddedPostgresLauncher {
+public final class EmbeddedPostgresLauncher {
 
 	private EmbeddedPostgresLauncher() {
 	}
 
-	static EmbeddedPostgres start(Path dataDirectory, int port, boolean ephemeral) throws IOException {
+	public static EmbeddedPostgres start(Path dataDirectory, int port, boolean ephemeral) throws IOException {
 		Files.createDirectories(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)

@@ -1,14 +1,22 @@
 package com.muejam.core.ratelimit;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.muejam.core.redis.ConditionalOnMissingRedis;
+import com.muejam.core.redis.ConditionalOnRedis;
+import com.muejam.core.redis.RedisGuard;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The in-process rate limiter (unless another, e.g. Redis-backed, is defined) and the
- * limit every API request counts against.
+ * The rate limiter (in-process by default, in Redis when it is configured) and the limit
+ * every API request counts against.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration implements WebMvcConfigurer {
@@ -20,9 +28,17 @@ class RateLimitConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(RateLimiter.class)
-	static RateLimiter localRateLimiter(RateLimitProperties properties) {
-		return new LocalRateLimiter(properties, 100_000);
+	@ConditionalOnMissingRedis
+	static RateLimiter localRateLimiter(RateLimitProperties properties, MeterRegistry meters) {
+		return new LocalRateLimiter(properties, meters, 100_000);
+	}
+
+	@Bean
+	@ConditionalOnRedis
+	static RateLimiter redisRateLimiter(RateLimitProperties properties, MeterRegistry meters,
+			@Value("${spring.data.redis.url}") String url,
+			@Value("${spring.data.redis.timeout:300ms}") Duration timeout, RedisGuard guard) {
+		return new RedisRateLimiter(properties, meters, url, timeout, guard);
 	}
 
 	@Override

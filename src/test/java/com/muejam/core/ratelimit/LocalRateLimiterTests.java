@@ -3,6 +3,7 @@ package com.muejam.core.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,9 @@ class LocalRateLimiterTests {
 	private final RateLimitProperties properties = new RateLimitProperties(true,
 			Map.of("whispers", new RateLimitProperties.Policy(3, Duration.ofMinutes(1))));
 
-	private final LocalRateLimiter limiter = new LocalRateLimiter(this.properties, 1000);
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final LocalRateLimiter limiter = new LocalRateLimiter(this.properties, this.meters, 1000);
 
 	@Test
 	void allowsUpToCapacityThenRefusesWithRetryAfter() {
@@ -26,6 +29,7 @@ class LocalRateLimiterTests {
 		assertThat(refused.allowed()).isFalse();
 		assertThat(refused.retryAfterSeconds()).isBetween(1L, 20L);
 		assertThatThrownBy(() -> this.limiter.enforce("whispers", "alice")).isInstanceOf(RateLimitExceeded.class);
+		assertThat(this.meters.counter("muejam.ratelimit.rejections", "policy", "whispers").count()).isEqualTo(2);
 	}
 
 	@Test
@@ -49,7 +53,8 @@ class LocalRateLimiterTests {
 
 	@Test
 	void disabledLimitsAllowEverything() {
-		LocalRateLimiter off = new LocalRateLimiter(new RateLimitProperties(false, this.properties.policies()), 10);
+		LocalRateLimiter off = new LocalRateLimiter(new RateLimitProperties(false, this.properties.policies()),
+				this.meters, 10);
 		for (int i = 0; i < 10; i++) {
 			assertThat(off.consume("whispers", "dave").allowed()).isTrue();
 		}

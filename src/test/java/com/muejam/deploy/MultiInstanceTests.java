@@ -1,0 +1,265 @@
+package com.muejam.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import redis.embedded.RedisServer;
+
+import com.muejam.MueJamApplication;
+import com.muejam.core.database.EmbeddedPostgresLauncher;
+import com.muejam.support.Api;
+import com.muejam.support.EventStream;
+import com.muejam.support.Fixtures;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the application, as behind a load balancer: two application contexts
+ * on one real PostgreSQL server and one real Redis server, both started here (no Docker).
+ * What one instance does, the other sees; limits and live notifications are shared; a
+ * scheduled job runs once across both; and when Redis goes away, requests keep working
+ * from the database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceTests {
+
+	private static EmbeddedPostgres postgres;
+
+	private static RedisServer redis;
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	private static Api one;
+
+	private static Api two;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() throws IOException {
+		postgres = EmbeddedPostgresLauncher.start(Files.createTempDirectory("muejam-shared-postgres-"), 0, true);
+		int redisPort = freePort();
+		redis = RedisServer.newRedisServer()
+			.bind("127.0.0.1")
+			.port(redisPort)
+			// a cache, not a store: no snapshots on disk
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
+		redis.start();
+		String[] shared = { "--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+				"--muejam.data-dir=target/multi-instance-data",
+				"--muejam.pagination.cursor-secret=one-secret-shared-by-every-instance-0123456789",
+				"--muejam.scheduling.enabled=true", "--muejam.discovery.trending-interval=1s",
+				"--muejam.discovery.trending-initial-delay=1s", "--muejam.rate-limits.policies.whispers.capacity=3" };
+		first = new SpringApplicationBuilder(MueJamApplication.class).profiles("test").run(shared);
+		second = new SpringApplicationBuilder(MueJamApplication.class).profiles("test").run(shared);
+		one = Api.of(first);
+		two = Api.of(second);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { second, first }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+		if (redis != null && redis.isActive()) {
+			redis.stop();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void withAnExternalDatabaseNothingEmbeddedStarts() {
+		assertThat(first.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+		assertThat(second.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void aWriteOnOneInstanceIsReadOnTheOtherAndItsEvictionCrossesInstances() {
+		String id = new Fixtures(one).publishedStory("user_author", "The First Title", List.of("Fantasy"));
+		String slug = slugOf(id, "user_author");
+		// the second instance reads it, and caches it in the shared cache
+		assertThat(two.get("/v1/stories/" + slug).send().json().path("title").asString()).isEqualTo("The First Title");
+		assertThat(cacheKeys("stories")).isNotEmpty();
+		assertThat(one.put("/v1/stories/" + id)
+			.as("user_author")
+			.json(Map.of("title", "The Second Title"))
+			.send()
+			.status()).isEqualTo(200);
+		// the first instance's eviction reached the cache the second one reads
+		assertThat(two.get("/v1/stories/" + slug).send().json().path("title").asString()).isEqualTo("The Second Title");
+	}
+
+	@Test
+	@Order(3)
+	void aUsersRateLimitIsSharedByTheInstances() {
+		assertThat(whisper(one, "one")).isEqualTo(201);
+		assertThat(whisper(two, "two")).isEqualTo(201);
+		assertThat(whisper(one, "three")).isEqualTo(201);
+		// the policy allows 3 a minute, wherever they land
+		assertThat(whisper(two, "four")).isEqualTo(429);
+		assertThat(whisper(one, "five")).isEqualTo(429);
+	}
+
+	@Test
+	@Order(4)
+	void aNotificationCausedOnOneInstanceReachesAStreamOnTheOther() throws Exception {
+		Fixtures fixtures = new Fixtures(one);
+		String followed = fixtures.me("user_followed").path("id").asString();
+		fixtures.me("user_follower");
+		try (EventStream stream = openStream(second, two.token("user_followed"))) {
+			assertThat(stream.status()).isEqualTo(200);
+			assertThat(one.post("/v1/users/" + followed + "/follow").as("user_follower").send().status())
+				.isEqualTo(200);
+			List<String> event = stream.nextEvent();
+			assertThat(event).contains("event:notification");
+			assertThat(event.stream().filter((line) -> line.startsWith("data:")).findFirst().orElseThrow())
+				.contains("\"type\":\"FOLLOW\"");
+		}
+	}
+
+	@Test
+	@Order(5)
+	void aScheduledJobRunsOnceAcrossInstances() {
+		// both instances try every second; the first run holds the lock for a minute
+		await().pollDelay(Duration.ofSeconds(4))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> runs(first) + runs(second) >= 1);
+		assertThat(runs(first) + runs(second)).isEqualTo(1);
+	}
+
+	@Test
+	@Order(6)
+	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
+		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
+		String slug = slugOf(id, "user_writer");
+		redis.stop();
+		// reads: the cache is skipped
+		assertThat(two.get("/v1/stories/" + slug).send().json().path("title").asString()).isEqualTo("Written Before");
+		// writes: rate limits fail open
+		assertThat(whisper(one, "still here")).isEqualTo(201);
+		assertThat(
+				one.put("/v1/stories/" + id).as("user_writer").json(Map.of("title", "Written After")).send().status())
+			.isEqualTo(200);
+		assertThat(two.get("/v1/stories/" + slug).send().json().path("title").asString()).isEqualTo("Written After");
+		// live notifications still reach streams on the instance that created them
+		Fixtures fixtures = new Fixtures(one);
+		String followed = fixtures.me("user_quiet").path("id").asString();
+		fixtures.me("user_loud");
+		try (EventStream stream = openStream(first, one.token("user_quiet"))) {
+			one.post("/v1/users/" + followed + "/follow").as("user_loud").send();
+			assertThat(stream.nextEvent()).contains("event:notification");
+		}
+		// health reports Redis down, yet the instance stays ready for traffic
+		HttpResponse<String> health = this.http.send(
+				HttpRequest.newBuilder(URI.create(base(first) + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.body()).contains("\"redis\":{\"status\":\"DOWN\"");
+		HttpResponse<String> readiness = this.http.send(
+				HttpRequest.newBuilder(URI.create(base(first) + "/actuator/health/readiness")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(prometheus(first)).contains("muejam_redis_fallbacks_total");
+	}
+
+	private static String slugOf(String storyId, String author) {
+		for (var story : one.get("/v1/me/stories").as(author).send().json().path("data")) {
+			if (story.path("id").asString().equals(storyId)) {
+				return story.path("slug").asString();
+			}
+		}
+		throw new AssertionError("no story " + storyId);
+	}
+
+	private static int whisper(Api api, String content) {
+		return api.post("/v1/whispers").as("user_chatty").json(Map.of("content", content)).send().status();
+	}
+
+	private static long runs(ConfigurableApplicationContext context) {
+		return context.getBean(MeterRegistry.class)
+			.find("muejam.job")
+			.tag("job", "trending-scores")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
+	}
+
+	private static List<String> cacheKeys(String cache) {
+		return Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v1:cache:" + cache + "::")).toList();
+	}
+
+	private static String[] redisKeys() {
+		var connection = first.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class)
+			.getConnection();
+		try (connection) {
+			return connection.keyCommands()
+				.keys("muejam:*".getBytes())
+				.stream()
+				.map(String::new)
+				.toArray(String[]::new);
+		}
+	}
+
+	private String prometheus(ConfigurableApplicationContext context) throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(base(context) + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	private EventStream openStream(ConfigurableApplicationContext context, String token) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base(context) + "/v1/notifications/stream"))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
+		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		return new EventStream(response);
+	}
+
+	private static String base(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
