@@ -164,6 +164,19 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(6)
+	void eachInstanceExposesItsMetrics() throws Exception {
+		String metrics = prometheus(first) + prometheus(second);
+		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+			.containsPattern("cache_gets_total\\{cache=\"stories\".*result=\"hit\"")
+			.contains("muejam_ratelimit_rejections_total{policy=\"whispers\"")
+			.contains("muejam_email_outbox_backlog ")
+			.containsPattern("muejam_job_seconds_count\\{.*job=\"trending-scores\"")
+			.containsPattern("muejam_job_seconds_count\\{.*job=\"email-outbox\"")
+			.contains("resilience4j_circuitbreaker_state{");
+	}
+
+	@Test
+	@Order(7)
 	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
 		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
 		String slug = slugOf(id, "user_writer");

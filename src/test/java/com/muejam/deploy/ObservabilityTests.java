@@ -1,0 +1,62 @@
+package com.muejam.deploy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What operators see of a single instance on its local defaults: health groups for the
+ * orchestrator's probes and Prometheus metrics.
+ */
+@IntegrationTest
+class ObservabilityTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void probesAnswerOnTheirHealthGroups() {
+		Api.Reply health = this.api.get("/actuator/health").send();
+		assertThat(health.status()).isEqualTo(200);
+		// without Redis configured there is no Redis component
+		assertThat(health.json().path("components").has("db")).isTrue();
+		assertThat(health.json().path("components").has("redis")).isFalse();
+		assertThat(this.api.get("/actuator/health/liveness").send().json().path("status").asString()).isEqualTo("UP");
+		Api.Reply readiness = this.api.get("/actuator/health/readiness").send();
+		assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+		assertThat(readiness.json().path("components").has("db")).isTrue();
+	}
+
+	@Test
+	void prometheusShowsLatencyHistogramsCacheHitsAndTheOutboxBacklog() {
+		String id = this.fixtures.publishedStory("user_metrics", "Measured", List.of());
+		String slug = this.api.get("/v1/me/stories")
+			.as("user_metrics")
+			.send()
+			.json()
+			.path("data")
+			.get(0)
+			.path("slug")
+			.asString();
+		assertThat(id).isNotBlank();
+		this.api.get("/v1/stories/" + slug).send();
+		this.api.get("/v1/stories/" + slug).send();
+		String metrics = this.api.get("/actuator/prometheus").send().text();
+		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+			.containsPattern("http_server_requests_seconds_count\\{.*uri=\"/v1/stories/\\{slug\\}\"")
+			.containsPattern("cache_gets_total\\{cache=\"stories\".*result=\"hit\"")
+			.contains("muejam_email_outbox_backlog 0.0");
+	}
+
+}
