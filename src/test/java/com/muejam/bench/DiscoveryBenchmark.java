@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiscoveryBenchmark {
 
-	private static final int WARMUP = 50;
+	private static final int WARMUP = 200;
 
 	private static final int SAMPLES = 300;
 

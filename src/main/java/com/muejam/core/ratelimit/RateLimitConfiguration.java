@@ -37,8 +37,9 @@ class RateLimitConfiguration implements WebMvcConfigurer {
 	@ConditionalOnRedis
 	static RateLimiter redisRateLimiter(RateLimitProperties properties, MeterRegistry meters,
 			@Value("${spring.data.redis.url}") String url,
-			@Value("${spring.data.redis.timeout:300ms}") Duration timeout, RedisGuard guard) {
-		return new RedisRateLimiter(properties, meters, url, timeout, guard);
+			@Value("${spring.data.redis.timeout:300ms}") Duration timeout,
+			@Value("${spring.data.redis.connect-timeout:300ms}") Duration connectTimeout, RedisGuard guard) {
+		return new RedisRateLimiter(properties, meters, url, timeout, connectTimeout, guard);
 	}
 
 	@Override

@@ -5,8 +5,10 @@ import java.time.Duration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -38,11 +40,15 @@ class RedisRateLimiter extends BucketRateLimiter implements DisposableBean {
 	private @Nullable ProxyManager<String> buckets;
 
 	RedisRateLimiter(RateLimitProperties properties, MeterRegistry meters, String url, Duration timeout,
-			RedisGuard guard) {
+			Duration connectTimeout, RedisGuard guard) {
 		super(properties, meters);
 		RedisURI uri = RedisURI.create(url);
 		uri.setTimeout(timeout);
 		this.client = RedisClient.create(uri);
+		// an unreachable Redis must fail as fast as a slow one, not after Lettuce's 10 s
+		this.client.setOptions(ClientOptions.builder()
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+			.build());
 		this.guard = guard;
 	}
 
