@@ -1,5 +1,6 @@
 package com.muejam.notifications;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,12 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 import com.muejam.core.redis.ConditionalOnRedis;
 import com.muejam.core.redis.RedisGuard;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -34,6 +36,8 @@ class RedisLiveNotifications {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisLiveNotifications.class);
 
+	private static final Duration RESUBSCRIBE = Duration.ofSeconds(5);
+
 	@Bean
 	@Primary
 	LiveNotifications redisPublishedNotifications(StringRedisTemplate redis, JsonMapper json,
@@ -50,11 +54,15 @@ class RedisLiveNotifications {
 		};
 	}
 
+	/**
+	 * Subscribes once the application is up, on Spring Boot's listener container, in the
+	 * background. The container starts without subscriptions, which needs no connection,
+	 * so an instance starts while Redis is down; subscribing is tried again every
+	 * {@link #RESUBSCRIBE} until Redis is back.
+	 */
 	@Bean
-	RedisMessageListenerContainer notificationListener(RedisConnectionFactory connections, JsonMapper json,
-			NotificationStreams streams) {
-		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-		container.setConnectionFactory(connections);
+	ApplicationListener<ApplicationReadyEvent> notificationSubscription(RedisMessageListenerContainer container,
+			JsonMapper json, NotificationStreams streams) {
 		MessageListener listener = (Message message, byte[] pattern) -> {
 			try {
 				LiveMessage live = json.readValue(message.getBody(), LiveMessage.class);
@@ -64,8 +72,30 @@ class RedisLiveNotifications {
 				log.warn("Ignoring an unreadable live notification", ex);
 			}
 		};
-		container.addMessageListener(listener, ChannelTopic.of(CHANNEL));
-		return container;
+		return (ready) -> Thread.ofVirtual()
+			.name("notification-subscription")
+			.start(() -> subscribe(container, listener));
+	}
+
+	private static void subscribe(RedisMessageListenerContainer container, MessageListener listener) {
+		while (container.isRunning()) {
+			try {
+				container.addMessageListener(listener, ChannelTopic.of(CHANNEL));
+				log.info("Subscribed to live notifications on {}", CHANNEL);
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Cannot subscribe to live notifications yet, trying again in {} s: {}",
+						RESUBSCRIBE.toSeconds(), ex.toString());
+			}
+			try {
+				Thread.sleep(RESUBSCRIBE);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**

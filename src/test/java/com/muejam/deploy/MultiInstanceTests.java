@@ -58,6 +58,8 @@ class MultiInstanceTests {
 
 	private static Api two;
 
+	private static String[] shared;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
@@ -72,7 +74,8 @@ class MultiInstanceTests {
 			.setting("appendonly no")
 			.build();
 		redis.start();
-		String[] shared = { "--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+		shared = new String[] { "--server.port=0",
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
 				"--muejam.data-dir=target/multi-instance-data",
@@ -207,6 +210,13 @@ class MultiInstanceTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(prometheus(first)).contains("muejam_redis_fallbacks_total");
+		// and a new instance starts while Redis is down
+		try (ConfigurableApplicationContext third = new SpringApplicationBuilder(MueJamApplication.class)
+			.profiles("test")
+			.run(shared)) {
+			assertThat(Api.of(third).get("/v1/stories/" + slug).send().json().path("title").asString())
+				.isEqualTo("Written After");
+		}
 	}
 
 	private static String slugOf(String storyId, String author) {
