@@ -55,6 +55,9 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 			presigner.endpointOverride(URI.create(settings.endpoint()));
 			client.endpointOverride(URI.create(settings.endpoint()));
 		}
+		if (settings.presignEndpoint() != null && !settings.presignEndpoint().isBlank()) {
+			presigner.endpointOverride(URI.create(settings.presignEndpoint()));
+		}
 		this.presigner = presigner.build();
 		this.client = client.build();
 	}

@@ -29,9 +29,13 @@ record StorageProperties(@DefaultValue("local") String provider, @DefaultValue("
 	 * @param pathStyle path-style addressing (most S3-compatible stores)
 	 * @param accessKey access key, or {@code null} for the default AWS credential chain
 	 * @param secretKey secret key
+	 * @param presignEndpoint the endpoint clients upload to, when it differs from
+	 * {@code endpoint} (MinIO on a private network, reached by browsers at another
+	 * address): upload URLs are signed for it; {@code null} for {@code endpoint}
 	 */
 	record S3(@Nullable String bucket, @DefaultValue("us-east-1") String region, @Nullable String endpoint,
-			@DefaultValue("false") boolean pathStyle, @Nullable String accessKey, @Nullable String secretKey) {
+			@DefaultValue("false") boolean pathStyle, @Nullable String accessKey, @Nullable String secretKey,
+			@Nullable String presignEndpoint) {
 	}
 
 	static String baseUrl(String configured) {

@@ -95,7 +95,7 @@ class DeploymentFilesTests {
 	}
 
 	@Test
-	void onlyNginxPublishesPorts() {
+	void onlyNginxAndTheUploadEndpointArePublished() {
 		Set<String> publishing = new TreeSet<>();
 		services().forEach((name, definition) -> {
 			Object ports = map(definition).get("ports");
@@ -103,7 +103,11 @@ class DeploymentFilesTests {
 				publishing.add(name);
 			}
 		});
-		assertThat(publishing).containsExactly("nginx");
+		assertThat(publishing).containsExactly("minio", "nginx");
+		// MinIO's S3 API only on the host's loopback, where upload URLs are signed for
+		assertThat(String.valueOf(map(service("minio")).get("ports"))).isEqualTo("[127.0.0.1:9000:9000]");
+		assertThat(environment("app1")).containsEntry("MUEJAM_STORAGE_S3_PRESIGN_ENDPOINT",
+				"${MUEJAM_STORAGE_S3_PRESIGN_ENDPOINT:-http://localhost:9000}");
 	}
 
 	@Test

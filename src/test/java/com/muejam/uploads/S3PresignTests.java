@@ -47,8 +47,8 @@ class S3PresignTests {
 			.build()) {
 			admin.createBucket((bucket) -> bucket.bucket("muejam-test"));
 		}
-		storage = new S3ObjectStorage(
-				new StorageProperties.S3("muejam-test", "us-east-1", s3.getUri().toString(), true, "access", "secret"));
+		storage = new S3ObjectStorage(new StorageProperties.S3("muejam-test", "us-east-1", s3.getUri().toString(), true,
+				"access", "secret", null));
 	}
 
 	@AfterAll
@@ -78,6 +78,22 @@ class S3PresignTests {
 		Thread.sleep(3500);
 		assertThat(put(expired, "image/png", new byte[4])).isEqualTo(403);
 		assertThat(storage.isStored(key, 4)).isFalse();
+	}
+
+	@Test
+	void signsUploadsForThePresignEndpointWhenClientsReachTheStoreElsewhere() throws Exception {
+		// the service talks to the store at one address, browsers upload to another
+		URI inside = s3.getUri();
+		String outside = "http://" + ("localhost".equals(inside.getHost()) ? "127.0.0.1" : "localhost") + ":"
+				+ inside.getPort();
+		try (S3ObjectStorage split = new S3ObjectStorage(new StorageProperties.S3("muejam-test", "us-east-1",
+				inside.toString(), true, "access", "secret", outside))) {
+			String key = key();
+			String url = split.presignPut(key, "image/png", 4, Instant.now().plusSeconds(900)).url();
+			assertThat(url).startsWith(outside + "/muejam-test/");
+			assertThat(put(url, "image/png", new byte[4])).isEqualTo(200);
+			assertThat(split.isStored(key, 4)).isTrue();
+		}
 	}
 
 	private static String key() {
