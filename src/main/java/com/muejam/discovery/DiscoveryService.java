@@ -52,14 +52,14 @@ class DiscoveryService {
 	private static final int TOP_AUTHORS = 10;
 
 	/** ...this many stories of each... */
-	private static final int STORIES_PER_TAG = 20;
+	private static final int STORIES_PER_TAG = 15;
 
 	private static final int STORIES_PER_AUTHOR = 5;
 
 	/** ...and the trending top and the newest. */
-	private static final int TRENDING_CANDIDATES = 50;
+	private static final int TRENDING_CANDIDATES = 40;
 
-	private static final int NEWEST_CANDIDATES = 30;
+	private static final int NEWEST_CANDIDATES = 25;
 
 	private static final String VISIBLE = "s.published and s.published_at <= %s and s.deleted_at is null and s.hidden_at is null";
 
@@ -192,14 +192,15 @@ class DiscoveryService {
 					                          order by s.published_at desc limit %3$d) a
 					    union (select story_id from story_trending order by score desc limit %4$d)
 					    union (select s.id from stories s where %1$s order by s.published_at desc limit %5$d)),
+					excluded as (
+					    select si.story_id from shelves sh join shelf_items si on si.shelf_id = sh.id where sh.user_id = :user
+					    union all select ni.story_id from not_interested ni where ni.user_id = :user),
 					eligible as (
 					    select s.* from candidates c
 					    cross join lateral (select s.id, s.author_id, s.published_at from stories s
 					                        where s.id = c.id and %1$s and s.author_id <> :user and s.author_id <> all(cast(:hidden as uuid[]))
 					                        limit 1) s
-					    where not exists (select 1 from shelf_items si join shelves sh on sh.id = si.shelf_id
-					                      where sh.user_id = :user and si.story_id = s.id)
-					      and not exists (select 1 from not_interested ni where ni.user_id = :user and ni.story_id = s.id)),
+					    where s.id not in (select story_id from excluded)),
 					scored as (
 					    select e.id, e.author_id, e.published_at, tm.interest, tm.best as tag_score, tm.best_tag, tr.score as trending,
 					           (cast(:authorScores as float8[]))[array_position(cast(:authors as uuid[]), e.author_id)] as author_score
