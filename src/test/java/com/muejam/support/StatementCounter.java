@@ -38,15 +38,21 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	}
 
 	/**
-	 * Runs an action and counts the statements it caused.
-	 * @param action what to run (for example an HTTP request)
+	 * Runs an action twice and counts the statements it caused. Background work (event
+	 * listeners of earlier requests, on other threads) can only add statements, so the
+	 * fewer of the two counts is the action's own cost.
+	 * @param action what to run (a repeatable read, for example a GET request)
 	 * @return the number of statements
 	 */
 	public long count(Runnable action) {
-		awaitQuiet();
-		long before = this.statements.get();
-		action.run();
-		return this.statements.get() - before;
+		long fewest = Long.MAX_VALUE;
+		for (int run = 0; run < 2; run++) {
+			awaitQuiet();
+			long before = this.statements.get();
+			action.run();
+			fewest = Math.min(fewest, this.statements.get() - before);
+		}
+		return fewest;
 	}
 
 	/**
