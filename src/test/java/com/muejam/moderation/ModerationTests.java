@@ -28,6 +28,20 @@ class ModerationTests {
 	JdbcClient jdbc;
 
 	@Test
+	void aReporterMayFileTwentyReportsAnHour() {
+		String story = this.fixtures.publishedStory("user_author", "Much Reported", List.of());
+		for (int i = 0; i < 20; i++) {
+			assertThat(report("user_zealous", Map.of("reason", "Spam " + i, "story_id", story)).status()).isIn(200,
+					201);
+		}
+		Api.Reply refused = report("user_zealous", Map.of("reason", "Spam again", "story_id", story));
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
+		assertThat(refused.header("Retry-After")).isNotBlank();
+		assertThat(report("user_calm", Map.of("reason", "Spam", "story_id", story)).status()).isEqualTo(201);
+	}
+
+	@Test
 	void reportsAreOnePerReporterAndTargetWhileOpen() {
 		String story = this.fixtures.publishedStory("user_author", "Reported", List.of());
 		Api.Reply first = report("user_reporter", Map.of("reason", "Spam", "story_id", story));

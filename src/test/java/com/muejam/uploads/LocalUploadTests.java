@@ -90,6 +90,18 @@ class LocalUploadTests {
 			.isEqualTo(20);
 	}
 
+	@Test
+	void aUserMayAskForThirtyUploadUrlsAMinute() {
+		for (int i = 0; i < 30; i++) {
+			assertThat(presign("user_greedy", "avatar", "image/png", 1).status()).isEqualTo(200);
+		}
+		Api.Reply refused = presign("user_greedy", "avatar", "image/png", 1);
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
+		assertThat(refused.header("Retry-After")).isNotBlank();
+		assertThat(presign("user_modest", "avatar", "image/png", 1).status()).isEqualTo(200);
+	}
+
 	private Api.Reply presign(String user, String type, String contentType, long length) {
 		return this.api.post("/v1/uploads/presign")
 			.as(user)
