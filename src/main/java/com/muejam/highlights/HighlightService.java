@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,11 +75,11 @@ public class HighlightService {
 					select id, chapter_id, start_offset, end_offset, quote, orphaned, created_at from highlights
 					where user_id = :user and chapter_id = :chapter %s
 					order by created_at desc, id desc limit :limit"""
-				.formatted((after != null) ? "and (created_at, id) < (:at, :id)" : ""))
+				.formatted(Keyset.seekDescending(after, "created_at, id")))
 			.param("user", user.id())
 			.param("chapter", chapter.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query((rs, n) -> new HighlightView(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
 					rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("quote"),
 					rs.getBoolean("orphaned"), rs.getTimestamp("created_at").toInstant()))

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
@@ -70,11 +69,11 @@ class BookmarkService {
 					select id, chapter_id, char_offset, created_at from bookmarks
 					where user_id = :user and chapter_id = :chapter %s
 					order by created_at desc, id desc limit :limit"""
-				.formatted((after != null) ? "and (created_at, id) < (:at, :id)" : ""))
+				.formatted(Keyset.seekDescending(after, "created_at, id")))
 			.param("user", user.id())
 			.param("chapter", chapter.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query((rs, n) -> new BookmarkView(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
 					rs.getInt("char_offset"), rs.getTimestamp("created_at").toInstant()))
 			.list();

@@ -116,10 +116,10 @@ class ProgressService {
 					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
 					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
 					order by rp.updated_at desc, rp.id desc limit :limit"""
-				.formatted((after != null) ? "and (rp.updated_at, rp.id) < (:at, :id)" : ""))
+				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id")))
 			.param("user", user.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
 					rs.getObject("story_id", UUID.class), rs.getInt("char_offset"),
 					rs.getTimestamp("updated_at").toInstant()))

@@ -168,10 +168,10 @@ class ShelfService {
 			.sql("""
 					select id, story_id, added_at from shelf_items where shelf_id = :shelf
 					%s order by added_at desc, id desc limit :limit"""
-				.formatted((after != null) ? "and (added_at, id) < (:at, :id)" : ""))
+				.formatted(Keyset.seekDescending(after, "added_at, id")))
 			.param("shelf", shelf.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query((rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
 					rs.getTimestamp("added_at").toInstant()))
 			.list();

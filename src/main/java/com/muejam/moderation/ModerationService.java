@@ -133,10 +133,10 @@ class ModerationService {
 			.sql("""
 					select r.id, r.status, r.reason, r.resolution, r.created_at, %s from reports r
 					where r.reporter_id = :user %s order by r.created_at desc, r.id desc limit :limit"""
-				.formatted(TARGET_SQL, (after != null) ? "and (r.created_at, r.id) < (:at, :id)" : ""))
+				.formatted(TARGET_SQL, Keyset.seekDescending(after, "r.created_at, r.id")))
 			.param("user", user.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query(ModerationService::reportView)
 			.list();
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, "reports.mine"));
@@ -163,10 +163,10 @@ class ModerationService {
 					            = coalesce(r.story_id, r.chapter_id, r.whisper_id, r.reported_user_id)) as report_count
 					from reports r where r.status = :status %s
 					order by r.created_at, r.id limit :limit""".formatted(TARGET_SQL,
-					(after != null) ? "and (r.created_at, r.id) > (:at, :id)" : ""))
+					Keyset.seekAscending(after, "r.created_at, r.id")))
 			.param("status", wanted)
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query((rs, n) -> new QueueItem(rs.getObject("id", UUID.class), rs.getString("status"),
 					new Target(rs.getString("target_type"), rs.getObject("target_id", UUID.class),
 							rs.getString("summary")),

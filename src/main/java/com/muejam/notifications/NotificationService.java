@@ -125,10 +125,10 @@ class NotificationService {
 			.sql("""
 					select %s from notifications where user_id = :user %s
 					order by created_at desc, id desc limit :limit""".formatted(COLUMNS,
-					(after != null) ? "and (created_at, id) < (:at, :id)" : ""))
+					Keyset.seekDescending(after, "created_at, id")))
 			.param("user", user.id())
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.query(NotificationService::row)
 			.list();
 		CursorPage<Row> slice = CursorPage.of(rows, page,

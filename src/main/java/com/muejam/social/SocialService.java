@@ -207,11 +207,11 @@ public class SocialService implements BlockedUsers {
 			.sql("""
 					select id, %2$s as other_id, created_at from follows where %1$s = :user %3$s %4$s
 					order by created_at desc, id desc limit :limit""".formatted(ownerColumn, otherColumn,
-					(after != null) ? "and (created_at, id) < (:at, :id)" : "",
+					Keyset.seekDescending(after, "created_at, id"),
 					hidden.isEmpty() ? "" : "and " + otherColumn + " <> all(:hidden)"))
 			.param("user", userId)
 			.param("limit", page.fetchSize())
-			.params((after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of())
+			.params(Keyset.params(after))
 			.params(hidden.isEmpty() ? Map.of() : Map.of("hidden", hidden.toArray(UUID[]::new)))
 			.query((rs, n) -> new Relation(rs.getObject("id", UUID.class), rs.getObject("other_id", UUID.class),
 					rs.getTimestamp("created_at").toInstant()))

@@ -139,12 +139,8 @@ public class ChapterService {
 	 */
 	@Transactional(readOnly = true)
 	ChapterView read(@Nullable CurrentUser viewer, UUID chapterId) {
-		Chapter chapter = this.chapters.findById(chapterId)
-			.filter((found) -> !found.isDeleted())
-			.orElseThrow(() -> new StoryNotFound("Chapter"));
-		Story story = this.stories.findById(chapter.storyId())
-			.filter((found) -> !found.isDeleted())
-			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		Chapter chapter = liveChapter(chapterId);
+		Story story = liveStoryOf(chapter);
 		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
 		Instant now = this.clock.instant();
 		if (!isAuthor && !(story.isVisibleAt(now) && chapter.isVisibleAt(now))) {
@@ -233,13 +229,27 @@ public class ChapterService {
 		return new ChapterText(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content());
 	}
 
+	/**
+	 * A chapter that is not deleted (of any publication state), else 404.
+	 */
+	private Chapter liveChapter(UUID chapterId) {
+		return this.chapters.findById(chapterId)
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+	}
+
+	/**
+	 * The chapter's story, which must not be deleted either, else 404 for the chapter.
+	 */
+	private Story liveStoryOf(Chapter chapter) {
+		return this.stories.findById(chapter.storyId())
+			.filter((found) -> !found.isDeleted())
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+	}
+
 	private Chapter owned(CurrentUser user, UUID chapterId) {
-		Chapter chapter = this.chapters.findById(chapterId)
-			.filter((found) -> !found.isDeleted())
-			.orElseThrow(() -> new StoryNotFound("Chapter"));
-		Story story = this.stories.findById(chapter.storyId())
-			.filter((found) -> !found.isDeleted())
-			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		Chapter chapter = liveChapter(chapterId);
+		Story story = liveStoryOf(chapter);
 		if (!story.isWrittenBy(user.id())) {
 			Instant now = this.clock.instant();
 			if (story.isVisibleAt(now) && chapter.isVisibleAt(now)) {

@@ -187,6 +187,14 @@ class DiscoveryTests {
 			.status()).isEqualTo(404);
 		assertThat(this.api.post("/v1/discover/not-interested").json(Map.of("story_id", mystery)).send().status())
 			.isEqualTo(401);
+		assertThat(this.api.post("/v1/discover/not-interested").as("user_reader").json(Map.of()).send().errorCode())
+			.isEqualTo("VALIDATION_FAILED");
+		Api.Reply malformed = this.api.post("/v1/discover/not-interested")
+			.as("user_reader")
+			.json(Map.of("story_id", "not-a-uuid"))
+			.send();
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().path("error").path("code").asString()).isNotBlank();
 	}
 
 	@Test

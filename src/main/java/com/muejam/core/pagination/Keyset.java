@@ -1,9 +1,13 @@
 package com.muejam.core.pagination;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The most common keyset position: a timestamp and the row id that breaks ties.
@@ -42,6 +46,37 @@ public record Keyset(Instant at, UUID id) {
 		catch (DateTimeParseException | IllegalArgumentException ex) {
 			throw new InvalidCursor();
 		}
+	}
+
+	/**
+	 * The SQL condition that continues a list ordered by {@code columns} descending after
+	 * this position: {@code and (<columns>) < (:at, :id)}, or nothing on the first page.
+	 * Bind {@link #params(Keyset)} with it.
+	 * @param after the position of the previous page's last row, or {@code null}
+	 * @param columns the sort columns, e.g. {@code "created_at, id"}
+	 * @return the condition
+	 */
+	public static String seekDescending(@Nullable Keyset after, String columns) {
+		return (after != null) ? "and (" + columns + ") < (:at, :id)" : "";
+	}
+
+	/**
+	 * As {@link #seekDescending}, for a list ordered by {@code columns} ascending.
+	 * @param after the position of the previous page's last row, or {@code null}
+	 * @param columns the sort columns
+	 * @return the condition
+	 */
+	public static String seekAscending(@Nullable Keyset after, String columns) {
+		return (after != null) ? "and (" + columns + ") > (:at, :id)" : "";
+	}
+
+	/**
+	 * The parameters of a seek condition.
+	 * @param after the position, or {@code null} on the first page
+	 * @return {@code at} and {@code id}, or nothing
+	 */
+	public static Map<String, ?> params(@Nullable Keyset after) {
+		return (after != null) ? Map.of("at", Timestamp.from(after.at()), "id", after.id()) : Map.of();
 	}
 
 }
