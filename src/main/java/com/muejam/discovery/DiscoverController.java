@@ -17,15 +17,16 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Discover")
+@Tag(name = "Discover", description = "Feeds that help readers find stories: New, Trending and For You")
 @RestController
 class DiscoverController {
 
@@ -42,8 +43,10 @@ class DiscoverController {
 			history get trending.""")
 	@SecurityRequirements
 	@GetMapping("/v1/discover")
-	CursorPage<DiscoverItem> discover(@AuthenticationPrincipal @Nullable CurrentUser user, @Parameter(
-			description = "new (default), trending or for_you") @RequestParam(required = false) @Nullable String tab,
+	CursorPage<DiscoverItem> discoverStories(@AuthenticationPrincipal @Nullable CurrentUser user,
+			@Parameter(description = "Which feed: new (default), trending or for_you (needs a token)",
+					schema = @Schema(type = "string", allowableValues = { "new", "trending", "for_you" },
+							defaultValue = "new")) @RequestParam(required = false) @Nullable String tab,
 			@Valid PageParams page) {
 		String chosen = (tab == null) ? "new" : tab.strip().toLowerCase(Locale.ROOT);
 		return switch (chosen) {
@@ -57,16 +60,15 @@ class DiscoverController {
 	@Operation(summary = "Not interested",
 			description = "Removes the story from your For You and lowers the weight of its tags.")
 	@PostMapping("/v1/discover/not-interested")
-	ResponseEntity<Void> notInterested(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody NotInterested request) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void markNotInterested(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NotInterested request) {
 		this.discovery.notInterested(user, request.storyId());
-		return ResponseEntity.noContent().build();
 	}
 
 	/**
 	 * @param storyId the story
 	 */
-	@Schema(name = "NotInterested")
+	@Schema(example = "{\"story_id\":\"6f1c2a9e-3b7d-4c1e-9a2f-1d3e5b7c9a01\"}", name = "NotInterested")
 	record NotInterested(@NotNull UUID storyId) {
 	}
 

@@ -21,7 +21,7 @@ record HighlightView(UUID id, UUID chapterId, int startOffset, int endOffset,
 	 * markdown)
 	 * @param endOffset offset after the last highlighted character
 	 */
-	@Schema(name = "CreateHighlight")
+	@Schema(example = "{\"start_offset\":4,\"end_offset\":28}", name = "CreateHighlight")
 	record CreateHighlight(@NotNull @Min(0) Integer startOffset, @NotNull @Min(0) Integer endOffset) {
 	}
 

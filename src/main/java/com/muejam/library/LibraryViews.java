@@ -25,7 +25,7 @@ final class LibraryViews {
 	record ShelfView(UUID id, String name, int itemCount, Instant createdAt) {
 	}
 
-	@Schema(name = "ShelfName")
+	@Schema(example = "{\"name\":\"Favourites\"}", name = "ShelfName")
 	record ShelfName(@Schema(example = "Favourites") @NotBlank @Size(max = 100) String name) {
 	}
 
@@ -33,7 +33,7 @@ final class LibraryViews {
 	record ShelfItemView(@JsonUnwrapped StoryView story, Instant addedAt) {
 	}
 
-	@Schema(name = "AddShelfItem")
+	@Schema(example = "{\"story_id\":\"6f1c2a9e-3b7d-4c1e-9a2f-1d3e5b7c9a01\"}", name = "AddShelfItem")
 	record AddShelfItem(@NotNull UUID storyId) {
 	}
 
@@ -42,7 +42,8 @@ final class LibraryViews {
 	record ProgressView(UUID chapterId, int offset, @Nullable Instant updatedAt) {
 	}
 
-	@Schema(name = "SaveOffset", description = "A character offset into the chapter's markdown (UTF-16 code units)")
+	@Schema(example = "{\"offset\":1200}", name = "SaveOffset",
+			description = "A character offset into the chapter's markdown (UTF-16 code units)")
 	record SaveOffset(@NotNull @Min(0) Integer offset) {
 	}
 

@@ -17,14 +17,16 @@ final class ModerationViews {
 	private ModerationViews() {
 	}
 
-	@Schema(name = "CreateReport", description = "A reason and exactly one target")
+	@Schema(example = "{\"reason\":\"Spam links in every chapter\",\"story_id\":\"6f1c2a9e-3b7d-4c1e-9a2f-1d3e5b7c9a01\"}",
+			name = "CreateReport", description = "A reason and exactly one target")
 	record CreateReport(@NotBlank @Size(max = 1000) String reason, @Nullable UUID storyId, @Nullable UUID chapterId,
 			@Nullable UUID whisperId, @Nullable UUID reportedUserId) {
 	}
 
 	@Schema(name = "ReportTarget")
-	record Target(@Schema(description = "STORY, CHAPTER, WHISPER or USER") String type, UUID id,
-			@Schema(description = "A title, a whisper's text or a handle, for moderators") @Nullable String summary) {
+	record Target(@Schema(description = "What was reported", allowableValues = {
+			"STORY", "CHAPTER", "WHISPER", "USER" }) String type, UUID id,
+			@Schema(description = "A title, a whisper's text or a handle, for moderators") @Nullable String summary){
 	}
 
 	@Schema(name = "Report", description = "A report as its reporter sees it: never who handled it")
@@ -39,9 +41,10 @@ final class ModerationViews {
 			@Nullable String note, Instant createdAt) {
 	}
 
-	@Schema(name = "Resolve")
-	record Resolve(@Schema(description = "dismiss, hide_content or suspend_user") @NotNull String action,
-			@Nullable @Size(max = 2000) String note) {
+	@Schema(example = "{\"action\":\"hide_content\",\"note\":\"Spam\"}", name = "Resolve")
+	record Resolve(@Schema(description = "What to do", allowableValues = {
+			"dismiss", "hide_content", "suspend_user" }, example = "hide_content") @NotNull String action,
+			@Nullable @Size(max = 2000) String note){
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-@Tag(name = "Notifications")
+@Tag(name = "Notifications",
+		description = "In-app notifications, their live stream (Server-Sent Events) and email settings")
 @RestController
 class NotificationController {
 
@@ -55,44 +59,57 @@ class NotificationController {
 
 	@Operation(summary = "The caller's notifications, newest first")
 	@GetMapping("/v1/notifications")
-	CursorPage<NotificationView> list(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<NotificationView> listNotifications(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
 		return this.notifications.list(user, page);
 	}
 
 	@Operation(summary = "Mark a notification read")
 	@PostMapping("/v1/notifications/{id}/read")
-	NotificationView read(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	NotificationView markNotificationRead(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return this.notifications.markRead(user, id);
 	}
 
 	@Operation(summary = "Mark every notification read")
 	@PostMapping("/v1/notifications/read-all")
-	Map<String, Integer> readAll(@AuthenticationPrincipal CurrentUser user) {
-		return Map.of("updated", this.notifications.markAllRead(user));
+	MarkedRead markAllNotificationsRead(@AuthenticationPrincipal CurrentUser user) {
+		return new MarkedRead(this.notifications.markAllRead(user));
 	}
 
 	@Operation(summary = "How many notifications are unread")
 	@GetMapping("/v1/notifications/unread-count")
-	Map<String, Long> unreadCount(@AuthenticationPrincipal CurrentUser user) {
-		return Map.of("unread_count", this.notifications.unreadCount(user));
+	UnreadCount getUnreadCount(@AuthenticationPrincipal CurrentUser user) {
+		return new UnreadCount(this.notifications.unreadCount(user));
 	}
 
-	@Operation(summary = "A ticket for the live stream",
-			description = "For browsers' EventSource, which cannot send headers: pass it as `?ticket=` within 60 seconds; it works once.")
+	@Operation(summary = "A ticket for the live stream", description = """
+			For browsers' EventSource, which cannot send headers: open the stream with `?ticket=` within 60 \
+			seconds. The same URL then serves the stream's reconnects for an hour (EventSource reconnects by \
+			itself and sends `Last-Event-ID`, so nothing is missed); after that, or on a 401, get a new ticket.""")
 	@PostMapping("/v1/notifications/stream-ticket")
-	StreamTickets.Ticket ticket(@AuthenticationPrincipal CurrentUser user) {
+	StreamTickets.Ticket createStreamTicket(@AuthenticationPrincipal CurrentUser user) {
 		return this.tickets.issue(user.id());
 	}
 
 	@Operation(summary = "Live notifications (Server-Sent Events)", description = """
 			Each new notification arrives as `event: notification` with the list's JSON as `data` and its id as \
 			the event id. Send `Last-Event-ID` when reconnecting to receive what was missed. Authenticate with \
-			the Authorization header, or with `?ticket=` from `POST /v1/notifications/stream-ticket`; \
-			tokens never go in URLs. Comments (`: keepalive`) arrive every 15 seconds.""")
+			the Authorization header, or with `?ticket=` from `POST /v1/notifications/stream-ticket` (good for the \
+			stream's reconnects for an hour); tokens never go in URLs. Comments (`: keepalive`) arrive every 15 \
+			seconds.""")
+	@ApiResponse(responseCode = "200", description = """
+			An event stream: `retry: 3000`, then per notification `id: <notification id>`, `event: notification`, \
+			`data: <Notification JSON>`.""",
+			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(type = "string", example = """
+							id: 0b0c9b1e-7d1c-4a8e-9b7f-6f0f3c2d1a00
+							event: notification
+							data: {"id":"0b0c9b1e-7d1c-4a8e-9b7f-6f0f3c2d1a00","type":"FOLLOW"}
+
+							""")))
 	@SecurityRequirements
 	@GetMapping(path = "/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@AuthenticationPrincipal @Nullable CurrentUser user,
-			@Parameter(description = "A single-use stream ticket") @RequestParam(
+	SseEmitter streamNotifications(@AuthenticationPrincipal @Nullable CurrentUser user,
+			@Parameter(description = "A stream ticket (for EventSource)") @RequestParam(
 					required = false) @Nullable String ticket,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
 		CurrentUser caller = (user != null) ? user : ticketHolder(ticket);
@@ -110,13 +127,13 @@ class NotificationController {
 
 	@Operation(summary = "The caller's email settings")
 	@GetMapping("/v1/me/notification-settings")
-	NotificationSettings settings(@AuthenticationPrincipal CurrentUser user) {
+	NotificationSettings getNotificationSettings(@AuthenticationPrincipal CurrentUser user) {
 		return this.notifications.settings(user.id());
 	}
 
 	@Operation(summary = "Change the caller's email settings")
 	@PutMapping("/v1/me/notification-settings")
-	NotificationSettings saveSettings(@AuthenticationPrincipal CurrentUser user,
+	NotificationSettings updateNotificationSettings(@AuthenticationPrincipal CurrentUser user,
 			@Valid @RequestBody NotificationSettings settings) {
 		return this.notifications.saveSettings(user.id(), settings);
 	}
@@ -144,6 +161,20 @@ class NotificationController {
 			.orElseThrow(
 					() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The stream ticket is invalid, expired or used"));
 		return new CurrentUser(userId, "", Set.of());
+	}
+
+	/**
+	 * @param updated how many notifications were marked read
+	 */
+	@Schema(name = "MarkedRead")
+	record MarkedRead(int updated) {
+	}
+
+	/**
+	 * @param unreadCount how many of the caller's notifications are unread
+	 */
+	@Schema(name = "UnreadCount")
+	record UnreadCount(long unreadCount) {
 	}
 
 }

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
  * @param emailReply email about replies to their whispers
  * @param emailFollow email about new followers
  */
-@Schema(name = "NotificationSettings")
+@Schema(example = "{\"email_reply\":true,\"email_follow\":false}", name = "NotificationSettings")
 record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailFollow) {
 
 	static final NotificationSettings DEFAULTS = new NotificationSettings(true, true);

@@ -18,14 +18,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Single-use tickets for browsers' {@code EventSource}, which cannot send an
- * Authorization header: valid for 60 seconds, used once, stored only as a hash, shared by
- * all instances.
+ * Stream tickets for browsers' {@code EventSource}, which cannot send an Authorization
+ * header: first used within 60 seconds, then good for the stream's reconnects (which
+ * {@code EventSource} makes by itself with the same URL) for an hour; stored only as a
+ * hash, shared by all instances.
  */
 @Component
 class StreamTickets {
 
 	static final Duration VALIDITY = Duration.ofSeconds(60);
+
+	static final Duration RECONNECTS = Duration.ofHours(1);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -54,16 +57,19 @@ class StreamTickets {
 	}
 
 	/**
-	 * Uses a ticket up.
+	 * Opens or reopens a stream with a ticket. The first use starts its reconnect window.
 	 * @param ticket the ticket a client sent
-	 * @return whose it was, empty when unknown, expired or already used
+	 * @return whose it is, empty when unknown or expired
 	 */
 	@Transactional
 	Optional<UUID> redeem(String ticket) {
 		return this.jdbc.sql("""
-				update stream_tickets set used_at = now()
-				where ticket_hash = :hash and used_at is null and expires_at > now() returning user_id""")
+				update stream_tickets
+				set expires_at = case when used_at is null then :reconnectsUntil else expires_at end,
+					used_at = coalesce(used_at, now())
+				where ticket_hash = :hash and expires_at > now() returning user_id""")
 			.param("hash", hash(ticket))
+			.param("reconnectsUntil", Timestamp.from(this.clock.instant().plus(RECONNECTS)))
 			.query(UUID.class)
 			.optional();
 	}

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Social")
+@Tag(name = "Social", description = "Following, blocking and muting other users")
 @RestController
 class SocialController {
 
@@ -36,45 +36,45 @@ class SocialController {
 	@Operation(summary = "Follow a user",
 			description = "Idempotent. 403 while a block exists either way; 400 for yourself.")
 	@PostMapping("/v1/users/{id}/follow")
-	FollowState follow(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	FollowState followUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new FollowState(this.social.follow(user, id));
 	}
 
 	@Operation(summary = "Stop following a user", description = "Idempotent.")
 	@DeleteMapping("/v1/users/{id}/follow")
-	FollowState unfollow(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	FollowState unfollowUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new FollowState(this.social.unfollow(user, id));
 	}
 
 	@Operation(summary = "Block a user",
 			description = "Idempotent. Removes follows both ways; neither of you sees the other's content until unblocked.")
 	@PostMapping("/v1/users/{id}/block")
-	BlockState block(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	BlockState blockUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new BlockState(this.social.block(user, id));
 	}
 
 	@Operation(summary = "Unblock a user", description = "Idempotent. Visibility returns; follows do not.")
 	@DeleteMapping("/v1/users/{id}/block")
-	BlockState unblock(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	BlockState unblockUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new BlockState(this.social.unblock(user, id));
 	}
 
 	@Operation(summary = "Mute a user", description = "Idempotent. Their whispers leave your feeds; they are not told.")
 	@PostMapping("/v1/users/{id}/mute")
-	MuteState mute(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	MuteState muteUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new MuteState(this.social.mute(user, id));
 	}
 
 	@Operation(summary = "Unmute a user", description = "Idempotent.")
 	@DeleteMapping("/v1/users/{id}/mute")
-	MuteState unmute(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	MuteState unmuteUser(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return new MuteState(this.social.unmute(user, id));
 	}
 
 	@Operation(summary = "A user's followers, newest first")
 	@SecurityRequirements
 	@GetMapping("/v1/users/{id}/followers")
-	CursorPage<ProfileView> followers(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
+	CursorPage<ProfileView> listFollowers(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
 			@Valid PageParams page) {
 		return this.social.followers(user, id, page);
 	}
@@ -82,7 +82,7 @@ class SocialController {
 	@Operation(summary = "Who a user follows, newest first")
 	@SecurityRequirements
 	@GetMapping("/v1/users/{id}/following")
-	CursorPage<ProfileView> following(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
+	CursorPage<ProfileView> listFollowing(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
 			@Valid PageParams page) {
 		return this.social.following(user, id, page);
 	}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
@@ -18,6 +19,7 @@ import com.muejam.stories.StoryViews.CreateChapter;
 import com.muejam.stories.StoryViews.Publish;
 import com.muejam.stories.StoryViews.UpdateChapter;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,9 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Chapters")
+@Tag(name = "Chapters", description = "Chapters of a story: writing, publishing (now or scheduled) and reading them")
 @RestController
 class ChapterController {
 
@@ -40,8 +43,9 @@ class ChapterController {
 
 	@Operation(summary = "Add a chapter draft",
 			description = "Author only. Chapters are numbered 1, 2, 3... in creation order.")
+	@Created
 	@PostMapping("/v1/stories/{id}/chapters")
-	ResponseEntity<ChapterView> create(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	ResponseEntity<ChapterView> createChapter(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody CreateChapter request) {
 		ChapterView chapter = this.chapters.create(user, id, request);
 		return ResponseEntity.created(URI.create("/v1/chapters/" + chapter.id())).body(chapter);
@@ -51,8 +55,8 @@ class ChapterController {
 			description = "Published chapters, without content; the author also sees drafts.")
 	@SecurityRequirements
 	@GetMapping("/v1/stories/{id}/chapters")
-	CursorPage<ChapterSummaryView> list(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+	CursorPage<ChapterSummaryView> listChapters(@AuthenticationPrincipal @Nullable CurrentUser user,
+			@PathVariable UUID id, @Valid PageParams page) {
 		return this.chapters.list(user, id, page);
 	}
 
@@ -60,29 +64,29 @@ class ChapterController {
 			description = "Markdown `content`, sanitized `content_html`, and the previous/next chapters the caller can read.")
 	@SecurityRequirements
 	@GetMapping("/v1/chapters/{id}")
-	ChapterView read(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
+	ChapterView getChapter(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
 		return this.chapters.read(user, id);
 	}
 
 	@Operation(summary = "Change a chapter", description = "Author only.")
 	@PutMapping("/v1/chapters/{id}")
-	ChapterView update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	ChapterView updateChapter(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody UpdateChapter changes) {
 		return this.chapters.update(user, id, changes);
 	}
 
 	@Operation(summary = "Delete a chapter", description = "Author only. Soft delete.")
 	@DeleteMapping("/v1/chapters/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteChapter(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		this.chapters.delete(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Publish a chapter",
 			description = "Author only, 10 publish operations per hour. Now, or at `publish_at`: the chapter becomes "
 					+ "readable at that time (once its story is published too).")
 	@PostMapping("/v1/chapters/{id}/publish")
-	ChapterView publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	ChapterView publishChapter(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) @Nullable Publish request) {
 		return this.chapters.publish(user, id, request);
 	}

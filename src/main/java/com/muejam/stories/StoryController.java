@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
@@ -19,6 +20,7 @@ import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryViews.Publish;
 import com.muejam.stories.StoryViews.UpdateStory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -29,9 +31,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Stories")
+@Tag(name = "Stories", description = "Stories: writing and publishing them, listing and reading them, their tags")
 @RestController
 @Validated
 class StoryController {
@@ -44,8 +47,9 @@ class StoryController {
 
 	@Operation(summary = "Create a story draft",
 			description = "The slug is made from the title (a suffix is added when it is taken).")
+	@Created
 	@PostMapping("/v1/stories")
-	ResponseEntity<StoryView> create(@AuthenticationPrincipal CurrentUser user,
+	ResponseEntity<StoryView> createStory(@AuthenticationPrincipal CurrentUser user,
 			@Valid @RequestBody CreateStory request) {
 		StoryView story = this.stories.create(user, request);
 		return ResponseEntity.created(URI.create("/v1/stories/" + story.slug())).body(story);
@@ -54,7 +58,7 @@ class StoryController {
 	@Operation(summary = "Change a story",
 			description = "Author only. The slug follows the title until the story is published, then stays.")
 	@PutMapping("/v1/stories/{id}")
-	StoryView update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	StoryView updateStory(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody UpdateStory changes) {
 		return this.stories.update(user, id, changes);
 	}
@@ -62,16 +66,16 @@ class StoryController {
 	@Operation(summary = "Delete a story",
 			description = "Author only. Soft delete: the story and its chapters disappear for everyone.")
 	@DeleteMapping("/v1/stories/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteStory(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		this.stories.delete(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Publish a story",
 			description = "Author only, 10 publish operations per hour. Publishes now, or at `publish_at` (scheduled). "
 					+ "A story already live keeps its `published_at`.")
 	@PostMapping("/v1/stories/{id}/publish")
-	StoryView publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	StoryView publishStory(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) @Nullable Publish request) {
 		return this.stories.publish(user, id, request);
 	}
@@ -79,7 +83,7 @@ class StoryController {
 	@Operation(summary = "Published stories, newest first")
 	@SecurityRequirements
 	@GetMapping("/v1/stories")
-	CursorPage<StoryView> list(@AuthenticationPrincipal @Nullable CurrentUser user,
+	CursorPage<StoryView> listStories(@AuthenticationPrincipal @Nullable CurrentUser user,
 			@Parameter(description = "Tag slug or name") @RequestParam(required = false) @Nullable @Size(
 					max = 50) String tag,
 			@Parameter(description = "Author handle") @RequestParam(required = false) @Nullable @Size(
@@ -88,24 +92,26 @@ class StoryController {
 		return this.stories.published(user, author, tag, page);
 	}
 
-	@Operation(summary = "A story by slug",
+	@Operation(summary = "A story by slug (or id)",
 			description = "Published stories for everyone; the author also sees their drafts.")
 	@SecurityRequirements
-	@GetMapping("/v1/stories/{slug}")
-	StoryView bySlug(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable @Size(max = 120) String slug) {
-		return this.stories.bySlug(user, slug);
+	@GetMapping("/v1/stories/{id}")
+	StoryView getStoryBySlug(@AuthenticationPrincipal @Nullable CurrentUser user,
+			@Parameter(description = "The story's slug, or its id",
+					example = "the-lighthouse-keeper") @PathVariable("id") @Size(max = 120) String slug) {
+		return this.stories.bySlugOrId(user, slug);
 	}
 
 	@Operation(summary = "The caller's own stories, drafts included, newest first")
 	@GetMapping("/v1/me/stories")
-	CursorPage<StoryView> mine(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<StoryView> listMyStories(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
 		return this.stories.own(user, page);
 	}
 
 	@Operation(summary = "Popular tags", description = "Tags by the number of published stories that carry them.")
 	@SecurityRequirements
 	@GetMapping("/v1/tags")
-	CursorPage<PopularTagView> tags(@Valid PageParams page) {
+	CursorPage<PopularTagView> listTags(@Valid PageParams page) {
 		return this.stories.popularTags(page);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StoryService {
+
+	private static final Pattern UUID_SHAPE = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	static final String PUBLISH_POLICY = "publish";
 
@@ -161,13 +165,21 @@ public class StoryService {
 	}
 
 	/**
-	 * A story by slug, for a reader (published stories) or its author (drafts too).
+	 * A story by slug or id, for a reader (published stories) or its author (drafts too).
 	 * @param viewer the caller, or {@code null}
-	 * @param slug the slug
+	 * @param slugOrId the slug, or the story's id
 	 * @return the story
 	 */
 	@Transactional(readOnly = true)
-	StoryView bySlug(@Nullable CurrentUser viewer, String slug) {
+	StoryView bySlugOrId(@Nullable CurrentUser viewer, String slugOrId) {
+		String slug = slugOrId;
+		if (UUID_SHAPE.matcher(slugOrId).matches()) {
+			slug = this.stories.findById(UUID.fromString(slugOrId)).map(Story::slug).orElse(slugOrId);
+		}
+		return bySlug(viewer, slug);
+	}
+
+	private StoryView bySlug(@Nullable CurrentUser viewer, String slug) {
 		StoryView cached = this.storyCache.get(slug, StoryView.class);
 		if (cached != null && (viewer == null || !cached.author().id().equals(viewer.id()))) {
 			return visibleTo(viewer, cached);

@@ -36,7 +36,8 @@ final class StoryViews {
 			@Schema(description = "The next chapter the caller can read") @Nullable UUID nextChapterId) {
 	}
 
-	@Schema(name = "CreateStory")
+	@Schema(example = "{\"title\":\"The Lighthouse Keeper\",\"blurb\":\"A keeper, a storm, and a light that never goes out.\",\"tags\":[\"Fantasy\",\"Slow Burn\"],\"cover_key\":null}",
+			name = "CreateStory")
 	record CreateStory(@Schema(example = "The Lighthouse Keeper") @NotBlank @Size(max = 200) String title,
 			@Schema(description = "Up to 2000 characters") @Nullable @Size(max = 2000) String blurb,
 			@Schema(example = "[\"Slow Burn\", \"Fantasy\"]") @Nullable @Size(
@@ -45,22 +46,26 @@ final class StoryViews {
 					max = 300) String coverKey) {
 	}
 
-	@Schema(name = "UpdateStory", description = "Absent fields stay as they are; an empty cover_key removes the cover")
+	@Schema(example = "{\"blurb\":\"A keeper, a storm, and a light that never goes out.\",\"tags\":[\"Fantasy\"]}",
+			name = "UpdateStory", description = "Absent fields stay as they are; an empty cover_key removes the cover")
 	record UpdateStory(@Nullable @Size(min = 1, max = 200) String title, @Nullable @Size(max = 2000) String blurb,
 			@Nullable @Size(max = 10) List<@NotBlank @Size(max = 50) String> tags,
 			@Nullable @Size(max = 300) String coverKey) {
 	}
 
-	@Schema(name = "Publish", description = "Publish now, or at `publish_at` (scheduled)")
+	@Schema(example = "{\"publish_at\":\"2026-12-01T09:00:00Z\"}", name = "Publish",
+			description = "Publish now, or at `publish_at` (scheduled)")
 	record Publish(@Schema(description = "A future time to publish at; absent means now") @Nullable Instant publishAt) {
 	}
 
-	@Schema(name = "CreateChapter")
+	@Schema(example = "{\"title\":\"Chapter One\",\"content\":\"The lamp had not gone out in *forty years*.\"}",
+			name = "CreateChapter")
 	record CreateChapter(@Schema(example = "Chapter One") @NotBlank @Size(max = 200) String title,
 			@Schema(description = "Markdown, up to 200000 characters") @Nullable @Size(max = 200_000) String content) {
 	}
 
-	@Schema(name = "UpdateChapter", description = "Absent fields stay as they are")
+	@Schema(example = "{\"title\":\"Chapter One: The Storm\"}", name = "UpdateChapter",
+			description = "Absent fields stay as they are")
 	record UpdateChapter(@Nullable @Size(min = 1, max = 200) String title,
 			@Nullable @Size(max = 200_000) String content) {
 	}

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Uploads")
+@Tag(name = "Uploads",
+		description = "Presigned uploads of images (avatars, covers, whisper media) and the local object store")
 @RestController
 class UploadController {
 
@@ -47,13 +48,14 @@ class UploadController {
 			10 MB for whisper media. PUT the bytes to `url` with `headers` within 15 minutes, then use \
 			`object_key` as `avatar_key`, `cover_key` or `media_key`.""")
 	@PostMapping("/v1/uploads/presign")
-	PresignedUpload presign(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PresignRequest request) {
+	PresignedUpload presignUpload(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody PresignRequest request) {
 		return this.uploads.presign(user, request);
 	}
 
 	@Hidden
 	@PutMapping("/v1/objects/uploads/**")
-	ResponseEntity<Void> put(HttpServletRequest request, @RequestParam String signature) throws IOException {
+	ResponseEntity<Void> putObject(HttpServletRequest request, @RequestParam String signature) throws IOException {
 		LocalObjectStorage storage = localStorage();
 		String key = key(request);
 		String refusal = storage.accept(key, signature, String.valueOf(request.getContentType()),
@@ -67,7 +69,7 @@ class UploadController {
 
 	@Hidden
 	@GetMapping("/v1/objects/uploads/**")
-	ResponseEntity<FileSystemResource> get(HttpServletRequest request) {
+	ResponseEntity<FileSystemResource> getObject(HttpServletRequest request) {
 		String key = key(request);
 		Path file;
 		try {

@@ -134,7 +134,8 @@ public class UploadService {
 	 * @param contentType image/jpeg, image/png, image/webp or image/gif
 	 * @param contentLength the exact size in bytes
 	 */
-	@Schema(name = "PresignRequest")
+	@Schema(example = "{\"type\":\"avatar\",\"content_type\":\"image/png\",\"content_length\":48213}",
+			name = "PresignRequest")
 	record PresignRequest(@Schema(example = "avatar") @NotNull String type,
 			@Schema(example = "image/png") @NotNull String contentType, @NotNull Long contentLength) {
 	}

@@ -8,13 +8,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Events from the identity provider (Clerk), signed with Svix")
 @RestController
 class ClerkWebhookController {
 
@@ -30,7 +31,8 @@ class ClerkWebhookController {
 			`svix-id` is acknowledged without a second effect.""")
 	@SecurityRequirements
 	@PostMapping(path = "/v1/webhooks/clerk", consumes = "application/json")
-	ResponseEntity<Void> receive(@RequestBody String payload,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void receiveClerkWebhook(@RequestBody String payload,
 			@Parameter(description = "Svix message id") @RequestHeader(name = "svix-id", required = false) String id,
 			@Parameter(description = "Unix seconds") @RequestHeader(name = "svix-timestamp",
 					required = false) String timestamp,
@@ -41,7 +43,6 @@ class ClerkWebhookController {
 		put(headers, "svix-timestamp", timestamp);
 		put(headers, "svix-signature", signature);
 		this.webhooks.receive(payload, headers);
-		return ResponseEntity.noContent().build();
 	}
 
 	private static void put(Map<String, List<String>> headers, String name, String value) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Profiles")
+@Tag(name = "Profiles", description = "Users' public profiles and the caller's own profile")
 @RestController
 class ProfileController {
 
@@ -29,21 +29,21 @@ class ProfileController {
 	@Operation(summary = "The caller's profile",
 			description = "Created on the first authenticated request, with a generated handle that can be changed.")
 	@GetMapping("/v1/me")
-	MeView me(@AuthenticationPrincipal CurrentUser user) {
+	MeView getMe(@AuthenticationPrincipal CurrentUser user) {
 		return this.profiles.me(user);
 	}
 
 	@Operation(summary = "Change the caller's profile",
 			description = "Send only the fields to change. A handle taken by someone else (ignoring case) is 409 `HANDLE_TAKEN`.")
 	@PutMapping("/v1/me")
-	MeView update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody UpdateProfile changes) {
+	MeView updateMe(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody UpdateProfile changes) {
 		return this.profiles.update(user, changes);
 	}
 
 	@Operation(summary = "A public profile by handle", description = "Handles match ignoring case.")
 	@SecurityRequirements
 	@GetMapping("/v1/users/{handle}")
-	ProfileView user(@PathVariable String handle) {
+	ProfileView getUser(@PathVariable String handle) {
 		return this.profiles.publicProfile(handle);
 	}
 

@@ -29,7 +29,8 @@ final class ProfileViews {
 	 * Changes to the caller's profile; absent fields stay as they are, an empty
 	 * {@code bio} or {@code avatar_key} clears it.
 	 */
-	@Schema(name = "UpdateProfile")
+	@Schema(example = "{\"display_name\":\"Alice\",\"bio\":\"I read *everything* with dragons.\"}",
+			name = "UpdateProfile")
 	record UpdateProfile(
 			@Schema(example = "alice_reads",
 					description = "3-30 letters, digits or underscores; unique ignoring case") @Nullable String handle,

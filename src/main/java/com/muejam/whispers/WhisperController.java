@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
@@ -18,6 +19,7 @@ import com.muejam.whispers.WhisperViews.CreateWhisper;
 import com.muejam.whispers.WhisperViews.LikeState;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,9 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Whispers")
+@Tag(name = "Whispers", description = "Short public posts about stories and highlights, replies and likes")
 @RestController
 class WhisperController {
 
@@ -40,8 +43,9 @@ class WhisperController {
 
 	@Operation(summary = "Post a whisper",
 			description = "10 per minute. GLOBAL takes no target, STORY a published `story_id`, HIGHLIGHT one of your `highlight_id`s.")
+	@Created
 	@PostMapping("/v1/whispers")
-	ResponseEntity<WhisperView> create(@AuthenticationPrincipal CurrentUser user,
+	ResponseEntity<WhisperView> createWhisper(@AuthenticationPrincipal CurrentUser user,
 			@Valid @RequestBody CreateWhisper request) {
 		WhisperView whisper = this.whispers.create(user, request);
 		return ResponseEntity.created(URI.create("/v1/whispers/" + whisper.id())).body(whisper);
@@ -51,7 +55,7 @@ class WhisperController {
 			description = "Leaves out deleted whispers and the authors the caller blocked, muted or was blocked by.")
 	@SecurityRequirements
 	@GetMapping("/v1/whispers")
-	CursorPage<WhisperView> feed(@AuthenticationPrincipal @Nullable CurrentUser user,
+	CursorPage<WhisperView> listWhispers(@AuthenticationPrincipal @Nullable CurrentUser user,
 			@Parameter(description = "global (default), story or highlight") @RequestParam(
 					required = false) @Nullable String scope,
 			@RequestParam(name = "story_id", required = false) @Nullable UUID storyId,
@@ -62,21 +66,22 @@ class WhisperController {
 	@Operation(summary = "One whisper", description = "Reachable even when its author is muted; 404 across a block.")
 	@SecurityRequirements
 	@GetMapping("/v1/whispers/{id}")
-	WhisperView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
+	WhisperView getWhisper(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
 		return this.whispers.get(user, id);
 	}
 
 	@Operation(summary = "Delete your whisper", description = "Soft delete; its replies stay.")
 	@DeleteMapping("/v1/whispers/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteWhisper(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		this.whispers.delete(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Reply to a whisper",
 			description = "20 per minute. Replies to replies join the same thread (`parent_id` is the root). 403 across a block.")
+	@Created
 	@PostMapping("/v1/whispers/{id}/replies")
-	ResponseEntity<WhisperView> reply(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+	ResponseEntity<WhisperView> createReply(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody CreateReply request) {
 		WhisperView reply = this.whispers.reply(user, id, request);
 		return ResponseEntity.created(URI.create("/v1/whispers/" + reply.id())).body(reply);
@@ -85,20 +90,20 @@ class WhisperController {
 	@Operation(summary = "A thread's replies, oldest first")
 	@SecurityRequirements
 	@GetMapping("/v1/whispers/{id}/replies")
-	CursorPage<WhisperView> replies(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
+	CursorPage<WhisperView> listReplies(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
 			@Valid PageParams page) {
 		return this.whispers.replies(user, id, page);
 	}
 
 	@Operation(summary = "Like a whisper", description = "Idempotent. 403 across a block.")
 	@PostMapping("/v1/whispers/{id}/like")
-	LikeState like(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	LikeState likeWhisper(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return this.whispers.like(user, id);
 	}
 
 	@Operation(summary = "Unlike a whisper", description = "Idempotent.")
 	@DeleteMapping("/v1/whispers/{id}/like")
-	LikeState unlike(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	LikeState unlikeWhisper(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return this.whispers.unlike(user, id);
 	}
 

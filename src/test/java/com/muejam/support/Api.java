@@ -136,6 +136,7 @@ public final class Api {
 			try {
 				HttpResponse<String> response = Api.this.http.send(request.build(),
 						HttpResponse.BodyHandlers.ofString());
+				ContractCheck.verify(Api.this.baseUrl.get(), Api.this.http, this.method, this.path, response);
 				return new Reply(response);
 			}
 			catch (IOException ex) {

@@ -20,8 +20,8 @@ public record ErrorResponse(Error error, @JsonProperty("request_id") String requ
 	 * @param details more about the error; for validation failures, one entry per bad
 	 * field
 	 */
-	@Schema(name = "Error")
-	public record Error(@Schema(example = "VALIDATION_FAILED") String code,
+	@Schema(name = "ErrorBody")
+	public record Error(@Schema(implementation = ErrorCode.class, example = "VALIDATION_FAILED") String code,
 			@Schema(example = "Request validation failed") String message,
 			@Schema(example = "{\"handle\":\"must be 3-30 letters, digits or underscores\"}") Map<String, Object> details) {
 	}

@@ -1,26 +1,15 @@
 package com.muejam.core.openapi;
 
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-import com.muejam.core.error.ErrorResponse;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * OpenAPI 3 description of the API: bearer authentication, snake_case schemas like the
@@ -30,8 +19,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 class OpenApiConfiguration {
 
 	static final String BEARER = "bearer";
-
-	private static final String ERROR_REF = "#/components/schemas/ErrorResponse";
 
 	@Bean
 	OpenAPI muejamOpenApi() {
@@ -63,42 +50,23 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiCustomizer errorResponses() {
-		return (openApi) -> {
-			ModelConverters.getInstance()
-				.readAll(ErrorResponse.class)
-				.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
-			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-				boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
-				addErrors(operation, HttpMethod.valueOf(method.name()), path.contains("{"), isPublic);
-			}));
-		};
+	RecordSchemas recordSchemas() {
+		return new RecordSchemas();
 	}
 
-	private static void addErrors(Operation operation, HttpMethod method, boolean hasPathVariable, boolean isPublic) {
-		ApiResponses responses = operation.getResponses();
-		error(responses, "400", "Invalid input: `VALIDATION_FAILED` (details name each bad field) or `INVALID_CURSOR`");
-		if (!isPublic) {
-			error(responses, "401", "Missing, invalid or expired bearer token: `UNAUTHENTICATED`");
-			error(responses, "403", "Not allowed: `FORBIDDEN`");
-		}
-		if (hasPathVariable) {
-			error(responses, "404", "No such resource, or hidden from the caller: `NOT_FOUND`");
-		}
-		if (method == HttpMethod.POST || method == HttpMethod.PUT) {
-			error(responses, "409", "Conflicts with the current state: `CONFLICT` or `HANDLE_TAKEN`");
-		}
-		error(responses, "429", "Rate limit exceeded: `RATE_LIMITED`, see `Retry-After`");
-		error(responses, "500", "Unexpected error: `INTERNAL` (no internals in the body)");
+	@Bean
+	ResponseSchemas responseSchemas() {
+		return new ResponseSchemas();
 	}
 
-	private static void error(ApiResponses responses, String status, String description) {
-		if (responses.containsKey(status)) {
-			return;
-		}
-		Schema<?> schema = new Schema<>().$ref(ERROR_REF);
-		responses.addApiResponse(status, new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/json", new MediaType().schema(schema))));
+	@Bean
+	CreatedResponses createdResponses() {
+		return new CreatedResponses();
+	}
+
+	@Bean
+	ErrorResponses errorResponses() {
+		return new ErrorResponses();
 	}
 
 }

@@ -1,9 +1,13 @@
 package com.muejam.core.pagination;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.BindParam;
 
@@ -14,8 +18,14 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param cursor the {@code next_cursor} of the previous page, absent for the first page
  * @param pageSize items per page, 1-100 (default 20)
  */
-public record PageParams(@Nullable @Size(max = 512) String cursor,
-		@BindParam("page_size") @Nullable @Min(1) @Max(MAX_PAGE_SIZE) Integer pageSize) {
+@ParameterObject
+public record PageParams(
+		@Parameter(name = "cursor",
+				description = "The `next_cursor` of the previous page; leave out for the first page") @Nullable @Size(
+						max = 512) String cursor,
+		@Parameter(name = "page_size", description = "Items per page", schema = @Schema(type = "integer", minimum = "1",
+				maximum = "100",
+				defaultValue = "20")) @BindParam("page_size") @Nullable @Min(1) @Max(MAX_PAGE_SIZE) Integer pageSize) {
 
 	public static final int DEFAULT_PAGE_SIZE = 20;
 

@@ -45,7 +45,7 @@ class DevTokenController {
 			local defaults; production uses Clerk.""")
 	@SecurityRequirements
 	@PostMapping("/v1/dev/tokens")
-	DevToken mint(@Valid @RequestBody MintDevToken request) {
+	DevToken mintDevToken(@Valid @RequestBody MintDevToken request) {
 		LocalIssuer.MintedToken minted = this.issuer.mint(request.userId(), request.email(),
 				new LinkedHashSet<>(request.roles()));
 		return new DevToken(minted.token(), minted.expiresAt());
@@ -56,12 +56,14 @@ class DevTokenController {
 	 * @param email the email claim
 	 * @param roles roles to grant, e.g. {@code moderator}
 	 */
+	@Schema(example = "{\"user_id\":\"user_alice\",\"email\":\"alice@example.com\"}")
 	record MintDevToken(
 			@Schema(example = "user_alice") @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
 					message = "must be 1-64 letters, digits, '_' or '-'") String userId,
 			@Schema(example = "alice@example.com") @Nullable @Email @Size(max = 254) String email,
-			@Schema(example = "[\"moderator\"]") @Nullable @Size(
-					max = 5) List<@Pattern(regexp = "moderator", message = "must be 'moderator'") String> roles) {
+			@Schema(description = "Leave empty for a reader; [\"moderator\"] for the moderation tools",
+					example = "[]") @Nullable @Size(max = 5) List<@Pattern(regexp = "moderator",
+							message = "must be 'moderator'") String> roles) {
 
 		MintDevToken {
 			roles = (roles != null) ? roles : List.of();

@@ -91,8 +91,10 @@ class SecurityConfiguration {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(properties.corsAllowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIds.HEADER, "Last-Event-ID"));
-		cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "RateLimit", "RateLimit-Policy", "Location"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIds.HEADER, "Last-Event-ID",
+				"Idempotency-Key", "traceparent", "tracestate", "baggage", "sentry-trace"));
+		cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "RateLimit", "RateLimit-Policy", "Location",
+				"WWW-Authenticate"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/v1/**", cors);

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /v1/health}: whether this instance can serve requests (its database
  * included), for clients and load balancers. Details stay on the Actuator endpoints.
  */
-@Tag(name = "Health")
+@Tag(name = "Health", description = "Whether the service and its database answer")
 @RestController
 class HealthController {
 
@@ -27,7 +27,7 @@ class HealthController {
 			description = "200 `UP` when the service and its database work, 503 otherwise.")
 	@SecurityRequirements
 	@GetMapping("/v1/health")
-	ResponseEntity<Health> health() {
+	ResponseEntity<Health> getHealth() {
 		String status = this.health.health().getStatus().getCode();
 		Health body = new Health(status);
 		return "UP".equals(status) ? ResponseEntity.ok(body) : ResponseEntity.status(503).body(body);

@@ -1,0 +1,80 @@
+package com.muejam.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/**
+ * Checks every response a test receives against the application's own OpenAPI document
+ * ({@code /v3/api-docs}), with Atlassian's OpenAPI validator: the status must be
+ * documented for the operation, and the body and headers must match its schema. Every
+ * HTTP test is so a contract test too: the document cannot drift from what the server
+ * sends.
+ */
+final class ContractCheck {
+
+	/** Requests that are not part of the documented API, or that name no operation. */
+	private static final Set<String> NOT_AN_OPERATION = Set.of("validation.response.path.missing",
+			"validation.response.operation.notAllowed");
+
+	private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+
+	private ContractCheck() {
+	}
+
+	static void verify(String baseUrl, HttpClient http, String method, String pathAndQuery,
+			HttpResponse<String> response) {
+		String path = URI.create(pathAndQuery).getRawPath();
+		if (path == null || !path.startsWith("/v1/") || path.startsWith("/v1/objects/")) {
+			return;
+		}
+		SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode())
+			.withBody(response.body());
+		response.headers().map().forEach(actual::withHeader);
+		response.headers().firstValue("Content-Type").ifPresent(actual::withContentType);
+		ValidationReport report = validator(baseUrl, http).validateResponse(path,
+				Request.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)), actual.build());
+		String problems = report.getMessages()
+			.stream()
+			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
+			.filter((message) -> !NOT_AN_OPERATION.contains(message.getKey()))
+			.map((message) -> message.getKey() + ": " + message.getMessage())
+			.collect(Collectors.joining("\n  "));
+		if (!problems.isEmpty()) {
+			throw new AssertionError("The response to " + method + " " + pathAndQuery + " (" + response.statusCode()
+					+ " " + response.body() + ") does not match the OpenAPI document:\n  " + problems);
+		}
+	}
+
+	private static OpenApiInteractionValidator validator(String baseUrl, HttpClient http) {
+		return VALIDATORS.computeIfAbsent(baseUrl, (url) -> {
+			try {
+				String document = http
+					.send(HttpRequest.newBuilder(URI.create(url + "/v3/api-docs")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
+				return OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+}
