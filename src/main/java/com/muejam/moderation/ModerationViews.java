@@ -30,15 +30,17 @@ final class ModerationViews {
 	}
 
 	@Schema(name = "Report", description = "A report as its reporter sees it: never who handled it")
-	record ReportView(UUID id, String status, Target target, String reason,
+	record ReportView(UUID id, @Schema(allowableValues = {
+			"PENDING", "REVIEWED", "RESOLVED" }) String status, Target target, String reason,
 			@Schema(description = "DISMISS, HIDE_CONTENT or SUSPEND_USER once resolved") @Nullable String outcome,
-			Instant createdAt) {
+			Instant createdAt){
 	}
 
 	@Schema(name = "ModerationReport")
-	record QueueItem(UUID id, String status, Target target, String reason, UUID reporterId,
+	record QueueItem(UUID id, @Schema(allowableValues = {
+			"PENDING", "REVIEWED", "RESOLVED" }) String status, Target target, String reason, UUID reporterId,
 			@Schema(description = "How many open reports the target has") int reportCount, @Nullable String outcome,
-			@Nullable String note, Instant createdAt) {
+			@Nullable String note, Instant createdAt){
 	}
 
 	@Schema(example = "{\"action\":\"hide_content\",\"note\":\"Spam\"}", name = "Resolve")

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,6 +27,10 @@ class ClerkWebhookController {
 		this.webhooks = webhooks;
 	}
 
+	private static final String CLERK_EVENT = """
+			{"type":"user.updated","object":"event","data":{"id":"user_2abc","first_name":"Alice","last_name":"Reads",\
+			"primary_email_address_id":"idn_1","email_addresses":[{"id":"idn_1","email_address":"alice@example.com"}]}}""";
+
 	@Operation(summary = "Clerk user events", description = """
 			Receives Clerk's `user.created`, `user.updated` and `user.deleted` events, signed by \
 			Svix. A delivery with a bad or stale (over 5 minutes) signature is 401; a repeated \
@@ -32,7 +38,10 @@ class ClerkWebhookController {
 	@SecurityRequirements
 	@PostMapping(path = "/v1/webhooks/clerk", consumes = "application/json")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void receiveClerkWebhook(@RequestBody String payload,
+	void receiveClerkWebhook(
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A Clerk event",
+					content = @Content(
+							schema = @Schema(type = "object", example = CLERK_EVENT))) @RequestBody String payload,
 			@Parameter(description = "Svix message id") @RequestHeader(name = "svix-id", required = false) String id,
 			@Parameter(description = "Unix seconds") @RequestHeader(name = "svix-timestamp",
 					required = false) String timestamp,

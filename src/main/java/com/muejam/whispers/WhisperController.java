@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,9 +56,10 @@ class WhisperController {
 			description = "Leaves out deleted whispers and the authors the caller blocked, muted or was blocked by.")
 	@SecurityRequirements
 	@GetMapping("/v1/whispers")
-	CursorPage<WhisperView> listWhispers(@AuthenticationPrincipal @Nullable CurrentUser user,
-			@Parameter(description = "global (default), story or highlight") @RequestParam(
-					required = false) @Nullable String scope,
+	CursorPage<WhisperView> listWhispers(@AuthenticationPrincipal @Nullable CurrentUser user, @Parameter(
+			description = "Which feed: global (default), story (with `story_id`) or highlight (with `highlight_id`)",
+			schema = @Schema(type = "string", allowableValues = { "global", "story", "highlight" },
+					defaultValue = "global")) @RequestParam(required = false) @Nullable String scope,
 			@RequestParam(name = "story_id", required = false) @Nullable UUID storyId,
 			@RequestParam(name = "highlight_id", required = false) @Nullable UUID highlightId, @Valid PageParams page) {
 		return this.whispers.feed(user, Scope.parse("scope", scope), storyId, highlightId, page);

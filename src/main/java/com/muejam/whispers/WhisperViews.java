@@ -19,11 +19,12 @@ final class WhisperViews {
 	}
 
 	@Schema(name = "Whisper")
-	record WhisperView(UUID id, String content, String scope, @Nullable UUID storyId, @Nullable UUID highlightId,
+	record WhisperView(UUID id, String content, @Schema(allowableValues = {
+			"GLOBAL", "STORY", "HIGHLIGHT" }) String scope, @Nullable UUID storyId, @Nullable UUID highlightId,
 			@Schema(description = "The thread's root, for replies") @Nullable UUID parentId, @Nullable String mediaUrl,
 			UserSummary author, int likeCount, int replyCount,
 			@Schema(description = "Whether the caller likes it (false without a token)") boolean likedByMe,
-			Instant createdAt) {
+			Instant createdAt){
 	}
 
 	@Schema(example = "{\"content\":\"Chapter 3 broke me.\",\"scope\":\"STORY\",\"story_id\":\"6f1c2a9e-3b7d-4c1e-9a2f-1d3e5b7c9a01\"}",

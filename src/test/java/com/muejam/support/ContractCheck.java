@@ -40,8 +40,7 @@ final class ContractCheck {
 		if (path == null || !path.startsWith("/v1/") || path.startsWith("/v1/objects/")) {
 			return;
 		}
-		SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode())
-			.withBody(response.body());
+		SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
 		response.headers().map().forEach(actual::withHeader);
 		response.headers().firstValue("Content-Type").ifPresent(actual::withContentType);
 		ValidationReport report = validator(baseUrl, http).validateResponse(path,
