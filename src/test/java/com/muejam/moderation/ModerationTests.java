@@ -138,7 +138,7 @@ class ModerationTests {
 			.json(Map.of("action", "dismiss"))
 			.send()
 			.status()).isEqualTo(409);
-		assertThat(report("user_r1", Map.of("reason", "Again", "story_id", story)).status()).isEqualTo(201);
+		assertThat(report("user_r1", Map.of("reason", "Again", "story_id", story)).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -222,6 +222,7 @@ class ModerationTests {
 			.as("user_mod", "moderator")
 			.json(Map.of("action", "dismiss"))
 			.send();
+		assertThat(report("user_x", Map.of("reason", "Spam again", "reported_user_id", user)).status()).isEqualTo(201);
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.jdbc.sql("update moderation_actions set note = 'edited'").update())
 			.isInstanceOf(org.springframework.dao.DataAccessException.class);
