@@ -13,15 +13,16 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
+import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Highlights in readable chapters; each reader sees and deletes only their own.
+ * Highlights in chapters the reader can see (not across a block); each reader sees and
+ * deletes only their own.
  */
 @Service
 public class HighlightService {
@@ -30,22 +31,22 @@ public class HighlightService {
 
 	private final JdbcClient jdbc;
 
-	private final ChapterService chapters;
+	private final StoryVisibility visibility;
 
 	private final CursorCodec cursors;
 
 	private final Clock clock;
 
-	HighlightService(JdbcClient jdbc, ChapterService chapters, CursorCodec cursors, Clock clock) {
+	HighlightService(JdbcClient jdbc, StoryVisibility visibility, CursorCodec cursors, Clock clock) {
 		this.jdbc = jdbc;
-		this.chapters = chapters;
+		this.visibility = visibility;
 		this.cursors = cursors;
 		this.clock = clock;
 	}
 
 	@Transactional
 	HighlightView create(CurrentUser user, UUID chapterId, int start, int end) {
-		ChapterText chapter = readable(chapterId);
+		ChapterText chapter = readable(user, chapterId);
 		Anchor anchor = Anchor.of(chapter.content(), start, end);
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
@@ -68,7 +69,7 @@ public class HighlightService {
 
 	@Transactional(readOnly = true)
 	CursorPage<HighlightView> list(CurrentUser user, UUID chapterId, PageParams page) {
-		ChapterText chapter = readable(chapterId);
+		ChapterText chapter = readable(user, chapterId);
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
 		List<HighlightView> rows = this.jdbc
 			.sql("""
@@ -113,8 +114,9 @@ public class HighlightService {
 			.optional();
 	}
 
-	private ChapterText readable(UUID chapterId) {
-		return this.chapters.readable(chapterId).orElseThrow(() -> ApiException.notFound("Chapter"));
+	private ChapterText readable(CurrentUser user, UUID chapterId) {
+		return this.visibility.readableChapter(user.id(), chapterId)
+			.orElseThrow(() -> ApiException.notFound("Chapter"));
 	}
 
 }

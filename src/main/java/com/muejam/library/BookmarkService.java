@@ -44,7 +44,7 @@ class BookmarkService {
 
 	@Transactional
 	BookmarkView create(CurrentUser user, UUID chapterId, int offset) {
-		ChapterText chapter = this.readable.require(chapterId);
+		ChapterText chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
@@ -62,7 +62,7 @@ class BookmarkService {
 
 	@Transactional(readOnly = true)
 	CursorPage<BookmarkView> list(CurrentUser user, UUID chapterId, PageParams page) {
-		ChapterText chapter = this.readable.require(chapterId);
+		ChapterText chapter = this.readable.require(user, chapterId);
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
 		List<BookmarkView> rows = this.jdbc
 			.sql("""

@@ -20,7 +20,7 @@ import com.muejam.library.LibraryViews.ReadingView;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
-import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +46,7 @@ class ProgressService {
 
 	private final ChapterService chapters;
 
-	private final StoryService stories;
+	private final StoryVisibility stories;
 
 	private final CursorCodec cursors;
 
@@ -54,7 +54,7 @@ class ProgressService {
 
 	private final Clock clock;
 
-	ProgressService(JdbcClient jdbc, ReadableChapters readable, ChapterService chapters, StoryService stories,
+	ProgressService(JdbcClient jdbc, ReadableChapters readable, ChapterService chapters, StoryVisibility stories,
 			CursorCodec cursors, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.readable = readable;
@@ -67,7 +67,7 @@ class ProgressService {
 
 	@Transactional
 	ProgressView save(CurrentUser user, UUID chapterId, int offset) {
-		ChapterText chapter = this.readable.require(chapterId);
+		ChapterText chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		Instant now = this.clock.instant();
 		this.jdbc
@@ -87,7 +87,7 @@ class ProgressService {
 
 	@Transactional(readOnly = true)
 	ProgressView get(CurrentUser user, UUID chapterId) {
-		ChapterText chapter = this.readable.require(chapterId);
+		ChapterText chapter = this.readable.require(user, chapterId);
 		return this.jdbc
 			.sql("select char_offset, updated_at from reading_progress where user_id = :user and chapter_id = :chapter")
 			.param("user", user.id())
@@ -128,8 +128,8 @@ class ProgressService {
 				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));
 		Map<UUID, ChapterInfo> chapterInfo = this.chapters
 			.readableInfo(slice.data().stream().map(LatestProgress::chapterId).toList());
-		Map<UUID, StoryView> storyViews = this.stories
-			.visibleStories(slice.data().stream().map(LatestProgress::storyId).toList());
+		Map<UUID, StoryView> storyViews = this.stories.visibleStories(user.id(),
+				slice.data().stream().map(LatestProgress::storyId).toList());
 		return new CursorPage<>(slice.data()
 			.stream()
 			.filter((row) -> chapterInfo.containsKey(row.chapterId()) && storyViews.containsKey(row.storyId()))

@@ -3,26 +3,28 @@ package com.muejam.library;
 import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
-import com.muejam.stories.ChapterService;
+import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.ChapterText;
+import com.muejam.stories.StoryVisibility;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The chapters a reader may keep progress and bookmarks in: published chapters of visible
- * stories.
+ * stories, not across a block.
  */
 @Component
 class ReadableChapters {
 
-	private final ChapterService chapters;
+	private final StoryVisibility visibility;
 
-	ReadableChapters(ChapterService chapters) {
-		this.chapters = chapters;
+	ReadableChapters(StoryVisibility visibility) {
+		this.visibility = visibility;
 	}
 
-	ChapterText require(UUID chapterId) {
-		return this.chapters.readable(chapterId).orElseThrow(() -> ApiException.notFound("Chapter"));
+	ChapterText require(CurrentUser reader, UUID chapterId) {
+		return this.visibility.readableChapter(reader.id(), chapterId)
+			.orElseThrow(() -> ApiException.notFound("Chapter"));
 	}
 
 	/**

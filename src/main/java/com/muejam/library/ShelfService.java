@@ -16,7 +16,7 @@ import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.ShelfItemView;
 import com.muejam.library.LibraryViews.ShelfView;
-import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +40,7 @@ class ShelfService {
 
 	private final JdbcClient jdbc;
 
-	private final StoryService stories;
+	private final StoryVisibility stories;
 
 	private final CursorCodec cursors;
 
@@ -48,7 +48,7 @@ class ShelfService {
 
 	private final Clock clock;
 
-	ShelfService(ShelfRepository shelves, JdbcClient jdbc, StoryService stories, CursorCodec cursors,
+	ShelfService(ShelfRepository shelves, JdbcClient jdbc, StoryVisibility stories, CursorCodec cursors,
 			ApplicationEventPublisher events, Clock clock) {
 		this.shelves = shelves;
 		this.jdbc = jdbc;
@@ -107,7 +107,7 @@ class ShelfService {
 	@Transactional
 	Added add(CurrentUser user, UUID shelfId, UUID storyId) {
 		Shelf shelf = owned(user, shelfId);
-		StoryView story = this.stories.visibleStories(List.of(storyId)).get(storyId);
+		StoryView story = this.stories.visibleStories(user.id(), List.of(storyId)).get(storyId);
 		if (story == null) {
 			throw ApiException.notFound("Story");
 		}
@@ -177,8 +177,8 @@ class ShelfService {
 			.list();
 		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));
-		Map<UUID, StoryView> visible = this.stories
-			.visibleStories(slice.data().stream().map(ItemRow::storyId).toList());
+		Map<UUID, StoryView> visible = this.stories.visibleStories(user.id(),
+				slice.data().stream().map(ItemRow::storyId).toList());
 		return new CursorPage<>(slice.data()
 			.stream()
 			.filter((row) -> visible.containsKey(row.storyId()))

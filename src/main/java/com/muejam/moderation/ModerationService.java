@@ -27,6 +27,7 @@ import com.muejam.moderation.ModerationViews.ReportView;
 import com.muejam.moderation.ModerationViews.Target;
 import com.muejam.stories.ChapterService;
 import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryVisibility;
 import com.muejam.users.ProfileService;
 import com.muejam.whispers.WhisperService;
 
@@ -36,26 +37,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reports and the moderators' decisions. One open report per reporter and target (a
- * repeat returns it). Only moderators see the queue and act; resolving a report closes
- * every open report on the same target and is written to the append-only audit log.
+ * repeat returns it); a target nobody may see (a draft, deleted or hidden content) is
+ * 404. Only moderators see the queue and act; resolving a report closes every open report
+ * on the same target and is written to the append-only audit log.
  */
 @Service
 class ModerationService {
 
 	static final String REPORT_POLICY = "reports";
 
-	private static final String TARGET_SQL = """
-			case when r.story_id is not null then 'STORY' when r.chapter_id is not null then 'CHAPTER'
-			     when r.whisper_id is not null then 'WHISPER' else 'USER' end as target_type,
-			coalesce(r.story_id, r.chapter_id, r.whisper_id, r.reported_user_id) as target_id""";
+	private static final String TARGET_SQL = ModerationQueries.TARGET_SQL;
 
 	private final JdbcClient jdbc;
+
+	private final ModerationQueries queries;
 
 	private final ProfileService profiles;
 
 	private final StoryService stories;
 
 	private final ChapterService chapters;
+
+	private final StoryVisibility visibility;
 
 	private final WhisperService whispers;
 
@@ -65,12 +68,15 @@ class ModerationService {
 
 	private final Clock clock;
 
-	ModerationService(JdbcClient jdbc, ProfileService profiles, StoryService stories, ChapterService chapters,
-			WhisperService whispers, RateLimiter rateLimiter, CursorCodec cursors, Clock clock) {
+	ModerationService(JdbcClient jdbc, ModerationQueries queries, ProfileService profiles, StoryService stories,
+			ChapterService chapters, StoryVisibility visibility, WhisperService whispers, RateLimiter rateLimiter,
+			CursorCodec cursors, Clock clock) {
 		this.jdbc = jdbc;
+		this.queries = queries;
 		this.profiles = profiles;
 		this.stories = stories;
 		this.chapters = chapters;
+		this.visibility = visibility;
 		this.whispers = whispers;
 		this.rateLimiter = rateLimiter;
 		this.cursors = cursors;
@@ -90,16 +96,12 @@ class ModerationService {
 		}
 		String column = targets.keySet().iterator().next();
 		UUID target = targets.get(column);
-		String table = switch (column) {
-			case "story_id" -> "stories";
-			case "chapter_id" -> "chapters";
-			case "whisper_id" -> "whispers";
-			default -> "user_profiles";
+		boolean exists = switch (column) {
+			case "story_id" -> this.visibility.isStoryVisibleTo(null, target);
+			case "chapter_id" -> this.visibility.readableChapter(null, target).isPresent();
+			case "whisper_id" -> this.whispers.isVisible(target);
+			default -> this.profiles.exists(target);
 		};
-		boolean exists = this.jdbc.sql("select count(*) from " + table + " where id = :id and deleted_at is null")
-			.param("id", target)
-			.query(Long.class)
-			.single() > 0;
 		if (!exists) {
 			throw ApiException.notFound("Report target");
 		}
@@ -151,29 +153,7 @@ class ModerationService {
 		}
 		String list = "moderation.queue:" + wanted;
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
-		List<QueueItem> rows = this.jdbc
-			.sql("""
-					select r.id, r.status, r.reason, r.reporter_id, r.resolution, r.resolution_note, r.created_at, %s,
-					       coalesce((select title from stories where id = r.story_id),
-					                (select title from chapters where id = r.chapter_id),
-					                (select left(content, 140) from whispers where id = r.whisper_id),
-					                (select handle from user_profiles where id = r.reported_user_id)) as summary,
-					       (select count(*) from reports o where o.status <> 'RESOLVED'
-					          and coalesce(o.story_id, o.chapter_id, o.whisper_id, o.reported_user_id)
-					            = coalesce(r.story_id, r.chapter_id, r.whisper_id, r.reported_user_id)) as report_count
-					from reports r where r.status = :status %s
-					order by r.created_at, r.id limit :limit""".formatted(TARGET_SQL,
-					Keyset.seekAscending(after, "r.created_at, r.id")))
-			.param("status", wanted)
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.query((rs, n) -> new QueueItem(rs.getObject("id", UUID.class), rs.getString("status"),
-					new Target(rs.getString("target_type"), rs.getObject("target_id", UUID.class),
-							rs.getString("summary")),
-					rs.getString("reason"), rs.getObject("reporter_id", UUID.class), rs.getInt("report_count"),
-					rs.getString("resolution"), rs.getString("resolution_note"),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+		List<QueueItem> rows = this.queries.queue(wanted, after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, list));
 	}
 
@@ -242,11 +222,7 @@ class ModerationService {
 			.param("target", target)
 			.update();
 		audit(moderator, decision, reportId, type, target, note);
-		return queue(moderator, "RESOLVED", PageParams.first(100)).data()
-			.stream()
-			.filter((item) -> item.id().equals(reportId))
-			.findFirst()
-			.orElseThrow();
+		return this.queries.queueItem(reportId).orElseThrow(() -> ApiException.notFound("Report"));
 	}
 
 	@Transactional

@@ -130,10 +130,12 @@ class SearchService {
 				    select t.id, t.name, t.slug, t.story_count::bigint as recency,
 				           similarity(lower(muejam_unaccent(t.name)), muejam_unaccent(:q))::float8 as rank
 				    from tags t
-				    where lower(muejam_unaccent(t.name)) like muejam_unaccent(:contains)
-				       or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q)) hit
+				    where (lower(muejam_unaccent(t.name)) like muejam_unaccent(:contains)
+				           or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q))
+				      and exists (select 1 from story_tags st join stories s on s.id = st.story_id
+				                  where st.tag_id = t.id and %s)) hit
 				%s
-				order by rank desc, recency desc, id desc limit :limit""".formatted(after(after)))
+				order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE, after(after)))
 			.param("q", q)
 			.param("contains", "%" + likeEscape(q) + "%")
 			.param("limit", page.fetchSize())

@@ -46,6 +46,8 @@ public class ChapterService {
 
 	private final StoryQueries queries;
 
+	private final StoryVisibility visibility;
+
 	private final MarkdownRenderer markdown;
 
 	private final RateLimiter rateLimiter;
@@ -59,12 +61,13 @@ public class ChapterService {
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryQueries queries,
-			MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors,
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
 		this.queries = queries;
+		this.visibility = visibility;
 		this.markdown = markdown;
 		this.rateLimiter = rateLimiter;
 		this.cursors = cursors;
@@ -143,7 +146,8 @@ public class ChapterService {
 		Story story = liveStoryOf(chapter);
 		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
 		Instant now = this.clock.instant();
-		if (!isAuthor && !(story.isVisibleAt(now) && chapter.isVisibleAt(now))) {
+		if (!isAuthor && !(story.isVisibleAt(now) && chapter.isVisibleAt(now))
+				|| this.visibility.isBlockedBetween((viewer != null) ? viewer.id() : null, story.authorId())) {
 			throw new StoryNotFound("Chapter");
 		}
 		return view(chapter, isAuthor);
@@ -155,7 +159,8 @@ public class ChapterService {
 			.filter((found) -> !found.isDeleted())
 			.orElseThrow(() -> new StoryNotFound("Story"));
 		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
-		if (!isAuthor && !story.isVisibleAt(this.clock.instant())) {
+		if (!isAuthor && !story.isVisibleAt(this.clock.instant())
+				|| this.visibility.isBlockedBetween((viewer != null) ? viewer.id() : null, story.authorId())) {
 			throw new StoryNotFound("Story");
 		}
 		Integer after = null;
@@ -170,22 +175,6 @@ public class ChapterService {
 		return CursorPage.of(this.queries.chapters(storyId, isAuthor, after, page.fetchSize()), page,
 				(chapter) -> this.cursors.encode(LIST + ":" + storyId,
 						java.util.List.of(Integer.toString(chapter.chapterNumber()))));
-	}
-
-	/**
-	 * A chapter readers can see (published, due, story visible), with its text.
-	 * @param chapterId the chapter
-	 * @return the chapter, empty if unknown, unpublished, deleted or hidden
-	 */
-	@Transactional(readOnly = true)
-	public Optional<ChapterText> readable(UUID chapterId) {
-		Instant now = this.clock.instant();
-		return this.chapters.findById(chapterId)
-			.filter((chapter) -> chapter.isVisibleAt(now))
-			.filter((chapter) -> this.stories.findById(chapter.storyId())
-				.filter((story) -> story.isVisibleAt(now))
-				.isPresent())
-			.map(ChapterService::text);
 	}
 
 	/**
@@ -225,7 +214,7 @@ public class ChapterService {
 		});
 	}
 
-	private static ChapterText text(Chapter chapter) {
+	static ChapterText text(Chapter chapter) {
 		return new ChapterText(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content());
 	}
 

@@ -23,7 +23,11 @@ class PublicationState {
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
 
-	@Column(name = "hidden_at")
+	/**
+	 * Set only by a moderator's targeted update, never written from the entity: an
+	 * author's edit that loaded the row before the decision cannot undo it.
+	 */
+	@Column(name = "hidden_at", insertable = false, updatable = false)
 	private @Nullable Instant hiddenAt;
 
 	boolean isPublished() {

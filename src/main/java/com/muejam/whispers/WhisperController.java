@@ -38,8 +38,11 @@ class WhisperController {
 
 	private final WhisperService whispers;
 
-	WhisperController(WhisperService whispers) {
+	private final WhisperFeeds feeds;
+
+	WhisperController(WhisperService whispers, WhisperFeeds feeds) {
 		this.whispers = whispers;
+		this.feeds = feeds;
 	}
 
 	@Operation(summary = "Post a whisper",
@@ -62,14 +65,14 @@ class WhisperController {
 					defaultValue = "global")) @RequestParam(required = false) @Nullable String scope,
 			@RequestParam(name = "story_id", required = false) @Nullable UUID storyId,
 			@RequestParam(name = "highlight_id", required = false) @Nullable UUID highlightId, @Valid PageParams page) {
-		return this.whispers.feed(user, Scope.parse("scope", scope), storyId, highlightId, page);
+		return this.feeds.feed(user, Scope.parse("scope", scope), storyId, highlightId, page);
 	}
 
 	@Operation(summary = "One whisper", description = "Reachable even when its author is muted; 404 across a block.")
 	@SecurityRequirements
 	@GetMapping("/v1/whispers/{id}")
 	WhisperView getWhisper(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
-		return this.whispers.get(user, id);
+		return this.feeds.get(user, id);
 	}
 
 	@Operation(summary = "Delete your whisper", description = "Soft delete; its replies stay.")
@@ -94,7 +97,7 @@ class WhisperController {
 	@GetMapping("/v1/whispers/{id}/replies")
 	CursorPage<WhisperView> listReplies(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
 			@Valid PageParams page) {
-		return this.whispers.replies(user, id, page);
+		return this.feeds.replies(user, id, page);
 	}
 
 	@Operation(summary = "Like a whisper", description = "Idempotent. 403 across a block.")

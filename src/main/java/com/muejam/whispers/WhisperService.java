@@ -3,32 +3,20 @@ package com.muejam.whispers;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.error.ApiException;
-import com.muejam.core.pagination.CursorCodec;
-import com.muejam.core.pagination.CursorPage;
-import com.muejam.core.pagination.Keyset;
-import com.muejam.core.pagination.PageParams;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.highlights.HighlightRef;
 import com.muejam.highlights.HighlightService;
-import com.muejam.social.SocialService;
-import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
-import com.muejam.stories.StoryService;
+import com.muejam.stories.StoryVisibility;
 import com.muejam.uploads.UploadService;
-import com.muejam.users.ProfileService;
-import com.muejam.users.UserSummary;
 import com.muejam.whispers.WhisperViews.CreateReply;
 import com.muejam.whispers.WhisperViews.CreateWhisper;
 import com.muejam.whispers.WhisperViews.LikeState;
@@ -51,42 +39,34 @@ public class WhisperService {
 
 	static final String REPLY_POLICY = "replies";
 
-	private static final String VISIBLE = "w.deleted_at is null and w.hidden_at is null";
-
 	private final JdbcClient jdbc;
 
-	private final ProfileService profiles;
+	private final StoryVisibility stories;
 
-	private final StoryService stories;
+	private final WhisperAccess access;
 
-	private final ChapterService chapters;
+	private final WhisperFeeds feeds;
 
 	private final HighlightService highlights;
-
-	private final SocialService social;
 
 	private final UploadService uploads;
 
 	private final RateLimiter rateLimiter;
 
-	private final CursorCodec cursors;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	WhisperService(JdbcClient jdbc, ProfileService profiles, StoryService stories, ChapterService chapters,
-			HighlightService highlights, SocialService social, UploadService uploads, RateLimiter rateLimiter,
-			CursorCodec cursors, ApplicationEventPublisher events, Clock clock) {
+	WhisperService(JdbcClient jdbc, StoryVisibility stories, WhisperAccess access, WhisperFeeds feeds,
+			HighlightService highlights, UploadService uploads, RateLimiter rateLimiter,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.profiles = profiles;
 		this.stories = stories;
-		this.chapters = chapters;
+		this.access = access;
+		this.feeds = feeds;
 		this.highlights = highlights;
-		this.social = social;
 		this.uploads = uploads;
 		this.rateLimiter = rateLimiter;
-		this.cursors = cursors;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -110,7 +90,7 @@ public class WhisperService {
 				if (request.highlightId() != null) {
 					throw ApiException.invalidField("highlight_id", "is only for a HIGHLIGHT whisper");
 				}
-				if (!this.stories.isVisible(request.storyId())) {
+				if (!this.stories.isStoryVisibleTo(user.id(), request.storyId())) {
 					throw ApiException.invalidField("story_id", "must be a published story");
 				}
 				storyId = request.storyId();
@@ -125,7 +105,7 @@ public class WhisperService {
 				HighlightRef highlight = this.highlights.find(request.highlightId())
 					.filter((found) -> found.userId().equals(user.id()))
 					.orElseThrow(() -> ApiException.invalidField("highlight_id", "must be one of your highlights"));
-				ChapterText chapter = this.chapters.readable(highlight.chapterId())
+				ChapterText chapter = this.stories.readableChapter(user.id(), highlight.chapterId())
 					.orElseThrow(() -> ApiException.invalidField("highlight_id", "must be in a readable chapter"));
 				highlightId = highlight.id();
 				storyId = chapter.storyId();
@@ -137,14 +117,15 @@ public class WhisperService {
 		if (storyId != null) {
 			this.events.publishEvent(new StoryWhispered(whisper.id(), storyId, user.id()));
 		}
-		return views(user, List.of(whisper)).apply(whisper);
+		return this.feeds.views(user, List.of(whisper)).apply(whisper);
 	}
 
 	@Transactional
 	WhisperView reply(CurrentUser user, UUID parentId, CreateReply request) {
 		String content = WhisperContent.clean(request.content());
-		WhisperRow parent = visible(parentId);
-		if (this.social.isBlockedEitherWay(user.id(), parent.userId())) {
+		WhisperAccess.Reached reached = this.access.reach(user.id(), parentId);
+		WhisperRow parent = reached.whisper();
+		if (reached.authorBlocked()) {
 			throw ApiException.forbidden("You cannot reply to this user");
 		}
 		String mediaKey = mediaKey(user, request.mediaKey());
@@ -156,7 +137,7 @@ public class WhisperService {
 			.param("root", rootId)
 			.update();
 		this.events.publishEvent(new WhisperReplied(reply.id(), parent.id(), rootId, parent.userId(), user.id()));
-		return views(user, List.of(reply)).apply(reply);
+		return this.feeds.views(user, List.of(reply)).apply(reply);
 	}
 
 	@Transactional
@@ -178,8 +159,9 @@ public class WhisperService {
 
 	@Transactional
 	LikeState like(CurrentUser user, UUID whisperId) {
-		WhisperRow whisper = visible(whisperId);
-		if (this.social.isBlockedEitherWay(user.id(), whisper.userId())) {
+		WhisperAccess.Reached reached = this.access.reach(user.id(), whisperId);
+		WhisperRow whisper = reached.whisper();
+		if (reached.authorBlocked()) {
 			throw ApiException.forbidden("You cannot like this user's whispers");
 		}
 		int inserted = this.jdbc.sql("""
@@ -202,7 +184,7 @@ public class WhisperService {
 
 	@Transactional
 	LikeState unlike(CurrentUser user, UUID whisperId) {
-		WhisperRow whisper = visible(whisperId);
+		WhisperRow whisper = this.access.reach(user.id(), whisperId).whisper();
 		int removed = this.jdbc.sql("delete from whisper_likes where user_id = :user and whisper_id = :whisper")
 			.param("user", user.id())
 			.param("whisper", whisper.id())
@@ -232,130 +214,6 @@ public class WhisperService {
 		return whisper.map(WhisperRow::userId);
 	}
 
-	/**
-	 * One whisper, also from a muted author; 404 when deleted, hidden, or across a block.
-	 * @param viewer the caller, or {@code null}
-	 * @param whisperId the whisper
-	 * @return the whisper
-	 */
-	@Transactional(readOnly = true)
-	WhisperView get(@Nullable CurrentUser viewer, UUID whisperId) {
-		WhisperRow whisper = visible(whisperId);
-		if (viewer != null && this.social.eitherWay(viewer.id()).contains(whisper.userId())) {
-			throw ApiException.notFound("Whisper");
-		}
-		return views(viewer, List.of(whisper)).apply(whisper);
-	}
-
-	/**
-	 * A feed of root whispers, newest first.
-	 * @param viewer the caller, or {@code null}
-	 * @param scope which feed
-	 * @param storyId the story, for the story feed
-	 * @param highlightId the highlight, for the highlight feed
-	 * @param page the page
-	 * @return the whispers
-	 */
-	@Transactional(readOnly = true)
-	CursorPage<WhisperView> feed(@Nullable CurrentUser viewer, Scope scope, @Nullable UUID storyId,
-			@Nullable UUID highlightId, PageParams page) {
-		String list;
-		String where;
-		Object target;
-		switch (scope) {
-			case GLOBAL -> {
-				list = "whispers.global";
-				where = "w.scope = :target";
-				target = Scope.GLOBAL.name();
-			}
-			case STORY -> {
-				if (storyId == null) {
-					throw ApiException.invalidField("story_id", "is required for the story feed");
-				}
-				if (!this.stories.isVisible(storyId)) {
-					throw ApiException.notFound("Story");
-				}
-				list = "whispers.story:" + storyId;
-				where = "w.story_id = :target";
-				target = storyId;
-			}
-			default -> {
-				if (highlightId == null) {
-					throw ApiException.invalidField("highlight_id", "is required for the highlight feed");
-				}
-				list = "whispers.highlight:" + highlightId;
-				where = "w.highlight_id = :target";
-				target = highlightId;
-			}
-		}
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
-		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where " + where
-				+ " and w.parent_id is null and " + VISIBLE + (hidden.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) < (:at, :id)" : "")
-				+ " order by w.created_at desc, w.id desc limit :limit";
-		List<WhisperRow> rows = query(sql, target, hidden, after, page.fetchSize());
-		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))
-			.map(views(viewer, rows));
-	}
-
-	/**
-	 * A thread's replies, oldest first.
-	 * @param viewer the caller, or {@code null}
-	 * @param whisperId the root (or any whisper of the thread)
-	 * @param page the page
-	 * @return the replies
-	 */
-	@Transactional(readOnly = true)
-	CursorPage<WhisperView> replies(@Nullable CurrentUser viewer, UUID whisperId, PageParams page) {
-		WhisperRow whisper = stored(whisperId).orElseThrow(() -> ApiException.notFound("Whisper"));
-		if (whisper.hidden()) {
-			throw ApiException.notFound("Whisper");
-		}
-		UUID rootId = whisper.rootId();
-		String list = "whispers.replies:" + rootId;
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
-		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where w.parent_id = :target and " + VISIBLE
-				+ (hidden.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) > (:at, :id)" : "")
-				+ " order by w.created_at, w.id limit :limit";
-		List<WhisperRow> rows = query(sql, rootId, hidden, after, page.fetchSize());
-		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))
-			.map(views(viewer, rows));
-	}
-
-	private List<WhisperRow> query(String sql, Object target, Set<UUID> hidden, @Nullable Keyset after, int limit) {
-		var query = this.jdbc.sql(sql).param("limit", limit).param("target", target);
-		if (!hidden.isEmpty()) {
-			query = query.param("hidden", hidden.toArray(UUID[]::new));
-		}
-		if (after != null) {
-			query = query.params(Map.of("at", Timestamp.from(after.at()), "id", after.id()));
-		}
-		return query.query(WhisperRow::map).list();
-	}
-
-	/**
-	 * Maps a page of whispers to views with two batch queries (authors, the viewer's
-	 * likes).
-	 */
-	private Function<WhisperRow, WhisperView> views(@Nullable CurrentUser viewer, List<WhisperRow> rows) {
-		Set<UUID> authorIds = new HashSet<>();
-		rows.forEach((row) -> authorIds.add(row.userId()));
-		Map<UUID, UserSummary> authors = this.profiles.summaries(authorIds);
-		Set<UUID> liked = (viewer == null || rows.isEmpty()) ? Set.of()
-				: new HashSet<>(this.jdbc
-					.sql("select whisper_id from whisper_likes where user_id = :user and whisper_id = any(:ids)")
-					.param("user", viewer.id())
-					.param("ids", rows.stream().map(WhisperRow::id).toArray(UUID[]::new))
-					.query(UUID.class)
-					.list());
-		return (row) -> new WhisperView(row.id(), row.content(), row.scope().name(), row.storyId(), row.highlightId(),
-				row.parentId(), this.uploads.publicUrl(row.mediaKey()), authors.get(row.userId()), row.likeCount(),
-				row.replyCount(), liked.contains(row.id()), row.createdAt());
-	}
-
 	private WhisperRow insert(CurrentUser user, String content, @Nullable String mediaKey, Scope scope,
 			@Nullable UUID storyId, @Nullable UUID highlightId, @Nullable UUID parentId, @Nullable UUID inReplyTo) {
 		Instant now = this.clock.instant();
@@ -379,15 +237,22 @@ public class WhisperService {
 				false, now);
 	}
 
+	/**
+	 * Whether anyone may see a whisper (as a report target).
+	 * @param whisperId the whisper
+	 * @return {@code true} unless it, its thread's root or its story is gone or hidden
+	 */
+	@Transactional(readOnly = true)
+	public boolean isVisible(UUID whisperId) {
+		return this.access.reachable(null, whisperId).isPresent();
+	}
+
 	private WhisperRow visible(UUID whisperId) {
 		return stored(whisperId).filter(WhisperRow::isVisible).orElseThrow(() -> ApiException.notFound("Whisper"));
 	}
 
 	private Optional<WhisperRow> stored(UUID whisperId) {
-		return this.jdbc.sql("select " + WhisperRow.COLUMNS + " from whispers w where w.id = :id")
-			.param("id", whisperId)
-			.query(WhisperRow::map)
-			.optional();
+		return this.access.stored(whisperId);
 	}
 
 	private int likeCount(UUID whisperId) {

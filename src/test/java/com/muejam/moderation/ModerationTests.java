@@ -138,7 +138,44 @@ class ModerationTests {
 			.json(Map.of("action", "dismiss"))
 			.send()
 			.status()).isEqualTo(409);
-		assertThat(report("user_r1", Map.of("reason", "Again", "story_id", story)).status()).isEqualTo(201);
+		assertThat(report("user_r1", Map.of("reason", "Again", "story_id", story)).status()).isEqualTo(404);
+	}
+
+	@Test
+	void resolvingStillWorksAfterMoreThanAPageOfDecisions() {
+		String reporter = this.fixtures.me("user_reporter").path("id").asString();
+		String moderator = this.fixtures.me("user_mod").path("id").asString();
+		for (int i = 0; i < 103; i++) {
+			String someone = this.fixtures.me("user_reported_" + i).path("id").asString();
+			this.jdbc.sql("""
+					insert into reports (reporter_id, reported_user_id, reason, status, resolution, resolved_by,
+					                     resolved_at, created_at)
+					values (:reporter::uuid, :user::uuid, 'Spam', 'RESOLVED', 'DISMISS', :moderator::uuid, now(),
+					        now() - interval '1 day' + :i * interval '1 second')""")
+				.param("reporter", reporter)
+				.param("user", someone)
+				.param("moderator", moderator)
+				.param("i", i)
+				.update();
+		}
+		String whisper = this.api.post("/v1/whispers")
+			.as("user_troll")
+			.json(Map.of("content", "Offending"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		String id = report("user_reporter", Map.of("reason", "Abuse", "whisper_id", whisper)).json()
+			.path("id")
+			.asString();
+		Api.Reply resolved = this.api.post("/v1/moderation/reports/" + id + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "hide_content"))
+			.send();
+		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+		assertThat(resolved.json().path("id").asString()).isEqualTo(id);
+		assertThat(resolved.json().path("outcome").asString()).isEqualTo("HIDE_CONTENT");
+		assertThat(this.api.get("/v1/whispers/" + whisper).send().status()).isEqualTo(404);
 	}
 
 	@Test
@@ -185,6 +222,7 @@ class ModerationTests {
 			.as("user_mod", "moderator")
 			.json(Map.of("action", "dismiss"))
 			.send();
+		assertThat(report("user_x", Map.of("reason", "Spam again", "reported_user_id", user)).status()).isEqualTo(201);
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.jdbc.sql("update moderation_actions set note = 'edited'").update())
 			.isInstanceOf(org.springframework.dao.DataAccessException.class);

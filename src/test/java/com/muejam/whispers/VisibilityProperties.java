@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import com.muejam.core.error.ApiException;
+import com.muejam.core.error.ErrorCode;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.social.SocialTestSupport;
@@ -24,6 +26,7 @@ import com.muejam.whispers.WhisperViews.WhisperView;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Seed property 18 over random block graphs: a viewer's feeds and story lists never
@@ -38,6 +41,8 @@ class VisibilityProperties {
 	private final ApplicationContext context = SpringContexts.of(VisibilityProperties.class);
 
 	private final WhisperService whispers = this.context.getBean(WhisperService.class);
+
+	private final WhisperFeeds feeds = this.context.getBean(WhisperFeeds.class);
 
 	private final ProfileService profiles = this.context.getBean(ProfileService.class);
 
@@ -81,7 +86,14 @@ class VisibilityProperties {
 			}
 			assertThat(StoryTestSupport.listedWithTag(this.context, users.get(viewer), tag))
 				.containsExactlyInAnyOrderElementsOf(expectedStories);
-			List<UUID> seen = this.whispers.feed(users.get(viewer), Scope.STORY, story, null, PageParams.first(100))
+			CurrentUser reader = users.get(viewer);
+			if (blocks.contains(viewer + ">0") || blocks.contains("0>" + viewer)) {
+				assertThatThrownBy(() -> this.feeds.feed(reader, Scope.STORY, story, null, PageParams.first(100)))
+					.isInstanceOfSatisfying(ApiException.class,
+							(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));
+				continue;
+			}
+			List<UUID> seen = this.feeds.feed(reader, Scope.STORY, story, null, PageParams.first(100))
 				.data()
 				.stream()
 				.map(WhisperView::id)

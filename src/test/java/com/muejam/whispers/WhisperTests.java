@@ -135,16 +135,17 @@ class WhisperTests {
 	}
 
 	@Test
-	void deletingAWhisperKeepsItsReplies() {
+	void deletingARootHidesItsThread() {
 		String root = whisper("user_alice", Map.of("content", "Going away")).json().path("id").asString();
-		reply("user_bob", root, "I stay");
+		String kept = reply("user_bob", root, "Gone with the root").json().path("id").asString();
 		assertThat(this.api.delete("/v1/whispers/" + root).as("user_bob").send().status()).isEqualTo(403);
 		assertThat(this.api.delete("/v1/whispers/" + root).as("user_alice").send().status()).isEqualTo(204);
 		assertThat(this.api.get("/v1/whispers/" + root).send().status()).isEqualTo(404);
 		assertThat(contents(this.api.get("/v1/whispers").send())).isEmpty();
-		assertThat(contents(this.api.get("/v1/whispers/" + root + "/replies").send())).containsExactly("I stay");
+		assertThat(this.api.get("/v1/whispers/" + root + "/replies").send().status()).isEqualTo(404);
 		assertThat(this.api.delete("/v1/whispers/" + root).as("user_alice").send().status()).isEqualTo(404);
 		assertThat(reply("user_bob", root, "Too late").status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/whispers/" + kept + "/replies").send().status()).isEqualTo(404);
 	}
 
 	@Test

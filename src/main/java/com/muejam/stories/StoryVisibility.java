@@ -1,0 +1,108 @@
+package com.muejam.stories;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.visibility.BlockedUsers;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one rule for what a reader may see of stories and chapters, for every module that
+ * refers to them: published, due, neither deleted nor hidden (a chapter's story too), and
+ * not written by someone in a block with the reader, either way.
+ */
+@Service
+public class StoryVisibility {
+
+	private final StoryRepository stories;
+
+	private final ChapterRepository chapters;
+
+	private final StoryService storyService;
+
+	private final BlockedUsers blockedUsers;
+
+	private final Clock clock;
+
+	StoryVisibility(StoryRepository stories, ChapterRepository chapters, StoryService storyService,
+			BlockedUsers blockedUsers, Clock clock) {
+		this.stories = stories;
+		this.chapters = chapters;
+		this.storyService = storyService;
+		this.blockedUsers = blockedUsers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether a reader can see a story now.
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @param storyId the story
+	 * @return {@code true} if it is visible and its author is not in a block with the
+	 * reader
+	 */
+	@Transactional(readOnly = true)
+	public boolean isStoryVisibleTo(@Nullable UUID viewerId, UUID storyId) {
+		Instant now = this.clock.instant();
+		return this.stories.findById(storyId)
+			.filter((story) -> story.isVisibleAt(now) && !isBlockedBetween(viewerId, story.authorId()))
+			.isPresent();
+	}
+
+	/**
+	 * A chapter a reader can see, with its text.
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @param chapterId the chapter
+	 * @return the chapter, empty if unknown, not readable, or across a block
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ChapterText> readableChapter(@Nullable UUID viewerId, UUID chapterId) {
+		Instant now = this.clock.instant();
+		return this.chapters.findById(chapterId)
+			.filter((chapter) -> chapter.isVisibleAt(now))
+			.filter((chapter) -> this.stories.findById(chapter.storyId())
+				.filter((story) -> story.isVisibleAt(now) && !isBlockedBetween(viewerId, story.authorId()))
+				.isPresent())
+			.map(ChapterService::text);
+	}
+
+	/**
+	 * The stories among these ids that a reader can see, as the API shows them; four
+	 * statements whatever the number of ids.
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @param ids the stories
+	 * @return the visible ones by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, StoryView> visibleStories(@Nullable UUID viewerId, Collection<UUID> ids) {
+		Map<UUID, StoryView> visible = this.storyService.visibleStories(ids);
+		Set<UUID> blocked = this.blockedUsers.eitherWay(viewerId);
+		if (blocked.isEmpty()) {
+			return visible;
+		}
+		return visible.entrySet()
+			.stream()
+			.filter((entry) -> !blocked.contains(entry.getValue().author().id()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * Whether a block stands between a reader and an author, either way.
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @param authorId the author
+	 * @return {@code true} if the reader must not see the author's content
+	 */
+	boolean isBlockedBetween(@Nullable UUID viewerId, UUID authorId) {
+		return viewerId != null && this.blockedUsers.eitherWay(viewerId).contains(authorId);
+	}
+
+}
