@@ -54,7 +54,7 @@ class ObservabilityTests {
 		this.api.get("/v1/stories/" + slug).send();
 		String metrics = this.api.get("/actuator/prometheus").send().text();
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
-			.containsPattern("http_server_requests_seconds_count\\{.*uri=\"/v1/stories/\\{slug\\}\"")
+			.containsPattern("http_server_requests_seconds_count\\{.*uri=\"/v1/stories/\\{id\\}\"")
 			.containsPattern("cache_gets_total\\{cache=\"stories\".*result=\"hit\"")
 			.contains("muejam_email_outbox_backlog 0.0");
 	}

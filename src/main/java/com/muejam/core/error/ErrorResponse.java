@@ -23,7 +23,8 @@ public record ErrorResponse(Error error, @JsonProperty("request_id") String requ
 	@Schema(name = "ErrorBody")
 	public record Error(@Schema(implementation = ErrorCode.class, example = "VALIDATION_FAILED") String code,
 			@Schema(example = "Request validation failed") String message,
-			@Schema(example = "{\"handle\":\"must be 3-30 letters, digits or underscores\"}") Map<String, Object> details) {
+			@Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+					example = "{\"handle\":\"must be 3-30 letters, digits or underscores\"}") Map<String, Object> details) {
 	}
 
 	public static ErrorResponse of(ErrorCode code, String message, Map<String, Object> details, String requestId) {

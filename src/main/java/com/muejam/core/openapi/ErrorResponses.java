@@ -32,10 +32,19 @@ class ErrorResponses implements OpenApiCustomizer {
 			.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
 		openApi.getPaths()
 			.forEach((path, item) -> item.readOperationsMap()
-				.forEach((method, operation) -> addErrors(operation, method, path.contains("{"))));
+				.forEach((method, operation) -> addErrors(operation, method, refersToResources(path, operation))));
 	}
 
-	private static void addErrors(Operation operation, PathItem.HttpMethod method, boolean hasPathVariable) {
+	/**
+	 * Whether the operation names other resources, which may not exist (or be hidden): in
+	 * its path, its body or an {@code _id} query parameter.
+	 */
+	private static boolean refersToResources(String path, Operation operation) {
+		return path.contains("{") || operation.getRequestBody() != null || (operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch((parameter) -> parameter.getName().endsWith("_id")));
+	}
+
+	private static void addErrors(Operation operation, PathItem.HttpMethod method, boolean refersToResources) {
 		ApiResponses responses = operation.getResponses();
 		boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
 		error(responses, "400", "Invalid input: `VALIDATION_FAILED` (details name each bad field) or `INVALID_CURSOR`");
@@ -44,7 +53,7 @@ class ErrorResponses implements OpenApiCustomizer {
 		if (!isPublic) {
 			error(responses, "403", "Not allowed: `FORBIDDEN`");
 		}
-		if (hasPathVariable) {
+		if (refersToResources) {
 			error(responses, "404", "No such resource, or hidden from the caller: `NOT_FOUND`");
 		}
 		if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
