@@ -12,10 +12,11 @@
 #      chapter, publish the story, read it by slug, page GET /v1/stories with the cursor,
 #      read typed error envelopes.
 #
-# Needs Node.js >= 20.19 with npm, a JDK 25 to run the service (JAVA_HOME when it is a 25,
-# else /usr/lib/jvm/*25*), and the registry for `npm ci` (versions pinned in
-# package-lock.json). Environment: BASE_URL (skip starting the service),
-# HEALTH_TIMEOUT (seconds to wait for /v1/health, default 180).
+# Needs Node.js and npm (Node 20.19 or later; Debian 12's 18.20 works, Redocly warns), a
+# JDK 25 to run the service (JAVA_HOME when it is a 25, else /usr/lib/jvm/*25*), and the npm
+# registry for `npm ci` (exact versions in package-lock.json); the jar is built when missing
+# or older than src/main. Environment: BASE_URL (use that service instead of starting one),
+# HEALTH_TIMEOUT (seconds to wait for /v1/health, default 240).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,7 +27,7 @@ export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 
 jar="${root}/target/muejam-library-0.1.0-SNAPSHOT.jar"
-health_timeout="${HEALTH_TIMEOUT:-180}"
+health_timeout="${HEALTH_TIMEOUT:-240}"
 step="setup"
 show_log=no # the service log is worth showing when the service or the scenario failed
 service_pid=""
@@ -84,7 +85,7 @@ find_java() {
 step="npm ci"
 say "Installing the pinned tools (npm ci)"
 command -v node >/dev/null && command -v npm >/dev/null \
-  || { echo "node and npm are required (Node.js >= 20.19)." >&2; exit 1; }
+  || { echo "node and npm are required (Node.js 20.19 or later recommended)." >&2; exit 1; }
 npm ci --no-audit --no-fund --loglevel=error
 rm -rf generated dist
 mkdir -p generated
