@@ -77,8 +77,8 @@ class RecordSchemas implements ModelConverter {
 	}
 
 	/**
-	 * OpenAPI 3.0 ignores siblings of {@code $ref}: a nullable reference is an
-	 * {@code allOf} of the reference.
+	 * OpenAPI 3.0 ignores siblings of {@code $ref}: a nullable reference is an object
+	 * that is {@code allOf} the reference ({@code nullable} needs a {@code type}).
 	 */
 	private static Schema<?> nullable(Schema<?> property) {
 		if (property.get$ref() == null) {
@@ -86,6 +86,7 @@ class RecordSchemas implements ModelConverter {
 			return property;
 		}
 		ComposedSchema wrapper = new ComposedSchema();
+		wrapper.setType("object");
 		wrapper.setAllOf(List.of(new Schema<>().$ref(property.get$ref())));
 		wrapper.setNullable(true);
 		wrapper.setDescription(property.getDescription());

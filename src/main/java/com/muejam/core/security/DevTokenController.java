@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,9 +62,11 @@ class DevTokenController {
 			@Schema(example = "user_alice") @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
 					message = "must be 1-64 letters, digits, '_' or '-'") String userId,
 			@Schema(example = "alice@example.com") @Nullable @Email @Size(max = 254) String email,
-			@Schema(description = "Leave empty for a reader; [\"moderator\"] for the moderation tools",
-					example = "[]") @Nullable @Size(max = 5) List<@Pattern(regexp = "moderator",
-							message = "must be 'moderator'") String> roles) {
+			@ArraySchema(
+					arraySchema = @Schema(
+							description = "Leave out for a reader; [\"moderator\"] for the moderation tools"),
+					schema = @Schema(allowableValues = "moderator")) @Nullable @Size(max = 5) List<@Pattern(
+							regexp = "moderator", message = "must be 'moderator'") String> roles) {
 
 		MintDevToken {
 			roles = (roles != null) ? roles : List.of();
