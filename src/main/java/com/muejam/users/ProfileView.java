@@ -1,6 +1,5 @@
 package com.muejam.users;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,5 +22,5 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Profile")
 public record ProfileView(UUID id, String handle, String displayName, @Nullable String bio,
 		@Schema(description = "The bio rendered to sanitized HTML") @Nullable String bioHtml,
-		@Nullable String avatarUrl, Instant createdAt, int followerCount, int followingCount) implements Serializable {
+		@Nullable String avatarUrl, Instant createdAt, int followerCount, int followingCount) {
 }
