@@ -18,6 +18,7 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -121,18 +120,27 @@ class NotificationController {
 		return this.notifications.saveSettings(user.id(), settings);
 	}
 
-	@Operation(summary = "One-click unsubscribe",
-			description = "The signed link in every email (also as `List-Unsubscribe`, RFC 8058 one-click POST). Needs no login.")
+	@Operation(summary = "Unsubscribe page",
+			description = "Where the email's unsubscribe link opens in a browser: a page asking to confirm with a button that posts back. Changes nothing by itself, so link scanners unsubscribe nobody.")
 	@SecurityRequirements
-	@RequestMapping(path = "/v1/email/unsubscribe", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<Map<String, Object>> unsubscribe(@RequestParam String token) {
+	@GetMapping("/v1/email/unsubscribe")
+	ResponseEntity<String> confirmUnsubscribe(@RequestParam String token) {
+		return UnsubscribePage.confirm(this.unsubscribes.read(token).type(), token);
+	}
+
+	@Operation(summary = "One-click unsubscribe", description = """
+			Switches that type of email off. The signed link of every email, also its `List-Unsubscribe` \
+			header (RFC 8058 one-click POST with `List-Unsubscribe=One-Click`). Needs no login. Answers a \
+			page when the client accepts `text/html` (the confirmation page's button).""")
+	@SecurityRequirements
+	@PostMapping("/v1/email/unsubscribe")
+	ResponseEntity<?> unsubscribe(@RequestParam String token,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		Unsubscribes.Subscription subscription = this.unsubscribes.read(token);
-		NotificationSettings current = this.notifications.settings(subscription.userId());
-		NotificationSettings changed = switch (subscription.type()) {
-			case REPLY -> new NotificationSettings(false, current.emailFollow());
-			case FOLLOW -> new NotificationSettings(current.emailReply(), false);
-		};
-		this.notifications.saveSettings(subscription.userId(), changed);
+		this.notifications.unsubscribe(subscription.userId(), subscription.type());
+		if (UnsubscribePage.wanted(accept)) {
+			return UnsubscribePage.done(subscription.type());
+		}
 		return ResponseEntity.ok(Map.of("unsubscribed", subscription.type().name()));
 	}
 
