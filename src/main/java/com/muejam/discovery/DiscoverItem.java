@@ -1,6 +1,5 @@
 package com.muejam.discovery;
 
-import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,7 @@ record DiscoverItem(@JsonUnwrapped StoryView story, @Nullable Reason reason) {
 	 * @param label the tag's name or the author's handle it matched
 	 */
 	@Schema(name = "DiscoverReason")
-	record Reason(String kind, @Nullable String label) implements Serializable {
+	record Reason(String kind, @Nullable String label) {
 
 		static final Reason TRENDING = new Reason("TRENDING", null);
 

@@ -1,6 +1,5 @@
 package com.muejam.discovery;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param at when it was computed
  * @param entries the stories, best first
  */
-record Ranked(Instant at, List<Entry> entries) implements Serializable {
+record Ranked(Instant at, List<Entry> entries) {
 
 	/**
 	 * @param storyId the story
@@ -23,8 +22,7 @@ record Ranked(Instant at, List<Entry> entries) implements Serializable {
 	 * @param score its score
 	 * @param reason why it is there, or {@code null}
 	 */
-	record Entry(UUID storyId, UUID authorId, double score,
-			DiscoverItem.@Nullable Reason reason) implements Serializable {
+	record Entry(UUID storyId, UUID authorId, double score, DiscoverItem.@Nullable Reason reason) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.muejam.notifications;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -138,19 +136,35 @@ class NotificationController {
 		return this.notifications.saveSettings(user.id(), settings);
 	}
 
-	@Operation(summary = "One-click unsubscribe",
-			description = "The signed link in every email (also as `List-Unsubscribe`, RFC 8058 one-click POST). Needs no login.")
+	@Operation(summary = "Unsubscribe page",
+			description = "Where the email's unsubscribe link opens in a browser: a page asking to confirm with a button that posts back. Changes nothing by itself, so link scanners unsubscribe nobody.")
+	@ApiResponse(responseCode = "200", description = "The confirmation page",
+			content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
 	@SecurityRequirements
-	@RequestMapping(path = "/v1/email/unsubscribe", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<Map<String, Object>> unsubscribe(@RequestParam String token) {
+	@GetMapping("/v1/email/unsubscribe")
+	ResponseEntity<String> confirmUnsubscribe(@RequestParam String token) {
+		return UnsubscribePage.confirm(this.unsubscribes.read(token).type(), token);
+	}
+
+	@Operation(summary = "One-click unsubscribe", description = """
+			Switches that type of email off. The signed link of every email, also its `List-Unsubscribe` \
+			header (RFC 8058 one-click POST with `List-Unsubscribe=One-Click`). Needs no login. Answers a \
+			page when the client accepts `text/html` (the confirmation page's button).""")
+	@ApiResponse(responseCode = "200", description = "Switched off",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = Unsubscribed.class)),
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+	@SecurityRequirements
+	@PostMapping("/v1/email/unsubscribe")
+	ResponseEntity<?> unsubscribe(@RequestParam String token,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		Unsubscribes.Subscription subscription = this.unsubscribes.read(token);
-		NotificationSettings current = this.notifications.settings(subscription.userId());
-		NotificationSettings changed = switch (subscription.type()) {
-			case REPLY -> new NotificationSettings(false, current.emailFollow());
-			case FOLLOW -> new NotificationSettings(current.emailReply(), false);
-		};
-		this.notifications.saveSettings(subscription.userId(), changed);
-		return ResponseEntity.ok(Map.of("unsubscribed", subscription.type().name()));
+		this.notifications.unsubscribe(subscription.userId(), subscription.type());
+		if (UnsubscribePage.wanted(accept)) {
+			return UnsubscribePage.done(subscription.type());
+		}
+		return ResponseEntity.ok(new Unsubscribed(subscription.type()));
 	}
 
 	private CurrentUser ticketHolder(@Nullable String ticket) {
@@ -158,8 +172,7 @@ class NotificationController {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send a bearer token or a stream ticket");
 		}
 		UUID userId = this.tickets.redeem(ticket)
-			.orElseThrow(
-					() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The stream ticket is invalid, expired or used"));
+			.orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The stream ticket is invalid or expired"));
 		return new CurrentUser(userId, "", Set.of());
 	}
 
@@ -175,6 +188,13 @@ class NotificationController {
 	 */
 	@Schema(name = "UnreadCount")
 	record UnreadCount(long unreadCount) {
+	}
+
+	/**
+	 * @param unsubscribed the type of email switched off
+	 */
+	@Schema(name = "Unsubscribed")
+	record Unsubscribed(NotificationType unsubscribed) {
 	}
 
 }

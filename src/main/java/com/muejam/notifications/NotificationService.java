@@ -196,6 +196,17 @@ class NotificationService {
 			.orElse(NotificationSettings.DEFAULTS);
 	}
 
+	/**
+	 * Switches one type of email off, as a signed unsubscribe link asks.
+	 * @param userId whose emails
+	 * @param type which emails
+	 * @return the settings now
+	 */
+	@Transactional
+	NotificationSettings unsubscribe(UUID userId, NotificationType type) {
+		return saveSettings(userId, settings(userId).without(type));
+	}
+
 	@Transactional
 	NotificationSettings saveSettings(UUID userId, NotificationSettings settings) {
 		this.jdbc.sql("""

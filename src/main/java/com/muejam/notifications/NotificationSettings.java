@@ -21,4 +21,11 @@ record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailF
 		};
 	}
 
+	NotificationSettings without(NotificationType type) {
+		return switch (type) {
+			case REPLY -> new NotificationSettings(false, this.emailFollow);
+			case FOLLOW -> new NotificationSettings(this.emailReply, false);
+		};
+	}
+
 }

@@ -279,7 +279,7 @@ class SearchService {
 	 * @param slug its slug
 	 * @param storyCount published stories with it
 	 */
-	record TagHit(String name, String slug, int storyCount) implements java.io.Serializable {
+	record TagHit(String name, String slug, int storyCount) {
 	}
 
 }

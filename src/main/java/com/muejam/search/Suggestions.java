@@ -1,6 +1,5 @@
 package com.muejam.search;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param tags matching tags
  */
 @Schema(name = "Suggestions")
-record Suggestions(List<StorySuggestion> stories, List<UserSuggestion> users,
-		List<SearchService.TagHit> tags) implements Serializable {
+record Suggestions(List<StorySuggestion> stories, List<UserSuggestion> users, List<SearchService.TagHit> tags) {
 
 	Suggestions limited(int n) {
 		return new Suggestions(this.stories.stream().limit(n).toList(), this.users.stream().limit(n).toList(),
@@ -24,11 +22,11 @@ record Suggestions(List<StorySuggestion> stories, List<UserSuggestion> users,
 	}
 
 	@Schema(name = "StorySuggestion")
-	record StorySuggestion(UUID id, String slug, String title, @JsonIgnore UUID authorId) implements Serializable {
+	record StorySuggestion(UUID id, String slug, String title, @JsonIgnore UUID authorId) {
 	}
 
 	@Schema(name = "UserSuggestion")
-	record UserSuggestion(UUID id, String handle, String displayName) implements Serializable {
+	record UserSuggestion(UUID id, String handle, String displayName) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.error.ApiException;
+import com.muejam.core.markdown.MarkdownRenderer;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.InvalidCursor;
@@ -84,7 +85,7 @@ public class ChapterService {
 		int number = this.chapters.highestNumber(story.id()) + 1;
 		Instant now = this.clock.instant();
 		Chapter chapter = new Chapter(story.id(), number, title(request.title()),
-				this.markdown.render((request.content() != null) ? request.content() : ""), now);
+				RenderedText.of((request.content() != null) ? request.content() : "", this.markdown), now);
 		this.chapters.saveAndFlush(chapter);
 		return view(chapter, true);
 	}
@@ -98,7 +99,7 @@ public class ChapterService {
 		}
 		boolean revised = changes.content() != null && !changes.content().equals(chapter.content());
 		if (revised) {
-			chapter.rewrite(this.markdown.render(changes.content()), now);
+			chapter.rewrite(RenderedText.of(changes.content(), this.markdown), now);
 		}
 		this.chapters.saveAndFlush(chapter);
 		if (revised) {

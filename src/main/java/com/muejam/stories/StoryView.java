@@ -1,6 +1,5 @@
 package com.muejam.stories;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +29,7 @@ import com.muejam.users.UserSummary;
 public record StoryView(UUID id, String slug, String title, String blurb, List<TagView> tags, @Nullable String coverUrl,
 		UserSummary author, boolean published,
 		@Schema(description = "When readers may see it; in the future for a scheduled story") @Nullable Instant publishedAt,
-		@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt,
-		Instant updatedAt) implements Serializable {
+		@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * A tag of a story.
@@ -40,7 +38,7 @@ public record StoryView(UUID id, String slug, String title, String blurb, List<T
 	 * @param slug its slug
 	 */
 	@Schema(name = "Tag")
-	public record TagView(String name, String slug) implements Serializable {
+	public record TagView(String name, String slug) {
 	}
 
 }

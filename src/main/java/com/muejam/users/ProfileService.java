@@ -40,15 +40,19 @@ public class ProfileService {
 
 	private final UploadService uploads;
 
+	private final ProfileViewMapper views;
+
 	private final Cache publicProfiles;
 
 	private final HandleGenerator handles = new HandleGenerator();
 
 	private final Clock clock;
 
-	ProfileService(UserProfileRepository profiles, UploadService uploads, CacheManager caches, Clock clock) {
+	ProfileService(UserProfileRepository profiles, UploadService uploads, ProfileViewMapper views, CacheManager caches,
+			Clock clock) {
 		this.profiles = profiles;
 		this.uploads = uploads;
+		this.views = views;
 		this.publicProfiles = caches.getCache(CacheNames.PROFILES);
 		this.clock = clock;
 	}
@@ -80,7 +84,7 @@ public class ProfileService {
 
 	@Transactional(readOnly = true)
 	MeView me(CurrentUser user) {
-		return toMe(load(user.id()), user);
+		return this.views.toMe(load(user.id()), user);
 	}
 
 	@Transactional
@@ -116,7 +120,7 @@ public class ProfileService {
 			throw new HandleTaken(profile.handle());
 		}
 		evict(previousHandle);
-		return toMe(profile, user);
+		return this.views.toMe(profile, user);
 	}
 
 	/**
@@ -136,7 +140,7 @@ public class ProfileService {
 			return cached;
 		}
 		ProfileView profile = this.profiles.findActiveByNormalizedHandle(key)
-			.map(this::toPublic)
+			.map(this.views::toPublic)
 			.orElseThrow(() -> ApiException.notFound("User"));
 		this.publicProfiles.put(key, profile);
 		return profile;
@@ -154,7 +158,7 @@ public class ProfileService {
 		}
 		return this.profiles.findByIdIn(Set.copyOf(ids))
 			.stream()
-			.map(this::toSummary)
+			.map(this.views::toSummary)
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
 	}
 
@@ -171,7 +175,7 @@ public class ProfileService {
 		return this.profiles.findByIdIn(Set.copyOf(ids))
 			.stream()
 			.filter((profile) -> !profile.isDeleted())
-			.map(this::toPublic)
+			.map(this.views::toPublic)
 			.collect(Collectors.toMap(ProfileView::id, Function.identity()));
 	}
 
@@ -285,23 +289,6 @@ public class ProfileService {
 		return this.profiles.findById(id)
 			.filter((profile) -> !profile.isDeleted())
 			.orElseThrow(() -> ApiException.notFound("User"));
-	}
-
-	private ProfileView toPublic(UserProfile profile) {
-		return new ProfileView(profile.id(), profile.handle(), profile.displayName(), profile.bio(),
-				this.uploads.publicUrl(profile.avatarKey()), profile.createdAt(), profile.followerCount(),
-				profile.followingCount());
-	}
-
-	private MeView toMe(UserProfile profile, CurrentUser user) {
-		return new MeView(profile.id(), profile.handle(), profile.displayName(), profile.bio(),
-				this.uploads.publicUrl(profile.avatarKey()), profile.createdAt(), profile.followerCount(),
-				profile.followingCount(), profile.email(), List.copyOf(user.roles()), profile.isSuspended());
-	}
-
-	private UserSummary toSummary(UserProfile profile) {
-		return new UserSummary(profile.id(), profile.handle(), profile.displayName(),
-				this.uploads.publicUrl(profile.avatarKey()));
 	}
 
 }

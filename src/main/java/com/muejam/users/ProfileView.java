@@ -1,6 +1,5 @@
 package com.muejam.users;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,12 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param handle the handle
  * @param displayName the display name
  * @param bio the bio (markdown), or {@code null}
+ * @param bioHtml the bio rendered to sanitized HTML, or {@code null}
  * @param avatarUrl the avatar's URL, or {@code null}
  * @param createdAt when the profile was created
  * @param followerCount how many users follow this one
  * @param followingCount how many users this one follows
  */
 @Schema(name = "Profile")
-public record ProfileView(UUID id, String handle, String displayName, @Nullable String bio, @Nullable String avatarUrl,
-		Instant createdAt, int followerCount, int followingCount) implements Serializable {
+public record ProfileView(UUID id, String handle, String displayName, @Nullable String bio,
+		@Schema(description = "The bio rendered to sanitized HTML") @Nullable String bioHtml,
+		@Nullable String avatarUrl, Instant createdAt, int followerCount, int followingCount) {
 }

@@ -20,9 +20,10 @@ final class ProfileViews {
 	 * The caller's own profile, with private fields.
 	 */
 	@Schema(name = "Me")
-	record MeView(UUID id, String handle, String displayName, @Nullable String bio, @Nullable String avatarUrl,
-			Instant createdAt, int followerCount, int followingCount, @Nullable String email, List<String> roles,
-			boolean suspended) {
+	record MeView(UUID id, String handle, String displayName, @Nullable String bio,
+			@Schema(description = "The bio rendered to sanitized HTML") @Nullable String bioHtml,
+			@Nullable String avatarUrl, Instant createdAt, int followerCount, int followingCount,
+			@Nullable String email, List<String> roles, boolean suspended) {
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package com.muejam.users;
 
-import java.io.Serializable;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +13,5 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the display name
  * @param avatarUrl the avatar's URL, or {@code null}
  */
-public record UserSummary(UUID id, String handle, String displayName,
-		@Nullable String avatarUrl) implements Serializable {
+public record UserSummary(UUID id, String handle, String displayName, @Nullable String avatarUrl) {
 }

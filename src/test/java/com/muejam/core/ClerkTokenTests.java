@@ -85,6 +85,26 @@ class ClerkTokenTests {
 	}
 
 	@Test
+	void ignoresRoleInMetadataTheUserCanWrite() {
+		for (String claim : new String[] { "unsafe_metadata", "metadata" }) {
+			Api.Reply reply = me(sign(CLERK_KEY,
+					claims((c) -> c.subject("user_clerk_" + claim).claim(claim, Map.of("role", "moderator")))));
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(reply.json().path("roles").isEmpty()).as(claim).isTrue();
+		}
+	}
+
+	@Test
+	void ignoresTopLevelRoleClaims() {
+		Api.Reply reply = me(sign(CLERK_KEY,
+				claims((c) -> c.subject("user_clerk_top_level")
+					.claim("roles", List.of("moderator"))
+					.claim("role", "moderator"))));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.json().path("roles").isEmpty()).isTrue();
+	}
+
+	@Test
 	void rejectsBadSignature() {
 		assertRejected(me(sign(IMPOSTOR_WITH_SAME_KID, claims((c) -> {
 		}))));

@@ -1,9 +1,12 @@
 package com.muejam.core;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.Api;
@@ -23,7 +26,7 @@ class DevTokenTests {
 	Api api;
 
 	@Test
-	void mintedTokenAuthenticatesAndCreatesTheProfile() {
+	void mintedTokenAuthenticatesAndCreatesTheProfile() throws ParseException {
 		Api.Reply minted = this.api.post("/v1/dev/tokens")
 			.json(Map.of("user_id", "user_newcomer", "email", "newcomer@example.com", "roles",
 					new String[] { "moderator" }))
@@ -36,6 +39,10 @@ class DevTokenTests {
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().path("email").asString()).isEqualTo("newcomer@example.com");
 		assertThat(me.json().path("roles").get(0).asString()).isEqualTo("moderator");
+		// the role travels where Clerk puts it, in a claim users cannot write
+		JWTClaimsSet claims = SignedJWT.parse(minted.json().path("token").asString()).getJWTClaimsSet();
+		assertThat(claims.getJSONObjectClaim("public_metadata")).containsEntry("role", "moderator");
+		assertThat(claims.getClaims()).doesNotContainKeys("roles", "role");
 	}
 
 	@Test

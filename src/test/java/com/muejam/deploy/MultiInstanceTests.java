@@ -2,11 +2,13 @@ package com.muejam.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +25,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import redis.embedded.RedisServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.muejam.MueJamApplication;
 import com.muejam.core.database.EmbeddedPostgresLauncher;
 import com.muejam.support.Api;
 import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
+import com.muejam.stories.StoryView;
+import com.muejam.users.ProfileView;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -129,6 +136,57 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(3)
+	void cachedViewsAreStoredAsJsonAndReadBackFromIt() {
+		Fixtures fixtures = new Fixtures(one);
+		fixtures.me("user_cached");
+		assertThat(one.put("/v1/me")
+			.as("user_cached")
+			.json(Map.of("handle", "cached_reader", "bio", "Reads *slowly*."))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(one.get("/v1/users/cached_reader").send().status()).isEqualTo(200);
+		assertThat(one.get("/v1/search/suggest?q=The").send().status()).isEqualTo(200);
+		// the trending job clears its cache when it runs: ask until a ranking is cached
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> one.get("/v1/discover?tab=trending").send().status() == 200
+					&& !cacheKeys("trending").isEmpty());
+		assertThat(cacheKeys("profiles")).contains("muejam:v2:cache:profiles::cached_reader");
+		assertThat(cacheKeys("suggestions")).isNotEmpty();
+		// every cached value is a JSON document, not a Java-serialized object
+		JsonMapper json = JsonMapper.builder().build();
+		List<String> cached = Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v2:cache:")).toList();
+		assertThat(cached).hasSizeGreaterThanOrEqualTo(3);
+		for (String key : cached) {
+			byte[] value = redisValue(key);
+			if (value.length == 0) {
+				// evicted meanwhile (the trending job)
+				continue;
+			}
+			assertThat(value[0]).as("%s starts a JSON object", key).isEqualTo((byte) '{');
+			assertThat(json.readTree(value).isObject()).as(key).isTrue();
+		}
+		// a field the API hides (@JsonIgnore) is still cached: the cache gives back whole
+		// values
+		String suggestionsKey = cacheKeys("suggestions").getFirst();
+		JsonNode suggestions = json.readTree(redisValue(suggestionsKey));
+		assertThat(suggestions.path("stories").get(0).path("authorId").asString()).isNotBlank();
+		JsonNode profile = json.readTree(redisValue("muejam:v2:cache:profiles::cached_reader"));
+		assertThat(profile.path("handle").asString()).isEqualTo("cached_reader");
+		// the other instance serves what is in Redis: change it there and see it come
+		// back
+		ObjectNode edited = ((ObjectNode) profile).put("displayName", "Edited In Redis");
+		writeRedisValue("muejam:v2:cache:profiles::cached_reader", json.writeValueAsBytes(edited));
+		Api.Reply served = two.get("/v1/users/cached_reader").send();
+		assertThat(served.json().path("display_name").asString()).isEqualTo("Edited In Redis");
+		assertThat(served.json().path("bio_html").asString())
+			.isEqualToIgnoringWhitespace("<p>Reads <em>slowly</em>.</p>");
+		// the views need no Serializable marker any more
+		assertThat(Serializable.class.isAssignableFrom(ProfileView.class)).isFalse();
+		assertThat(Serializable.class.isAssignableFrom(StoryView.class)).isFalse();
+	}
+
+	@Test
+	@Order(4)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);
 		assertThat(whisper(two, "two")).isEqualTo(201);
@@ -139,7 +197,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aNotificationCausedOnOneInstanceReachesAStreamOnTheOther() throws Exception {
 		Fixtures fixtures = new Fixtures(one);
 		String followed = fixtures.me("user_followed").path("id").asString();
@@ -156,7 +214,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aScheduledJobRunsOnceAcrossInstances() {
 		// both instances try every second; the first run holds the lock for a minute
 		await().pollDelay(Duration.ofSeconds(4))
@@ -166,7 +224,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void eachInstanceExposesItsMetrics() throws Exception {
 		String metrics = prometheus(first) + prometheus(second);
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
@@ -179,7 +237,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
 		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
 		String slug = slugOf(id, "user_writer");
@@ -243,7 +301,24 @@ class MultiInstanceTests {
 	}
 
 	private static List<String> cacheKeys(String cache) {
-		return Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v1:cache:" + cache + "::")).toList();
+		return Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v2:cache:" + cache + "::")).toList();
+	}
+
+	private static byte[] redisValue(String key) {
+		var connection = first.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class)
+			.getConnection();
+		try (connection) {
+			byte[] value = connection.stringCommands().get(key.getBytes(StandardCharsets.UTF_8));
+			return (value != null) ? value : new byte[0];
+		}
+	}
+
+	private static void writeRedisValue(String key, byte[] value) {
+		var connection = first.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class)
+			.getConnection();
+		try (connection) {
+			connection.stringCommands().set(key.getBytes(StandardCharsets.UTF_8), value);
+		}
 	}
 
 	private static String[] redisKeys() {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,12 +18,15 @@ import com.muejam.whispers.WhisperReplied;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class NotificationTests {
+
+	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	@Autowired
 	Api api;
@@ -162,12 +167,55 @@ class NotificationTests {
 		this.outbox.sendDue();
 		String link = this.sentEmails.recent().getFirst().headers().get("List-Unsubscribe");
 		String path = link.substring(link.indexOf("/v1/"), link.length() - 1);
-		assertThat(this.api.post(path).send().status()).isEqualTo(200);
+		// RFC 8058: the mail client posts List-Unsubscribe=One-Click to the header's URL
+		Api.Reply oneClick = this.api.post(path)
+			.raw("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
+			.send();
+		assertThat(oneClick.status()).isEqualTo(200);
+		assertThat(oneClick.json().path("unsubscribed").asString()).isEqualTo("REPLY");
 		JsonNode settings = this.api.get("/v1/me/notification-settings").as("user_alice").send().json();
 		assertThat(settings.path("email_reply").asBoolean()).isFalse();
 		assertThat(settings.path("email_follow").asBoolean()).isTrue();
 		String forged = path.substring(0, path.length() - 3) + "abc";
 		assertThat(this.api.get(forged).send().status()).isEqualTo(400);
+	}
+
+	@Test
+	void openingTheUnsubscribeLinkOnlyAsksForConfirmation() {
+		String root = whisper("user_alice", "Scanned link");
+		reply("user_bob", root, "Ping");
+		awaitNotifications("user_alice", 1);
+		this.outbox.sendDue();
+		EmailMessage email = this.sentEmails.recent().getFirst();
+		String link = email.headers().get("List-Unsubscribe");
+		String path = link.substring(link.indexOf("/v1/"), link.length() - 1);
+		assertThat(email.html()).contains(HtmlUtils.htmlEscape(link.substring(1, link.length() - 1)));
+		Api.Reply page = this.api.get(path).header("Accept", BROWSER_ACCEPT).send();
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+		Element form = Jsoup.parse(page.text(), "https://muejam.test" + path).selectFirst("form");
+		assertThat(form).isNotNull();
+		assertThat(form.attr("method")).isEqualToIgnoringCase("post");
+		// posts back to the very link the email carries (a relative URL, behind any
+		// proxy)
+		assertThat(form.absUrl("action")).isEqualTo("https://muejam.test" + path);
+		assertThat(form.select("button[type=submit]")).hasSize(1);
+		// a link scanner following the link changes nothing
+		JsonNode settings = this.api.get("/v1/me/notification-settings").as("user_alice").send().json();
+		assertThat(settings.path("email_reply").asBoolean()).isTrue();
+		// the button posts the form, as a browser does
+		Api.Reply done = this.api.post(path)
+			.header("Accept", BROWSER_ACCEPT)
+			.raw("application/x-www-form-urlencoded", "")
+			.send();
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.header("Content-Type")).startsWith("text/html");
+		settings = this.api.get("/v1/me/notification-settings").as("user_alice").send().json();
+		assertThat(settings.path("email_reply").asBoolean()).isFalse();
+		String forged = path.substring(0, path.length() - 3) + "abc";
+		assertThat(this.api.get(forged).header("Accept", BROWSER_ACCEPT).send().errorCode())
+			.isEqualTo("VALIDATION_FAILED");
 	}
 
 	private String whisper(String user, String content) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.Api;
@@ -67,6 +69,28 @@ class ProfileTests {
 	void moderatorRoleFromTokenIsReported() {
 		Api.Reply reply = this.api.get("/v1/me").as("user_mod", "moderator").send();
 		assertThat(reply.json().path("roles").get(0).asString()).isEqualTo("moderator");
+	}
+
+	@Test
+	void bioIsRenderedToSanitizedHtmlEverywhereItIsShown() {
+		String bio = "I read *everything*. <script>alert(1)</script> [me](javascript:alert(2)) <img src=x onerror=alert(3)>";
+		Api.Reply me = this.api.put("/v1/me")
+			.as("user_markdown")
+			.json(Map.of("handle", "md_reader", "bio", bio))
+			.send();
+		assertThat(me.status()).isEqualTo(200);
+		Api.Reply profile = this.api.get("/v1/users/md_reader").send();
+		for (Api.Reply reply : List.of(me, profile, this.api.get("/v1/me").as("user_markdown").send())) {
+			assertThat(reply.json().path("bio").asString()).isEqualTo(bio);
+			String html = reply.json().path("bio_html").asString();
+			assertThat(html).startsWith("<p>I read <em>everything</em>.").doesNotContain("javascript:");
+			for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+				assertThat(element.normalName()).isIn("body", "p", "em", "a");
+				assertThat(element.attributes().asList()).noneMatch((attribute) -> attribute.getKey().startsWith("on"));
+			}
+		}
+		Api.Reply cleared = this.api.put("/v1/me").as("user_markdown").json(Map.of("bio", "")).send();
+		assertThat(cleared.json().path("bio_html").isNull()).isTrue();
 	}
 
 	@Test

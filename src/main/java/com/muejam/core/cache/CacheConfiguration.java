@@ -1,9 +1,16 @@
 package com.muejam.core.cache;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.muejam.core.redis.ConditionalOnMissingRedis;
 import com.muejam.core.redis.ConditionalOnRedis;
@@ -18,7 +25,6 @@ import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
 /**
@@ -28,34 +34,80 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
  * caches live in Redis instead, shared by every instance (an eviction on one is seen by
  * all), under keys namespaced and versioned as
  * {@value #KEY_PREFIX}{@code <cache>::<key>}; bump the version when a cached type changes
- * incompatibly.
+ * incompatibly. Redis values are JSON of the type each cache declares
+ * ({@link CacheValueType}): no Java serialization, no type names in the data.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
 class CacheConfiguration {
 
-	static final String KEY_PREFIX = "muejam:v1:cache:";
+	/** v2: JSON values (v1 held Java-serialized objects). */
+	static final String KEY_PREFIX = "muejam:v2:cache:";
 
 	@Bean
 	@ConditionalOnRedis
 	RedisCacheManager redisCacheManager(RedisConnectionFactory connections, CacheProperties properties,
-			RedisGuard guard) {
+			RedisGuard guard, List<CacheValueType> valueTypes) {
+		Map<String, Class<?>> types = typesByCache(properties, valueTypes);
+		JsonMapper mapper = cacheMapper();
 		RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
 			.disableCachingNullValues()
-			.computePrefixWith((name) -> KEY_PREFIX + name + "::")
-			.serializeValuesWith(SerializationPair
-				.fromSerializer(new JdkSerializationRedisSerializer(CacheConfiguration.class.getClassLoader())));
+			.computePrefixWith((name) -> KEY_PREFIX + name + "::");
 		Map<String, RedisCacheConfiguration> caches = new LinkedHashMap<>();
-		properties.ttl().forEach((name, ttl) -> caches.put(name, defaults.entryTtl(ttl)));
+		properties.ttl()
+			.forEach((name, ttl) -> caches.put(name, defaults.entryTtl(ttl)
+				.serializeValuesWith(SerializationPair.fromSerializer(serializer(mapper, types.get(name), name)))));
 		RedisCacheWriter writer = new ResilientCacheWriter(
 				RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(500)), guard);
 		return RedisCacheManager.builder(writer)
 			.cacheDefaults(defaults)
 			.withInitialCacheConfigurations(caches)
-			// a fixed set of caches, as with the local cache
+			// a fixed set of caches, as with the local cache: each has its declared type
 			.disableCreateOnMissingCache()
 			.enableStatistics()
 			.build();
+	}
+
+	/**
+	 * Every cache with a time-to-live must declare its value type, and every declared
+	 * type must belong to a configured cache: a mismatch fails at start-up, not on the
+	 * first request.
+	 */
+	static Map<String, Class<?>> typesByCache(CacheProperties properties, List<CacheValueType> valueTypes) {
+		Map<String, Class<?>> types = new LinkedHashMap<>();
+		for (CacheValueType valueType : valueTypes) {
+			if (types.put(valueType.cache(), valueType.type()) != null) {
+				throw new IllegalStateException("Cache '" + valueType.cache() + "' declares two value types");
+			}
+		}
+		Set<String> undeclared = new TreeSet<>(properties.ttl().keySet());
+		undeclared.removeAll(types.keySet());
+		Set<String> unconfigured = new TreeSet<>(types.keySet());
+		unconfigured.removeAll(properties.ttl().keySet());
+		if (!undeclared.isEmpty() || !unconfigured.isEmpty()) {
+			throw new IllegalStateException("Caches without a declared value type (a CacheValueType bean): "
+					+ undeclared + "; value types of caches without a muejam.cache.ttl: " + unconfigured);
+		}
+		return types;
+	}
+
+	/**
+	 * Plain JSON of the records, every component included: {@code @JsonIgnore} hides a
+	 * field from API responses, not from the cache, which must give back the whole value.
+	 */
+	static JsonMapper cacheMapper() {
+		return JsonMapper.builder().annotationIntrospector(new JacksonAnnotationIntrospector() {
+
+			@Override
+			public boolean hasIgnoreMarker(MapperConfig<?> config, AnnotatedMember member) {
+				return false;
+			}
+
+		}).build();
+	}
+
+	private static <T> JsonCacheSerializer<T> serializer(JsonMapper mapper, Class<T> type, String cache) {
+		return new JsonCacheSerializer<>(mapper, type, cache);
 	}
 
 	@Bean

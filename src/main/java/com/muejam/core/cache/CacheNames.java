@@ -2,7 +2,8 @@ package com.muejam.core.cache;
 
 /**
  * The application's caches. Each has a time-to-live configured under
- * {@code muejam.cache.ttl}.
+ * {@code muejam.cache.ttl} and a value type declared by its module
+ * ({@link CacheValueType}).
  */
 public final class CacheNames {
 
@@ -12,17 +13,11 @@ public final class CacheNames {
 	/** Story metadata. */
 	public static final String STORIES = "stories";
 
-	/** Discover feeds (new). */
-	public static final String DISCOVER = "discover";
-
 	/** Trending feed. */
 	public static final String TRENDING = "trending";
 
 	/** Personalized For You feeds. */
 	public static final String FOR_YOU = "for-you";
-
-	/** Whisper feeds. */
-	public static final String WHISPERS = "whispers";
 
 	/** Search suggestions. */
 	public static final String SUGGESTIONS = "suggestions";

@@ -1,7 +1,9 @@
 package com.muejam.core.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -12,12 +14,19 @@ import org.springframework.util.StringUtils;
 /**
  * Refuses to start the {@code prod} profile while a local-only part would be active: the
  * embedded database, the local token issuer or dev tokens, the log email sender, the
- * local object storage, or a per-instance cursor secret. Runs before any bean is created,
- * so nothing local is started, and fails with one message listing every problem.
+ * local object storage, or a per-instance cursor secret; nor with an example or short
+ * (under 32 bytes) cursor secret. Runs before any bean is created, so nothing local is
+ * started, and fails with one message listing every problem.
  */
 class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
 	static final String PROFILE = "prod";
+
+	/** A cursor secret shorter than this is refused. */
+	static final int MIN_SECRET_BYTES = 32;
+
+	/** Placeholders of the {@code config/*.env.example} files: never a real secret. */
+	private static final List<String> EXAMPLE_SECRET_MARKERS = List.of("change-me", "changeme");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,7 +46,7 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 		require(env, problems, "muejam.auth.clerk.jwks-uri", "Clerk's JWKS URL (the local issuer is local-only)");
 		require(env, problems, "muejam.auth.clerk.issuer", "Clerk's token issuer");
 		require(env, problems, "muejam.auth.clerk.authorized-parties", "the frontend origins accepted in azp");
-		require(env, problems, "muejam.pagination.cursor-secret", "a cursor secret shared by all instances");
+		cursorSecret(env, problems);
 		if (env.getProperty("muejam.auth.dev-tokens.enabled", Boolean.class, true)) {
 			problems.add("muejam.auth.dev-tokens.enabled must be false (dev tokens are local-only)");
 		}
@@ -56,6 +65,20 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 					"the public (CDN or bucket) URL of uploaded objects");
 		}
 		return problems;
+	}
+
+	private static void cursorSecret(ConfigurableEnvironment env, List<String> problems) {
+		String property = "muejam.pagination.cursor-secret";
+		String secret = env.getProperty(property);
+		if (!StringUtils.hasText(secret)) {
+			problems.add(property + " must be set: a cursor secret shared by all instances");
+		}
+		else if (EXAMPLE_SECRET_MARKERS.stream().anyMatch(secret.toLowerCase(Locale.ROOT)::contains)) {
+			problems.add(property + " is an example value: generate one (e.g. `openssl rand -base64 48`)");
+		}
+		else if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+			problems.add(property + " must be at least " + MIN_SECRET_BYTES + " bytes of random characters");
+		}
 	}
 
 	private static void require(ConfigurableEnvironment env, List<String> problems, String property, String what) {

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,7 +60,7 @@ public class LocalIssuer {
 	 * Mints a signed session token like the ones Clerk issues.
 	 * @param subject the user id ({@code sub})
 	 * @param email the email claim, or {@code null}
-	 * @param roles the roles claim
+	 * @param roles the roles, minted into {@code public_metadata.role}
 	 * @return the token and its expiry
 	 */
 	public MintedToken mint(String subject, @Nullable String email, Set<String> roles) {
@@ -71,8 +72,13 @@ public class LocalIssuer {
 			.issuedAt(now)
 			.notBefore(now)
 			.expiresAt(expiresAt)
-			.id(UUID.randomUUID().toString())
-			.claim("roles", List.copyOf(roles));
+			.id(UUID.randomUUID().toString());
+		if (!roles.isEmpty()) {
+			// where Clerk carries it (see TokenClaims): one role as a string, several as
+			// a list
+			claims.claim(TokenClaims.PUBLIC_METADATA,
+					Map.of(TokenClaims.ROLE, (roles.size() == 1) ? roles.iterator().next() : List.copyOf(roles)));
+		}
 		if (email != null) {
 			claims.claim("email", email);
 		}

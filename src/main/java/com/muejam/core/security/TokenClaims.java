@@ -11,24 +11,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Reads what we use from a session token: roles (a {@code roles} array or string, a
- * {@code role}, or {@code role} inside Clerk's {@code public_metadata} /
- * {@code metadata}), the email and a display name.
+ * Reads what we use from a session token: roles, the email and a display name. A role
+ * counts only from {@code public_metadata.role} (a string or a list): Clerk lets users
+ * write {@code unsafe_metadata} themselves, and a session token template could copy it
+ * under any other name, so no other claim grants a role. The local issuer mints its roles
+ * into the same claim.
  */
 public final class TokenClaims {
+
+	/** The claim holding Clerk's public metadata, which only the backend can write. */
+	public static final String PUBLIC_METADATA = "public_metadata";
+
+	/** The role inside {@link #PUBLIC_METADATA}. */
+	public static final String ROLE = "role";
 
 	private TokenClaims() {
 	}
 
 	public static Set<String> roles(Jwt jwt) {
 		Set<String> roles = new LinkedHashSet<>();
-		addRoles(roles, jwt.getClaims().get("roles"));
-		addRoles(roles, jwt.getClaims().get("role"));
-		for (String metadata : new String[] { "public_metadata", "metadata" }) {
-			if (jwt.getClaims().get(metadata) instanceof Map<?, ?> map) {
-				addRoles(roles, map.get("roles"));
-				addRoles(roles, map.get("role"));
-			}
+		if (jwt.getClaims().get(PUBLIC_METADATA) instanceof Map<?, ?> metadata) {
+			addRoles(roles, metadata.get(ROLE));
 		}
 		return roles;
 	}

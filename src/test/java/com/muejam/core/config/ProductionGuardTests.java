@@ -1,6 +1,11 @@
 package com.muejam.core.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,47 @@ class ProductionGuardTests {
 		assertThat(ProductionGuard.problems(environment)).singleElement()
 			.asString()
 			.startsWith("muejam.auth.dev-tokens.enabled");
+	}
+
+	@Test
+	void refusesTheCursorSecretOfEveryEnvironmentExample() throws IOException {
+		List<Path> examples;
+		try (Stream<Path> files = Files.list(Path.of("config"))) {
+			examples = files.filter((file) -> file.getFileName().toString().endsWith(".env.example")).toList();
+		}
+		List<String> secrets = new ArrayList<>();
+		for (Path example : examples) {
+			for (String line : Files.readAllLines(example)) {
+				String prefix = "MUEJAM_PAGINATION_CURSOR_SECRET=";
+				String trimmed = line.strip().replaceFirst("^#\\s*", "");
+				if (trimmed.startsWith(prefix) && trimmed.length() > prefix.length()) {
+					secrets.add(trimmed.substring(prefix.length()));
+				}
+			}
+		}
+		assertThat(secrets).isNotEmpty();
+		for (String secret : secrets) {
+			MockEnvironment environment = productionEnvironment().withProperty("muejam.pagination.cursor-secret",
+					secret);
+			assertThat(ProductionGuard.problems(environment)).as(secret)
+				.singleElement()
+				.asString()
+				.startsWith("muejam.pagination.cursor-secret")
+				.contains("example");
+		}
+	}
+
+	@Test
+	void refusesCursorSecretsShorterThan32Bytes() {
+		MockEnvironment environment = productionEnvironment().withProperty("muejam.pagination.cursor-secret",
+				"x7Qp2vLm9RtK4wZs8NbC3yHd6FgJ1aE");
+		assertThat(ProductionGuard.problems(environment)).singleElement()
+			.asString()
+			.startsWith("muejam.pagination.cursor-secret")
+			.contains("32 bytes");
+		MockEnvironment exactly32 = productionEnvironment().withProperty("muejam.pagination.cursor-secret",
+				"x7Qp2vLm9RtK4wZs8NbC3yHd6FgJ1aEu");
+		assertThat(ProductionGuard.problems(exactly32)).isEmpty();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.muejam.stories;
+package com.muejam.core.markdown;
 
 import java.util.List;
 
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * CommonMark escapes raw HTML and drops unsafe link targets, then an allow-list (jsoup)
  * keeps only known elements and attributes, only {@code http}, {@code https} and
  * {@code mailto} links and {@code http(s)} images, and marks every link
- * {@code rel="nofollow noopener ugc"}.
+ * {@code rel="nofollow noopener ugc"}. Chapters and bios go through the same renderer.
  */
 @Component
-class MarkdownRenderer {
+public class MarkdownRenderer {
 
 	private static final List<Extension> EXTENSIONS = List.of(StrikethroughExtension.create(),
 			TablesExtension.create());
@@ -39,25 +39,14 @@ class MarkdownRenderer {
 		.removeProtocols("a", "href", "ftp")
 		.addEnforcedAttribute("a", "rel", "nofollow noopener ugc");
 
-	RenderedText render(String markdown) {
+	/**
+	 * @param markdown text as written
+	 * @return its HTML, safe to show
+	 */
+	public String toSafeHtml(String markdown) {
 		String html = this.renderer.render(this.parser.parse(markdown));
 		Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-		String safe = Jsoup.clean(html, "", this.safelist, output);
-		return new RenderedText(markdown, safe, countWords(markdown));
-	}
-
-	static int countWords(String text) {
-		int words = 0;
-		boolean inWord = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean letter = Character.isLetterOrDigit(c) || (inWord && (c == '\'' || c == '\u2019'));
-			if (letter && !inWord) {
-				words++;
-			}
-			inWord = letter;
-		}
-		return words;
+		return Jsoup.clean(html, "", this.safelist, output);
 	}
 
 }

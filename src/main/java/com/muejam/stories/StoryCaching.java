@@ -1,0 +1,20 @@
+package com.muejam.stories;
+
+import com.muejam.core.cache.CacheNames;
+import com.muejam.core.cache.CacheValueType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What this module caches: story metadata are {@link StoryView}s.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoryCaching {
+
+	@Bean
+	CacheValueType storiesCacheValueType() {
+		return new CacheValueType(CacheNames.STORIES, StoryView.class);
+	}
+
+}
