@@ -41,7 +41,7 @@ class SearchController {
 			and display name. `tags`: tag names. `q` is 1-200 characters. The list shape depends on \
 			`type`: stories, profiles, or tags.""")
 	@ApiResponse(responseCode = "200", description = "A page of stories, profiles or tags, as `type` asks",
-			content = @Content(schema = @Schema(oneOf = { StoryResults.class, UserResults.class, TagResults.class })))
+			content = @Content(schema = @Schema(anyOf = { StoryResults.class, UserResults.class, TagResults.class })))
 	@SecurityRequirements
 	@GetMapping("/v1/search")
 	CursorPage<?> search(@AuthenticationPrincipal @Nullable CurrentUser user, @RequestParam String q,

@@ -19,6 +19,7 @@ import com.muejam.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,9 @@ class NotificationStreamTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -71,7 +75,7 @@ class NotificationStreamTests {
 	}
 
 	@Test
-	void aSingleUseTicketOpensTheStreamOnce() throws Exception {
+	void aTicketServesTheStreamsReconnectsWithReplayUntilItsWindowEnds() throws Exception {
 		String ticket = this.api.post("/v1/notifications/stream-ticket")
 			.as("user_alice")
 			.send()
@@ -79,18 +83,48 @@ class NotificationStreamTests {
 			.path("ticket")
 			.asString();
 		UUID alice = id("user_alice");
+		String seen;
 		try (EventStream stream = open(null, null, "ticket=" + ticket)) {
 			assertThat(stream.status()).isEqualTo(200);
 			triggers().on(new UserFollowed(id("user_carol"), alice));
-			assertThat(stream.nextEvent()).contains("event:notification");
+			List<String> event = stream.nextEvent();
+			assertThat(event).contains("event:notification");
+			seen = event.stream().filter((line) -> line.startsWith("id:")).findFirst().orElseThrow().substring(3);
 		}
-		try (EventStream again = open(null, null, "ticket=" + ticket)) {
-			assertThat(again.status()).isEqualTo(401);
+		// the connection dropped; meanwhile another notification arrives
+		triggers().on(new UserFollowed(id("user_dave"), alice));
+		// EventSource reconnects by itself: the same URL, with Last-Event-ID
+		try (EventStream again = open(null, null, "ticket=" + ticket, "Last-Event-ID", seen.strip())) {
+			assertThat(again.status()).isEqualTo(200);
+			assertThat(dataOf(again.nextEvent())).contains("user_dave");
+		}
+		// once the reconnect window is over, the ticket is refused and the client gets a
+		// new one
+		this.jdbc.sql("update stream_tickets set expires_at = now() - interval '1 second'").update();
+		try (EventStream late = open(null, null, "ticket=" + ticket)) {
+			assertThat(late.status()).isEqualTo(401);
+		}
+		try (EventStream forged = open(null, null, "ticket=not-a-ticket")) {
+			assertThat(forged.status()).isEqualTo(401);
 		}
 		try (EventStream none = open(null, null, null)) {
 			assertThat(none.status()).isEqualTo(401);
 		}
 		assertThat(this.api.post("/v1/notifications/stream-ticket").send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void anUnusedTicketExpiresAfterAMinute() throws Exception {
+		String ticket = this.api.post("/v1/notifications/stream-ticket")
+			.as("user_alice")
+			.send()
+			.json()
+			.path("ticket")
+			.asString();
+		this.jdbc.sql("update stream_tickets set expires_at = now() - interval '1 second'").update();
+		try (EventStream stale = open(null, null, "ticket=" + ticket)) {
+			assertThat(stale.status()).isEqualTo(401);
+		}
 	}
 
 	@Test
