@@ -1,4 +1,4 @@
--- V14: bounds on abuse that costs other users (email floods, gamed trending, storage quotas).
+-- V14: bounds on abuse that costs other users (email floods, gamed trending).
 
 -- Each queued email says what it is: a REPLY email names the whisper replied to (topic), so a
 -- recipient gets a bounded number of reply emails per window and never two about one whisper;
@@ -23,8 +23,3 @@ alter table story_engagements
     alter column day set not null;
 create unique index uq_story_engagements_once_a_day on story_engagements (story_id, user_id, kind, day);
 
--- Tags remember who created them: new tags per user per day are limited.
-alter table tags add column created_by uuid;
-alter table tags
-    add constraint fk_tags_created_by foreign key (created_by) references user_profiles (id) on delete set null;
-create index ix_tags_created_by on tags (created_by, created_at) where created_by is not null;
