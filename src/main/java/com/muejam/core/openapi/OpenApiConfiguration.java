@@ -86,7 +86,8 @@ class OpenApiConfiguration {
 			error(responses, "404", "No such resource, or hidden from the caller: `NOT_FOUND`");
 		}
 		if (method == HttpMethod.POST || method == HttpMethod.PUT) {
-			error(responses, "409", "Conflicts with the current state: `CONFLICT` or `HANDLE_TAKEN`");
+			error(responses, "409",
+					"Conflicts with the current state: `CONFLICT`, `HANDLE_TAKEN` or `QUOTA_EXCEEDED` (a per-user limit reached)");
 		}
 		error(responses, "429", "Rate limit exceeded: `RATE_LIMITED`, see `Retry-After`");
 		error(responses, "500", "Unexpected error: `INTERNAL` (no internals in the body)");
