@@ -43,6 +43,7 @@ class DiscoveryJobs {
 	/**
 	 * Recomputes every trending score from the last 24 hours of engagements, each
 	 * weighted by its kind and decayed by its real age ({@code hourly-decay ^ hours}).
+	 * Engagements of users suspended since, or of the story's own author, count nothing.
 	 * Stories without engagement in the window drop out. Running it twice gives the same
 	 * scores.
 	 * @return how many stories have a trending score, or {@code null} when another
@@ -62,10 +63,12 @@ class DiscoveryJobs {
 		int scored = this.jdbc
 			.sql("""
 					with computed as (
-					    select e.story_id, sum((%s) * power(:decay, cast(extract(epoch from (now() - e.created_at)) as float8) / 3600.0)) as score
+					    select e.story_id, sum((%1$s) * power(:decay, cast(extract(epoch from (now() - e.created_at)) as float8) / 3600.0)) as score
 					    from story_engagements e
 					    where e.created_at > now() - interval '24 hours'
-					    group by e.story_id)
+					      and not exists (select 1 from user_profiles p where p.id = e.user_id and p.suspended_at is not null)
+					      and not exists (select 1 from stories s where s.id = e.story_id and s.author_id = e.user_id)
+					    group by e.story_id having sum(%1$s) > 0)
 					insert into story_trending (story_id, score, computed_at)
 					select story_id, score, now() from computed
 					on conflict (story_id) do update set score = excluded.score, computed_at = excluded.computed_at"""

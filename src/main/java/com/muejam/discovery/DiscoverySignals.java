@@ -2,6 +2,8 @@ package com.muejam.discovery;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.muejam.library.ChapterCompleted;
 import com.muejam.library.ChapterRead;
 import com.muejam.library.StorySaved;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Learns from what readers do, after it has committed: each signal counts towards the
  * story's daily stats and trending engagements, and towards the reader's interest in the
- * story's tags and author. Each is a few set-based statements.
+ * story's tags and author. Each is a few set-based statements. A signal counts once per
+ * reader, story, kind and UTC day (liking, unliking and liking again is one like), and
+ * not at all from the story's author or a suspended user.
  */
 @Component
 class DiscoverySignals {
@@ -29,32 +33,29 @@ class DiscoverySignals {
 
 	@ApplicationModuleListener
 	void on(StorySaved saved) {
-		engage(saved.storyId(), saved.userId(), Signal.SAVE, "saves_count");
-		interest(saved.userId(), saved.storyId(), Signal.SAVE);
+		signal(saved.storyId(), saved.userId(), Signal.SAVE, "saves_count");
 	}
 
 	@ApplicationModuleListener
 	void on(ChapterRead read) {
-		engage(read.storyId(), read.userId(), Signal.READ, "reads_count");
-		interest(read.userId(), read.storyId(), Signal.READ);
+		signal(read.storyId(), read.userId(), Signal.READ, "reads_count");
 	}
 
 	@ApplicationModuleListener
 	void on(ChapterCompleted completed) {
-		interest(completed.userId(), completed.storyId(), Signal.COMPLETE_READ);
+		signal(completed.storyId(), completed.userId(), Signal.COMPLETE_READ, null);
 	}
 
 	@ApplicationModuleListener
 	void on(WhisperLiked liked) {
 		if (liked.storyId() != null) {
-			engage(liked.storyId(), liked.likerId(), Signal.LIKE, "likes_count");
-			interest(liked.likerId(), liked.storyId(), Signal.LIKE);
+			signal(liked.storyId(), liked.likerId(), Signal.LIKE, "likes_count");
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(StoryWhispered whispered) {
-		engage(whispered.storyId(), whispered.userId(), Signal.WHISPER, "whispers_count");
+		signal(whispered.storyId(), whispered.userId(), Signal.WHISPER, "whispers_count");
 	}
 
 	@ApplicationModuleListener
@@ -69,17 +70,37 @@ class DiscoverySignals {
 			.update();
 	}
 
-	private void engage(UUID storyId, UUID userId, Signal signal, String counter) {
-		this.jdbc.sql("insert into story_engagements (story_id, user_id, kind) values (:story, :user, :kind)")
+	/**
+	 * Counts a user's engagement with a story once per kind and UTC day, and never the
+	 * author's own or a suspended user's.
+	 * @param counter the daily stats column it adds to, if any
+	 */
+	private void signal(UUID storyId, UUID userId, Signal signal, @Nullable String counter) {
+		if (!engage(storyId, userId, signal)) {
+			return;
+		}
+		if (counter != null) {
+			this.jdbc.sql("""
+					insert into story_stats_daily (story_id, date, %1$s) values (:story, current_date, 1)
+					on conflict (story_id, date) do update set %1$s = story_stats_daily.%1$s + 1""".formatted(counter))
+				.param("story", storyId)
+				.update();
+		}
+		if (signal.interestWeight() > 0) {
+			interest(userId, storyId, signal);
+		}
+	}
+
+	private boolean engage(UUID storyId, UUID userId, Signal signal) {
+		return this.jdbc.sql("""
+				insert into story_engagements (story_id, user_id, kind)
+				select s.id, p.id, :kind from stories s join user_profiles p on p.id = :user
+				where s.id = :story and s.author_id <> p.id and p.suspended_at is null
+				on conflict (story_id, user_id, kind, day) do nothing""")
 			.param("story", storyId)
 			.param("user", userId)
 			.param("kind", signal.name())
-			.update();
-		this.jdbc.sql("""
-				insert into story_stats_daily (story_id, date, %1$s) values (:story, current_date, 1)
-				on conflict (story_id, date) do update set %1$s = story_stats_daily.%1$s + 1""".formatted(counter))
-			.param("story", storyId)
-			.update();
+			.update() == 1;
 	}
 
 	private void interest(UUID userId, UUID storyId, Signal signal) {

@@ -18,6 +18,9 @@ record Anchor(int start, int end, String quote, String prefix, String suffix) {
 
 	static final int CONTEXT = 32;
 
+	/** The longest quote, in UTF-16 code units. */
+	static final int MAX_QUOTE = 4000;
+
 	/**
 	 * Anchors the range {@code [start, end)} of a text (seed property 16:
 	 * {@code 0 <= start < end <= length}).
@@ -38,6 +41,10 @@ record Anchor(int start, int end, String quote, String prefix, String suffix) {
 		if (start >= end) {
 			throw ApiException.invalidField("end_offset", "must be greater than start_offset");
 		}
+		if (end - start > MAX_QUOTE) {
+			throw ApiException.invalidField("end_offset",
+					"a highlight spans at most " + MAX_QUOTE + " characters after start_offset");
+		}
 		if (splitsCharacter(text, start) || splitsCharacter(text, end)) {
 			throw ApiException.invalidField("start_offset", "offsets must not split a character");
 		}
@@ -57,35 +64,88 @@ record Anchor(int start, int end, String quote, String prefix, String suffix) {
 	 * @return the new anchor, or empty when the words no longer occur (orphaned)
 	 */
 	Optional<Anchor> reanchor(String text) {
+		return reanchor(text, new Work());
+	}
+
+	/**
+	 * Finds the quoted words in a changed text, in work linear in the text's length
+	 * however often they occur: every occurrence is found in one Knuth-Morris-Pratt scan
+	 * (at most {@code 2 (text + quote)} comparisons) and its context scored in at most
+	 * {@code 2 x CONTEXT} more.
+	 * @param text the new text
+	 * @param work counts the character comparisons made
+	 * @return the new anchor, or empty when the words no longer occur (orphaned)
+	 */
+	Optional<Anchor> reanchor(String text, Work work) {
+		int length = this.quote.length();
+		int[] border = borders(this.quote, work);
 		int best = -1;
 		int bestContext = -1;
 		int bestDistance = Integer.MAX_VALUE;
-		for (int at = text.indexOf(this.quote); at >= 0; at = text.indexOf(this.quote, at + 1)) {
-			int context = commonSuffix(text, at, this.prefix)
-					+ commonPrefix(text, at + this.quote.length(), this.suffix);
-			int distance = Math.abs(at - this.start);
-			if (context > bestContext || (context == bestContext && distance < bestDistance)) {
-				best = at;
-				bestContext = context;
-				bestDistance = distance;
+		int matched = 0;
+		for (int i = 0; i < text.length(); i++) {
+			matched = extend(this.quote, border, matched, text.charAt(i), work);
+			if (matched == length) {
+				int at = i - length + 1;
+				int context = commonSuffix(text, at, this.prefix, work)
+						+ commonPrefix(text, at + length, this.suffix, work);
+				int distance = Math.abs(at - this.start);
+				if (context > bestContext || (context == bestContext && distance < bestDistance)) {
+					best = at;
+					bestContext = context;
+					bestDistance = distance;
+				}
+				matched = border[matched - 1];
 			}
 		}
-		return (best < 0) ? Optional.empty() : Optional.of(at(text, best, best + this.quote.length()));
+		return (best < 0) ? Optional.empty() : Optional.of(at(text, best, best + length));
 	}
 
-	private static int commonSuffix(String text, int end, String prefix) {
+	/**
+	 * The Knuth-Morris-Pratt failure function: for each prefix of the quote, the length
+	 * of its longest proper prefix that is also its suffix.
+	 */
+	private static int[] borders(String quote, Work work) {
+		int[] border = new int[quote.length()];
+		int k = 0;
+		for (int i = 1; i < quote.length(); i++) {
+			k = extend(quote, border, k, quote.charAt(i), work);
+			border[i] = k;
+		}
+		return border;
+	}
+
+	/**
+	 * One Knuth-Morris-Pratt step: how much of the pattern is matched after the next
+	 * character, given {@code matched} before it. Each failed comparison shortens the
+	 * match, so a scan makes at most twice as many comparisons as characters.
+	 */
+	private static int extend(String pattern, int[] border, int matched, char next, Work work) {
+		int at = matched;
+		while (true) {
+			if (work.compare(next == pattern.charAt(at))) {
+				return at + 1;
+			}
+			if (at == 0) {
+				return 0;
+			}
+			at = border[at - 1];
+		}
+	}
+
+	private static int commonSuffix(String text, int end, String prefix, Work work) {
 		int matched = 0;
 		while (matched < prefix.length() && end - matched - 1 >= 0
-				&& text.charAt(end - matched - 1) == prefix.charAt(prefix.length() - matched - 1)) {
+				&& work.compare(text.charAt(end - matched - 1) == prefix.charAt(prefix.length() - matched - 1))) {
 			matched++;
 		}
 		return matched;
 	}
 
-	private static int commonPrefix(String text, int start, String suffix) {
+	private static int commonPrefix(String text, int start, String suffix, Work work) {
 		int matched = 0;
 		while (matched < suffix.length() && start + matched < text.length()
-				&& text.charAt(start + matched) == suffix.charAt(matched)) {
+				&& work.compare(text.charAt(start + matched) == suffix.charAt(matched))) {
 			matched++;
 		}
 		return matched;
@@ -94,6 +154,24 @@ record Anchor(int start, int end, String quote, String prefix, String suffix) {
 	private static boolean splitsCharacter(String text, int offset) {
 		return offset > 0 && offset < text.length() && Character.isHighSurrogate(text.charAt(offset - 1))
 				&& Character.isLowSurrogate(text.charAt(offset));
+	}
+
+	/**
+	 * Counts the character comparisons of a re-anchoring: the measure of its cost.
+	 */
+	static final class Work {
+
+		private long comparisons;
+
+		boolean compare(boolean outcome) {
+			this.comparisons++;
+			return outcome;
+		}
+
+		long comparisons() {
+			return this.comparisons;
+		}
+
 	}
 
 }

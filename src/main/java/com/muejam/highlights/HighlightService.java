@@ -12,6 +12,8 @@ import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Highlights in chapters the reader can see (not across a block); each reader sees and
- * deletes only their own.
+ * deletes only their own, and keeps at most {@code muejam.quotas.highlights-per-chapter}
+ * in one chapter.
  */
 @Service
 public class HighlightService {
@@ -35,12 +38,15 @@ public class HighlightService {
 
 	private final CursorCodec cursors;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
-	HighlightService(JdbcClient jdbc, StoryVisibility visibility, CursorCodec cursors, Clock clock) {
+	HighlightService(JdbcClient jdbc, StoryVisibility visibility, CursorCodec cursors, Quotas quotas, Clock clock) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.cursors = cursors;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
@@ -50,10 +56,11 @@ public class HighlightService {
 		Anchor anchor = Anchor.of(chapter.content(), start, end);
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.jdbc
+		int inserted = this.jdbc
 			.sql("""
 					insert into highlights (id, user_id, chapter_id, start_offset, end_offset, quote, prefix, suffix, created_at, updated_at)
-					values (:id, :user, :chapter, :start, :end, :quote, :prefix, :suffix, :now, :now)""")
+					select :id, :user, :chapter, :start, :end, :quote, :prefix, :suffix, :now, :now
+					where (select count(*) from highlights where user_id = :user and chapter_id = :chapter) < :quota""")
 			.param("id", id)
 			.param("user", user.id())
 			.param("chapter", chapter.id())
@@ -63,7 +70,12 @@ public class HighlightService {
 			.param("prefix", anchor.prefix())
 			.param("suffix", anchor.suffix())
 			.param("now", Timestamp.from(now))
+			.param("quota", this.quotas.highlightsPerChapter())
 			.update();
+		if (inserted == 0) {
+			throw new QuotaExceeded("highlights_per_chapter", this.quotas.highlightsPerChapter(),
+					"highlights in this chapter");
+		}
 		return new HighlightView(id, chapter.id(), anchor.start(), anchor.end(), anchor.quote(), false, now);
 	}
 

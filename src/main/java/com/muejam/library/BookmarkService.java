@@ -11,6 +11,8 @@ import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.BookmarkView;
 import com.muejam.stories.ChapterText;
@@ -33,12 +35,15 @@ class BookmarkService {
 
 	private final CursorCodec cursors;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
-	BookmarkService(JdbcClient jdbc, ReadableChapters readable, CursorCodec cursors, Clock clock) {
+	BookmarkService(JdbcClient jdbc, ReadableChapters readable, CursorCodec cursors, Quotas quotas, Clock clock) {
 		this.jdbc = jdbc;
 		this.readable = readable;
 		this.cursors = cursors;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
@@ -48,15 +53,21 @@ class BookmarkService {
 		ReadableChapters.offsetWithin(chapter, offset);
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into bookmarks (id, user_id, chapter_id, char_offset, created_at)
-				values (:id, :user, :chapter, :offset, :now)""")
+				select :id, :user, :chapter, :offset, :now
+				where (select count(*) from bookmarks where user_id = :user and chapter_id = :chapter) < :quota""")
 			.param("id", id)
 			.param("user", user.id())
 			.param("chapter", chapter.id())
 			.param("offset", offset)
 			.param("now", Timestamp.from(now))
+			.param("quota", this.quotas.bookmarksPerChapter())
 			.update();
+		if (inserted == 0) {
+			throw new QuotaExceeded("bookmarks_per_chapter", this.quotas.bookmarksPerChapter(),
+					"bookmarks in this chapter");
+		}
 		return new BookmarkView(id, chapter.id(), offset, now);
 	}
 

@@ -15,6 +15,8 @@ interface ShelfRepository extends JpaRepository<Shelf, UUID> {
 	@Query("select count(s) > 0 from Shelf s where s.userId = :user and lower(s.name) = lower(:name) and s.id <> :except")
 	boolean isNameTaken(@Param("user") UUID userId, @Param("name") String name, @Param("except") UUID exceptShelfId);
 
+	long countByUserId(UUID userId);
+
 	@Query(nativeQuery = true, value = """
 			select * from shelves where user_id = :user
 			order by created_at desc, id desc limit :limit""")

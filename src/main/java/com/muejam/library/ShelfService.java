@@ -13,6 +13,8 @@ import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.ShelfItemView;
 import com.muejam.library.LibraryViews.ShelfView;
@@ -46,21 +48,27 @@ class ShelfService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
 	ShelfService(ShelfRepository shelves, JdbcClient jdbc, StoryVisibility stories, CursorCodec cursors,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Quotas quotas, Clock clock) {
 		this.shelves = shelves;
 		this.jdbc = jdbc;
 		this.stories = stories;
 		this.cursors = cursors;
 		this.events = events;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
 	@Transactional
 	ShelfView create(CurrentUser user, String name) {
 		String clean = name(name);
+		if (this.shelves.countByUserId(user.id()) >= this.quotas.shelves()) {
+			throw new QuotaExceeded("shelves", this.quotas.shelves(), "shelves");
+		}
 		ensureFree(user, clean, new UUID(0, 0));
 		Shelf shelf = new Shelf(user.id(), clean, this.clock.instant());
 		save(shelf);
@@ -112,11 +120,14 @@ class ShelfService {
 			throw ApiException.notFound("Story");
 		}
 		Optional<Instant> inserted = this.jdbc.sql("""
-				insert into shelf_items (shelf_id, story_id, added_at) values (:shelf, :story, :now)
+				insert into shelf_items (shelf_id, story_id, added_at)
+				select :shelf, :story, :now where :count < :quota
 				on conflict (shelf_id, story_id) do nothing returning added_at""")
 			.param("shelf", shelf.id())
 			.param("story", storyId)
 			.param("now", Timestamp.from(this.clock.instant()))
+			.param("count", shelf.itemCount())
+			.param("quota", this.quotas.itemsPerShelf())
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
@@ -132,7 +143,9 @@ class ShelfService {
 			.param("shelf", shelf.id())
 			.param("story", storyId)
 			.query(Timestamp.class)
-			.single()
+			.optional()
+			.orElseThrow(
+					() -> new QuotaExceeded("items_per_shelf", this.quotas.itemsPerShelf(), "stories on this shelf"))
 			.toInstant();
 		return new Added(new ShelfItemView(story, addedAt), false);
 	}

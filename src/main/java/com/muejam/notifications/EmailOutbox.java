@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +66,9 @@ class EmailOutbox {
 	 * @param recipientId the recipient's profile
 	 * @param email their address
 	 * @param notification the notification
+	 * @param topic what the email is about (the whisper replied to), if anything
 	 */
-	void enqueue(UUID recipientId, String email, NotificationView notification) {
+	void enqueue(UUID recipientId, String email, NotificationView notification, @Nullable String topic) {
 		String actor = (notification.actor() != null) ? notification.actor().displayName() : "Someone";
 		String subject = switch (notification.type()) {
 			case REPLY -> actor + " replied to your whisper";
@@ -78,8 +80,9 @@ class EmailOutbox {
 				+ "\">Stop these emails</a></p>";
 		this.jdbc
 			.sql("""
-					insert into email_outbox (idempotency_key, notification_id, recipient, subject, html_body, text_body, unsubscribe_url)
-					values (:key, :notification, :to, :subject, :html, :text, :unsubscribe)
+					insert into email_outbox (idempotency_key, notification_id, recipient, subject, html_body, text_body, unsubscribe_url,
+					    kind, topic)
+					values (:key, :notification, :to, :subject, :html, :text, :unsubscribe, :kind, :topic)
 					on conflict (idempotency_key) do nothing""")
 			.param("key", "notification-" + notification.id())
 			.param("notification", notification.id())
@@ -88,6 +91,8 @@ class EmailOutbox {
 			.param("html", html)
 			.param("text", text)
 			.param("unsubscribe", unsubscribe)
+			.param("kind", notification.type().name())
+			.param("topic", topic)
 			.update();
 	}
 

@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkBaseUrl the public base URL of this API, for unsubscribe links
  * @param resend Resend's API settings
  * @param worker how the outbox is sent
+ * @param replies how many reply emails one recipient gets
  */
 @ConfigurationProperties("muejam.email")
 record EmailProperties(@DefaultValue("log") String provider,
 		@DefaultValue("MueJam <notifications@muejam.local>") String from,
 		@DefaultValue("http://localhost:8080") String linkBaseUrl, @DefaultValue Resend resend,
-		@DefaultValue Worker worker) {
+		@DefaultValue Worker worker, @DefaultValue Replies replies) {
 
 	/**
 	 * @param apiKey the API key (secret: from the environment)
@@ -43,6 +44,17 @@ record EmailProperties(@DefaultValue("log") String provider,
 	record Worker(@DefaultValue("1s") Duration interval, @DefaultValue("20") int batchSize,
 			@DefaultValue("3") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
 			@DefaultValue("2m") Duration lease) {
+	}
+
+	/**
+	 * Reply emails to one recipient: at most {@code perWindow} in any {@code window},
+	 * never two about the same whisper; the others are folded into one "and N more" email
+	 * sent at the end of the window.
+	 *
+	 * @param perWindow reply emails per recipient and window
+	 * @param window the window
+	 */
+	record Replies(@DefaultValue("5") int perWindow, @DefaultValue("1h") Duration window) {
 	}
 
 }

@@ -51,6 +51,8 @@ class NotificationService {
 
 	private final EmailOutbox outbox;
 
+	private final ReplyEmails replyEmails;
+
 	private final LiveNotifications live;
 
 	private final CursorCodec cursors;
@@ -58,11 +60,12 @@ class NotificationService {
 	private final Clock clock;
 
 	NotificationService(JdbcClient jdbc, ProfileService profiles, SocialService social, EmailOutbox outbox,
-			LiveNotifications live, CursorCodec cursors, Clock clock) {
+			ReplyEmails replyEmails, LiveNotifications live, CursorCodec cursors, Clock clock) {
 		this.jdbc = jdbc;
 		this.profiles = profiles;
 		this.social = social;
 		this.outbox = outbox;
+		this.replyEmails = replyEmails;
 		this.live = live;
 		this.cursors = cursors;
 		this.clock = clock;
@@ -74,12 +77,14 @@ class NotificationService {
 	 * @param type what happened
 	 * @param actorId who did it
 	 * @param whisperId the reply, for {@code REPLY}
+	 * @param repliedTo the whisper replied to, for {@code REPLY} (reply emails are capped
+	 * per recipient and whisper)
 	 * @param dedupeKey the same key never notifies twice
 	 * @return the new notification, empty when none was due
 	 */
 	@Transactional
 	Optional<NotificationView> notify(UUID recipientId, NotificationType type, UUID actorId, @Nullable UUID whisperId,
-			String dedupeKey) {
+			@Nullable UUID repliedTo, String dedupeKey) {
 		if (recipientId.equals(actorId) || this.social.isBlockedEitherWay(recipientId, actorId)
 				|| !this.profiles.exists(recipientId)) {
 			return Optional.empty();
@@ -103,11 +108,19 @@ class NotificationService {
 		UserSummary actor = this.profiles.summaries(Set.of(actorId)).get(actorId);
 		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, now);
 		if (settings(recipientId).emails(type)) {
-			this.profiles.emailOf(recipientId)
-				.ifPresent((email) -> this.outbox.enqueue(recipientId, email, notification));
+			this.profiles.emailOf(recipientId).ifPresent((email) -> email(recipientId, email, notification, repliedTo));
 		}
 		afterCommit(() -> this.live.publish(recipientId, notification));
 		return Optional.of(notification);
+	}
+
+	private void email(UUID recipientId, String email, NotificationView notification, @Nullable UUID repliedTo) {
+		if (notification.type() == NotificationType.REPLY && repliedTo != null) {
+			this.replyEmails.queue(recipientId, email, notification, repliedTo);
+		}
+		else {
+			this.outbox.enqueue(recipientId, email, notification, null);
+		}
 	}
 
 	static String followKey(UUID followerId, UUID followingId, LocalDate day) {

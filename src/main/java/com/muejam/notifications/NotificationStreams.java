@@ -54,20 +54,34 @@ class NotificationStreams implements LiveNotifications, SmartLifecycle {
 		this.timeout = timeout;
 	}
 
+	/**
+	 * Opens a stream for the user. The caps are checked and the stream registered in one
+	 * step (the instance-wide count by compare-and-set, the user's set inside the map's
+	 * atomic compute), so streams opened at the same moment cannot exceed them.
+	 */
 	SseEmitter open(UUID userId, List<NotificationView> missed) {
-		Set<SseEmitter> mine = this.streams.computeIfAbsent(userId, (id) -> new CopyOnWriteArraySet<>());
-		if (mine.size() >= PER_USER || this.open.get() >= this.maxStreams) {
-			throw new ApiException(ErrorCode.RATE_LIMITED, "Too many open notification streams");
+		if (!reservePlace()) {
+			throw tooMany();
 		}
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
-		mine.add(emitter);
-		this.open.incrementAndGet();
-		Runnable remove = () -> {
+		boolean[] added = new boolean[1];
+		this.streams.compute(userId, (id, existing) -> {
+			Set<SseEmitter> mine = (existing != null) ? existing : new CopyOnWriteArraySet<>();
+			if (mine.size() < PER_USER) {
+				added[0] = mine.add(emitter);
+			}
+			return mine.isEmpty() ? null : mine;
+		});
+		if (!added[0]) {
+			this.open.decrementAndGet();
+			throw tooMany();
+		}
+		Runnable remove = () -> this.streams.computeIfPresent(userId, (id, mine) -> {
 			if (mine.remove(emitter)) {
 				this.open.decrementAndGet();
 			}
-			this.streams.computeIfPresent(userId, (id, set) -> set.isEmpty() ? null : set);
-		};
+			return mine.isEmpty() ? null : mine;
+		});
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
@@ -82,6 +96,22 @@ class NotificationStreams implements LiveNotifications, SmartLifecycle {
 		}
 		missed.forEach((notification) -> send(emitter, notification));
 		return emitter;
+	}
+
+	private boolean reservePlace() {
+		int current;
+		do {
+			current = this.open.get();
+			if (current >= this.maxStreams) {
+				return false;
+			}
+		}
+		while (!this.open.compareAndSet(current, current + 1));
+		return true;
+	}
+
+	private static ApiException tooMany() {
+		return new ApiException(ErrorCode.RATE_LIMITED, "Too many open notification streams");
 	}
 
 	@Override

@@ -23,12 +23,12 @@ class NotificationTriggers {
 	@ApplicationModuleListener
 	void on(WhisperReplied reply) {
 		this.notifications.notify(reply.parentAuthorId(), NotificationType.REPLY, reply.replierId(), reply.replyId(),
-				"reply:" + reply.replyId());
+				reply.parentId(), "reply:" + reply.replyId());
 	}
 
 	@ApplicationModuleListener
 	void on(UserFollowed follow) {
-		this.notifications.notify(follow.followingId(), NotificationType.FOLLOW, follow.followerId(), null,
+		this.notifications.notify(follow.followingId(), NotificationType.FOLLOW, follow.followerId(), null, null,
 				NotificationService.followKey(follow.followerId(), follow.followingId(), this.notifications.today()));
 	}
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.InvalidCursor;
@@ -54,6 +56,29 @@ class LocalObjectStorage implements ObjectStorage {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	@Override
+	public Optional<byte[]> firstBytes(String key, int count) {
+		try (InputStream in = Files.newInputStream(file(key))) {
+			return Optional.of(in.readNBytes(count));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void delete(String key) {
+		try {
+			Files.deleteIfExists(file(key));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -2,6 +2,7 @@ package com.muejam.uploads;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where uploaded objects live: S3 (or compatible) in production, the data folder locally.
@@ -26,6 +27,20 @@ interface ObjectStorage {
 	 * @return {@code true} if it exists with that size
 	 */
 	boolean isStored(String key, long contentLength);
+
+	/**
+	 * The object's first bytes, reading no more of it (a ranged GET on S3).
+	 * @param key the object key
+	 * @param count how many bytes at most
+	 * @return the bytes (fewer for a smaller object), or empty when there is no object
+	 */
+	Optional<byte[]> firstBytes(String key, int count);
+
+	/**
+	 * Deletes the object; nothing happens when there is none.
+	 * @param key the object key
+	 */
+	void delete(String key);
 
 	/**
 	 * @param url where to PUT

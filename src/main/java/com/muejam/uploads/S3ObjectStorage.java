@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Amazon S3 or an S3-compatible store, through the AWS SDK for Java v2: presigned PUTs
- * with the content type and length signed, and a HEAD to see that an object arrived.
+ * with the content type and length signed, a HEAD to see that an object arrived, a ranged
+ * GET for its first bytes, and deletes.
  */
 class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 
@@ -86,6 +88,29 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	@Override
+	public Optional<byte[]> firstBytes(String key, int count) {
+		try {
+			return Optional.of(this.client
+				.getObjectAsBytes((get) -> get.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))
+				.asByteArray());
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void delete(String key) {
+		this.client.deleteObject((delete) -> delete.bucket(this.bucket).key(key));
 	}
 
 	@Override

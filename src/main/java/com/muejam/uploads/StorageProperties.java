@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uploadBaseUrl where the local storage accepts presigned uploads (this service)
  * @param presignTtl how long an upload URL stays valid
  * @param s3 the S3 settings
+ * @param unreferencedTtl uploads not referenced (avatar, cover, whisper media) this long
+ * after they were issued are deleted
  */
 @ConfigurationProperties("muejam.storage")
 record StorageProperties(@DefaultValue("local") String provider, @DefaultValue("") String publicBaseUrl,
-		@DefaultValue("") String uploadBaseUrl, @DefaultValue("15m") Duration presignTtl, @DefaultValue S3 s3) {
+		@DefaultValue("") String uploadBaseUrl, @DefaultValue("15m") Duration presignTtl, @DefaultValue S3 s3,
+		@DefaultValue("24h") Duration unreferencedTtl) {
 
 	/**
 	 * @param bucket the bucket

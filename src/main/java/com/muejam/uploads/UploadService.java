@@ -3,6 +3,7 @@ package com.muejam.uploads;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,8 +81,10 @@ public class UploadService {
 	}
 
 	/**
-	 * Whether the key was issued to this user for an upload of the given type and the
-	 * object has been uploaded with its declared size.
+	 * Whether the user may reference the key: it was issued to them for an upload of the
+	 * given type, and the object is stored with its declared size and its first bytes are
+	 * those of its declared image type. Checked against the storage on the first
+	 * reference, which records it ({@code referenced_at}: kept by the cleanup job).
 	 * @param objectKey the key a request references
 	 * @param userId the user referencing it
 	 * @param type the upload type the reference needs ({@code avatar}, {@code cover},
@@ -91,7 +94,7 @@ public class UploadService {
 	@Transactional
 	public boolean isUploadedBy(String objectKey, UUID userId, String type) {
 		Optional<Map<String, Object>> upload = this.jdbc.sql("""
-				select content_length, uploaded_at from uploads
+				select content_type, content_length, referenced_at from uploads
 				where object_key = :key and user_id = :user and type = :type""")
 			.param("key", objectKey)
 			.param("user", userId)
@@ -103,14 +106,42 @@ public class UploadService {
 		if (upload.isEmpty()) {
 			return false;
 		}
-		if (upload.get().get("uploaded_at") != null) {
+		if (upload.get().get("referenced_at") != null) {
 			return true;
 		}
-		if (!this.storage.isStored(objectKey, ((Number) upload.get().get("content_length")).longValue())) {
+		String contentType = (String) upload.get().get("content_type");
+		long length = ((Number) upload.get().get("content_length")).longValue();
+		if (!this.storage.isStored(objectKey, length) || !this.storage.firstBytes(objectKey, ImageSignature.LENGTH)
+			.filter((head) -> ImageSignature.matches(contentType, head))
+			.isPresent()) {
 			return false;
 		}
-		markUploaded(objectKey);
-		return true;
+		// zero rows when the cleanup job deleted it meanwhile
+		return this.jdbc.sql("""
+				update uploads set uploaded_at = coalesce(uploaded_at, now()), referenced_at = now()
+				where object_key = :key""").param("key", objectKey).update() == 1;
+	}
+
+	/**
+	 * Deletes uploads never referenced within {@code muejam.storage.unreferenced-ttl} of
+	 * being issued: their rows first (a reference racing with this fails cleanly), then
+	 * their objects.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int deleteUnreferenced() {
+		List<String> keys = this.jdbc.sql("""
+				delete from uploads where object_key in (
+				    select object_key from uploads
+				    where referenced_at is null and created_at < now() - cast(:ttl as interval)
+				    order by created_at limit 1000
+				    for update skip locked)
+				returning object_key""")
+			.param("ttl", this.properties.unreferencedTtl().toSeconds() + " seconds")
+			.query(String.class)
+			.list();
+		keys.forEach(this.storage::delete);
+		return keys.size();
 	}
 
 	void markUploaded(String objectKey) {

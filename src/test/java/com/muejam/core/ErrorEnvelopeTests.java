@@ -93,6 +93,25 @@ class ErrorEnvelopeTests {
 	}
 
 	@Test
+	void oversizedFormEncodedBodyIsRefusedWith413BeforeItIsParsed() {
+		String big = "bio=" + "x".repeat(3 * 1024 * 1024);
+		Api.Reply declared = this.api.put("/v1/me")
+			.as("user_errors")
+			.raw("application/x-www-form-urlencoded", big)
+			.send();
+		assertThat(declared.status()).isEqualTo(413);
+		assertThat(declared.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+		Api.Reply chunked = this.api.put("/v1/me")
+			.as("user_errors")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.body(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
+			.send();
+		assertThat(chunked.status()).isEqualTo(413);
+		assertThat(chunked.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+		assertThat(chunked.json().path("request_id").asString()).isEqualTo(chunked.header("X-Request-Id"));
+	}
+
+	@Test
 	void missingTokenIsUnauthenticatedWithChallenge() {
 		Api.Reply reply = this.api.get("/v1/me").send();
 		assertThat(reply.status()).isEqualTo(401);

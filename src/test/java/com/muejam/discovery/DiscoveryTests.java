@@ -223,6 +223,114 @@ class DiscoveryTests {
 			.isEqualTo("INVALID_CURSOR");
 	}
 
+	@Test
+	void oneReadersRepeatedEngagementCountsOnceADay() {
+		String story = this.fixtures.publishedStory("user_author", "Liked Once", List.of("Cozy"));
+		String whisper = storyWhisper("user_fan", story, "Love it");
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.api.post("/v1/whispers/" + whisper + "/like").as("user_liker").send().status()).isIn(200,
+					201);
+			assertThat(this.api.delete("/v1/whispers/" + whisper + "/like").as("user_liker").send().status()).isIn(200,
+					204);
+		}
+		String shelf = shelf("user_liker");
+		for (int i = 0; i < 3; i++) {
+			this.api.post("/v1/library/shelves/" + shelf + "/items")
+				.as("user_liker")
+				.json(Map.of("story_id", story))
+				.send();
+			this.api.delete("/v1/library/shelves/" + shelf + "/items/" + story).as("user_liker").send();
+		}
+		awaitEventsHandled();
+		Map<String, Object> stats = stats(story);
+		assertThat(stats).containsEntry("likes_count", 1)
+			.containsEntry("saves_count", 1)
+			.containsEntry("whispers_count", 1);
+		this.jobs.recomputeTrending();
+		// whisper 2.5 + like 2 + save 3, barely decayed
+		assertThat(score(story)).isCloseTo(7.5, org.assertj.core.data.Offset.offset(0.01));
+		String liker = this.fixtures.me("user_liker").path("id").asString();
+		// like 1.5 + save 3.0, once each
+		assertThat(this.jdbc.sql("select score from user_interests where user_id = :u::uuid and author_id is not null")
+			.param("u", liker)
+			.query(Double.class)
+			.single()).isEqualTo(4.5);
+	}
+
+	@Test
+	void anAuthorsOwnEngagementCountsNothingForTheirStory() {
+		String story = this.fixtures.publishedStory("user_author", "My Own Hype", List.of("Cozy"));
+		String whisper = storyWhisper("user_author", story, "Read my story!");
+		this.api.post("/v1/whispers/" + whisper + "/like").as("user_author").send();
+		this.api.post("/v1/library/shelves/" + shelf("user_author") + "/items")
+			.as("user_author")
+			.json(Map.of("story_id", story))
+			.send();
+		awaitEventsHandled();
+		assertThat(this.jdbc.sql("select count(*) from story_engagements").query(Long.class).single()).isZero();
+		assertThat(this.jobs.recomputeTrending()).isZero();
+		assertThat(titles(this.api.get("/v1/discover?tab=trending").send())).isEmpty();
+	}
+
+	@Test
+	void suspendedUsersEngagementCountsForNothing() {
+		String story = this.fixtures.publishedStory("user_author", "Sock Puppets", List.of());
+		String whisper = storyWhisper("user_sock", story, "Best story ever");
+		this.api.post("/v1/library/shelves/" + shelf("user_sock") + "/items")
+			.as("user_sock")
+			.json(Map.of("story_id", story))
+			.send();
+		awaitEventsHandled();
+		assertThat(this.jobs.recomputeTrending()).isEqualTo(1);
+		String report = this.api.post("/v1/reports")
+			.as("user_victim")
+			.json(Map.of("reason", "Spam", "whisper_id", whisper))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		assertThat(this.api.post("/v1/moderation/reports/" + report + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "suspend_user"))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(this.jobs.recomputeTrending()).isZero();
+		assertThat(titles(this.api.get("/v1/discover?tab=trending").send())).isEmpty();
+	}
+
+	private String storyWhisper(String user, String storyId, String content) {
+		Api.Reply whisper = this.api.post("/v1/whispers")
+			.as(user)
+			.json(Map.of("content", content, "scope", "STORY", "story_id", storyId))
+			.send();
+		assertThat(whisper.status()).as(whisper.toString()).isEqualTo(201);
+		return whisper.json().path("id").asString();
+	}
+
+	private String shelf(String user) {
+		return this.api.post("/v1/library/shelves")
+			.as(user)
+			.json(Map.of("name", "Shelf"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+	}
+
+	private Map<String, Object> stats(String storyId) {
+		return this.jdbc.sql("select * from story_stats_daily where story_id = :s::uuid")
+			.param("s", storyId)
+			.query()
+			.singleRow();
+	}
+
+	private void awaitEventsHandled() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
+	}
+
 	private void engage(String storyId, String kind, int times, int hoursAgo) {
 		for (int i = 0; i < times; i++) {
 			this.jdbc.sql(

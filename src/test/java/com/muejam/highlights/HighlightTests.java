@@ -115,6 +115,38 @@ class HighlightTests {
 		});
 	}
 
+	@Test
+	void refusesQuotesLongerThan4000Characters() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Long", "word ".repeat(1000)).chapterId();
+		Api.Reply tooLong = highlight("user_reader", chapter, 0, 4001);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.errorCode()).isEqualTo("VALIDATION_FAILED");
+		assertThat(details(tooLong)).containsKey("end_offset");
+		assertThat(highlight("user_reader", chapter, 0, 4000).status()).isEqualTo(201);
+	}
+
+	@Test
+	void refusesTheHighlightPastTheReadersQuotaForAChapter() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Quota", TEXT).chapterId();
+		String last = null;
+		for (int i = 0; i < 200; i++) {
+			Api.Reply created = highlight("user_reader", chapter, 4, 7);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			last = created.json().path("id").asString();
+		}
+		Api.Reply refused = highlight("user_reader", chapter, 4, 7);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+		JsonNode details = refused.json().path("error").path("details");
+		assertThat(details.path("quota").asString()).isEqualTo("highlights_per_chapter");
+		assertThat(details.path("limit").asInt()).isEqualTo(200);
+		assertThat(refused.json().path("request_id").asString()).isNotBlank();
+		// the quota is per reader and chapter, and freed by deleting
+		assertThat(highlight("user_other", chapter, 4, 7).status()).isEqualTo(201);
+		assertThat(this.api.delete("/v1/highlights/" + last).as("user_reader").send().status()).isEqualTo(204);
+		assertThat(highlight("user_reader", chapter, 4, 7).status()).isEqualTo(201);
+	}
+
 	private Api.Reply highlight(String user, String chapter, int start, int end) {
 		return this.api.post("/v1/chapters/" + chapter + "/highlights")
 			.as(user)

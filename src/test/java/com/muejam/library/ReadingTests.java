@@ -147,6 +147,25 @@ class ReadingTests {
 	}
 
 	@Test
+	void refusesTheBookmarkPastTheReadersQuotaForAChapter() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Marks", "x".repeat(200)).chapterId();
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.api.post("/v1/chapters/" + chapter + "/bookmarks")
+				.as("user_reader")
+				.json(Map.of("offset", i))
+				.send()
+				.status()).isEqualTo(201);
+		}
+		Api.Reply refused = this.api.post("/v1/chapters/" + chapter + "/bookmarks")
+			.as("user_reader")
+			.json(Map.of("offset", 150))
+			.send();
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+		assertThat(refused.json().path("error").path("details").path("limit").asInt()).isEqualTo(100);
+	}
+
+	@Test
 	void bookmarksAreCreatedListedAndDeletedByTheirOwnerOnly() {
 		String chapter = this.fixtures.publishedChapter("user_author", "Marked", TEXT).chapterId();
 		Api.Reply created = this.api.post("/v1/chapters/" + chapter + "/bookmarks")

@@ -32,6 +32,46 @@ class ShelfTests {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void refusesTheShelfPastTheReadersQuota() {
+		for (int i = 0; i < 50; i++) {
+			shelf("user_reader", "Shelf " + i);
+		}
+		Api.Reply refused = this.api.post("/v1/library/shelves")
+			.as("user_reader")
+			.json(Map.of("name", "One too many"))
+			.send();
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+		assertThat(refused.json().path("error").path("details").path("quota").asString()).isEqualTo("shelves");
+		assertThat(this.api.post("/v1/library/shelves").as("user_other").json(Map.of("name", "Mine")).send().status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void refusesANewStoryOnAFullShelfButKeepsRepeatsIdempotent() {
+		String kept = this.fixtures.publishedStory("user_author", "Already There", List.of());
+		String more = this.fixtures.publishedStory("user_author", "One More", List.of());
+		String shelf = shelf("user_reader", "Full");
+		assertThat(add(shelf, kept).status()).isEqualTo(201);
+		// stand in for 999 more stories on the shelf
+		this.jdbc.sql("update shelves set item_count = 1000 where id = :id::uuid").param("id", shelf).update();
+		Api.Reply refused = add(shelf, more);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().path("error").path("details").path("quota").asString()).isEqualTo("items_per_shelf");
+		assertThat(add(shelf, kept).status()).isEqualTo(200);
+	}
+
+	private Api.Reply add(String shelf, String story) {
+		return this.api.post("/v1/library/shelves/" + shelf + "/items")
+			.as("user_reader")
+			.json(Map.of("story_id", story))
+			.send();
+	}
+
 	@Test
 	void createsRenamesListsAndDeletesShelves() {
 		String id = shelf("user_reader", "Favourites");

@@ -62,7 +62,8 @@ class EmailRetryProperties {
 				this.context.getBean(Unsubscribes.class),
 				new EmailProperties("log", "from@example.com", "http://localhost",
 						new EmailProperties.Resend(null, "http://unused", Duration.ofSeconds(1), Duration.ofSeconds(1)),
-						new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, BASE, Duration.ofMinutes(2))),
+						new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, BASE, Duration.ofMinutes(2)),
+						new EmailProperties.Replies(5, Duration.ofHours(1))),
 				Clock.fixed(NOW, ZoneOffset.UTC), ObservationRegistry.NOOP);
 		String key = "notification-" + UUID.randomUUID();
 		this.jdbc.sql("""

@@ -150,6 +150,36 @@ class NotificationStreamTests {
 		}
 	}
 
+	@Test
+	void sixParallelStreamsOfOneUserOpenExactlyFive() throws Exception {
+		String token = this.api.token("user_many_tabs");
+		this.fixtures.me("user_many_tabs");
+		List<EventStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				statuses.add(threads.submit(() -> {
+					start.await();
+					EventStream stream = open("Authorization", "Bearer " + token, null);
+					opened.add(stream);
+					return stream.status();
+				}));
+			}
+			start.countDown();
+			List<Integer> codes = new java.util.ArrayList<>();
+			for (var status : statuses) {
+				codes.add(status.get());
+			}
+			assertThat(codes).containsOnly(200, 429).filteredOn((code) -> code == 200).hasSize(5);
+		}
+		finally {
+			for (EventStream stream : opened) {
+				stream.close();
+			}
+		}
+	}
+
 	private UUID id(String subject) {
 		return UUID.fromString(this.fixtures.me(subject).path("id").asString());
 	}

@@ -1,6 +1,7 @@
 package com.muejam.notifications;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -218,6 +219,42 @@ class NotificationTests {
 			.isEqualTo("VALIDATION_FAILED");
 	}
 
+	@Test
+	void sixRepliesWithinAnHourSendFiveEmailsAndFoldTheRestIntoOne() {
+		for (int i = 0; i < 6; i++) {
+			reply("user_replier_" + i, whisper("user_alice", "Thought " + i), "Reply " + i);
+		}
+		awaitNotifications("user_alice", 6);
+		assertThat(outboxRows()).isEqualTo(6);
+		this.outbox.sendDue();
+		assertThat(emailsTo("user_alice@example.com")).hasSize(5)
+			.allSatisfy((email) -> assertThat(email.subject()).contains("replied to your whisper"));
+		// the folded email waits for the end of the window, then says how many more
+		makeEveryEmailDue();
+		this.outbox.sendDue();
+		List<EmailMessage> emails = emailsTo("user_alice@example.com");
+		assertThat(emails).hasSize(6);
+		EmailMessage folded = emails.getFirst();
+		assertThat(folded.subject()).isEqualTo("And 1 more reply to your whispers");
+		assertThat(folded.text()).contains("1 more reply");
+		assertThat(folded.headers().get("List-Unsubscribe")).contains("/v1/email/unsubscribe?token=");
+	}
+
+	@Test
+	void repliesToOneWhisperAreEmailedOnceAWindow() {
+		String root = whisper("user_alice", "One thread");
+		reply("user_bob", root, "First");
+		reply("user_carol", root, "Second");
+		reply("user_dave", root, "Third");
+		awaitNotifications("user_alice", 3);
+		makeEveryEmailDue();
+		this.outbox.sendDue();
+		List<EmailMessage> emails = emailsTo("user_alice@example.com");
+		assertThat(emails).hasSize(2);
+		assertThat(emails.getLast().subject()).endsWith("replied to your whisper");
+		assertThat(emails.getFirst().subject()).isEqualTo("And 2 more replies to your whispers");
+	}
+
 	private String whisper(String user, String content) {
 		return this.api.post("/v1/whispers")
 			.as(user)
@@ -254,6 +291,21 @@ class NotificationTests {
 			.param("key", idempotencyKey)
 			.query(Long.class)
 			.single() == 1;
+	}
+
+	/**
+	 * The emails of this test (the log sender also remembers earlier tests') to one
+	 * address, newest first.
+	 */
+	private List<EmailMessage> emailsTo(String address) {
+		return this.sentEmails.recent()
+			.stream()
+			.filter((email) -> email.to().equals(address) && isQueuedNow(email.idempotencyKey()))
+			.toList();
+	}
+
+	private void makeEveryEmailDue() {
+		this.jdbc.sql("update email_outbox set next_attempt_at = now() where status = 'PENDING'").update();
 	}
 
 	private long outboxRows() {

@@ -136,12 +136,12 @@ class ResendDeliveryTests {
 		// the worker claims and sends, then dies before recording
 		List<EmailOutbox.Claimed> claimed = this.outbox.claim();
 		assertThat(claimed).hasSize(1);
-		new ResendEmailSender(org.springframework.web.client.RestClient.builder(),
-				new EmailProperties("resend", "MueJam <hello@muejam.test>", "http://localhost",
-						new EmailProperties.Resend("re_test_key", RESEND.baseUrl(), Duration.ofSeconds(2),
-								Duration.ofSeconds(5)),
-						new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, Duration.ofMillis(300),
-								Duration.ofMinutes(2))))
+		new ResendEmailSender(org.springframework.web.client.RestClient.builder(), new EmailProperties("resend",
+				"MueJam <hello@muejam.test>", "http://localhost",
+				new EmailProperties.Resend("re_test_key", RESEND.baseUrl(), Duration.ofSeconds(2),
+						Duration.ofSeconds(5)),
+				new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, Duration.ofMillis(300), Duration.ofMinutes(2)),
+				new EmailProperties.Replies(5, Duration.ofHours(1))))
 			.send(claimed.getFirst().message());
 		assertThat(status(key)).isEqualTo("SENDING");
 		// nothing recorded: after its lease the message is sent again, with the same key

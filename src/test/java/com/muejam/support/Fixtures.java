@@ -57,6 +57,57 @@ public final class Fixtures {
 	 * @param storyId the story
 	 * @param chapterId its published chapter
 	 */
+	/**
+	 * An object uploaded through a presigned URL, as a client does it.
+	 * @param user the uploader's subject
+	 * @param type avatar, cover or whisper_media
+	 * @param contentType the declared image type
+	 * @param bytes the bytes sent
+	 * @return the object key
+	 */
+	public String upload(String user, String type, String contentType, byte[] bytes) {
+		JsonNode presigned = this.api.post("/v1/uploads/presign")
+			.as(user)
+			.json(Map.of("type", type, "content_type", contentType, "content_length", bytes.length))
+			.send()
+			.json();
+		try {
+			int status = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(presigned.path("url").asString()))
+					.header("Content-Type", contentType)
+					.PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+			assertThat(status).isEqualTo(200);
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return presigned.path("object_key").asString();
+	}
+
+	/**
+	 * The first bytes of a PNG file followed by {@code length - 8} zeros.
+	 * @param length the total size
+	 * @return the bytes
+	 */
+	public static byte[] png(int length) {
+		byte[] bytes = new byte[length];
+		System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A }, 0, bytes, 0, 8);
+		return bytes;
+	}
+
+	/**
+	 * The first bytes of a JPEG file followed by zeros.
+	 * @param length the total size
+	 * @return the bytes
+	 */
+	public static byte[] jpeg(int length) {
+		byte[] bytes = new byte[length];
+		System.arraycopy(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, 0, bytes, 0, 4);
+		return bytes;
+	}
+
 	public record Published(String storyId, String chapterId) {
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,23 +32,30 @@ class LocalUploadTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UploadCleanup cleanup;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void presignUploadAndUseAnAvatar() throws Exception {
-		JsonNode presigned = presign("user_up", "avatar", "image/png", 5).json();
+		JsonNode presigned = presign("user_up", "avatar", "image/png", 12).json();
 		assertThat(presigned.path("method").asString()).isEqualTo("PUT");
 		assertThat(presigned.path("object_key").asString()).matches("uploads/avatar/[0-9a-f-]{36}\\.png");
 		assertThat(presigned.path("headers").path("Content-Type").asString()).isEqualTo("image/png");
 		String key = presigned.path("object_key").asString();
 		assertThat(this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", key)).send().status()).isEqualTo(400);
-		assertThat(put(presigned.path("url").asString(), "image/png", new byte[] { 1, 2, 3, 4, 5 })).isEqualTo(200);
+		byte[] png = Fixtures.png(12);
+		assertThat(put(presigned.path("url").asString(), "image/png", png)).isEqualTo(200);
 		Api.Reply me = this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", key)).send();
 		assertThat(me.status()).isEqualTo(200);
 		String url = me.json().path("avatar_url").asString();
 		HttpResponse<byte[]> served = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(served.body()).containsExactly(1, 2, 3, 4, 5);
+		assertThat(served.body()).containsExactly(png);
 		assertThat(this.api.put("/v1/me").as("user_thief").json(Map.of("avatar_key", key)).send().status())
 			.isEqualTo(400);
 	}
@@ -64,6 +72,87 @@ class LocalUploadTests {
 			.isEqualTo(403);
 		assertThat(put(url.substring(0, url.length() - 4) + "AAAA", "image/jpeg", new byte[4])).isEqualTo(403);
 		assertThat(put(url, "image/jpeg", new byte[4])).isEqualTo(200);
+	}
+
+	@Test
+	void anUploadOverItsTypesMaximumIsRefusedWith413() throws Exception {
+		String url = presign("user_up", "avatar", "image/png", 2 * 1024 * 1024).json().path("url").asString();
+		byte[] big = new byte[3 * 1024 * 1024];
+		Api.Reply declared = send(url, "image/png", HttpRequest.BodyPublishers.ofByteArray(big));
+		assertThat(declared.status()).isEqualTo(413);
+		assertThat(declared.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+		// a form-encoded PUT would be read whole by Spring's form filter before security
+		Api.Reply form = send(url, "application/x-www-form-urlencoded",
+				HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big)));
+		assertThat(form.status()).isEqualTo(413);
+		assertThat(form.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+		Api.Reply chunked = send(url, "image/png",
+				HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big)));
+		assertThat(chunked.status()).isIn(403, 413);
+	}
+
+	@Test
+	void whisperMediaMayBeLargerThanTheApisBodyLimit() throws Exception {
+		int length = 3 * 1024 * 1024;
+		String url = presign("user_up", "whisper_media", "image/gif", length).json().path("url").asString();
+		byte[] gif = new byte[length];
+		System.arraycopy("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, gif, 0, 6);
+		assertThat(put(url, "image/gif", gif)).isEqualTo(200);
+	}
+
+	@Test
+	void anObjectWhoseBytesAreNotItsDeclaredTypeCannotBeReferenced() {
+		String jpegAsPng = this.fixtures.upload("user_up", "avatar", "image/png", Fixtures.jpeg(64));
+		Api.Reply avatar = this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", jpegAsPng)).send();
+		assertThat(avatar.status()).isEqualTo(400);
+		assertThat(avatar.errorCode()).isEqualTo("VALIDATION_FAILED");
+		assertThat(avatar.json().path("error").path("details").has("avatar_key")).isTrue();
+		String pngAsGif = this.fixtures.upload("user_up", "whisper_media", "image/gif", Fixtures.png(64));
+		Api.Reply whisper = this.api.post("/v1/whispers")
+			.as("user_up")
+			.json(Map.of("content", "look", "media_key", pngAsGif))
+			.send();
+		assertThat(whisper.status()).isEqualTo(400);
+		assertThat(whisper.json().path("error").path("details").has("media_key")).isTrue();
+		String png = this.fixtures.upload("user_up", "whisper_media", "image/png", Fixtures.png(64));
+		assertThat(this.api.post("/v1/whispers")
+			.as("user_up")
+			.json(Map.of("content", "look", "media_key", png))
+			.send()
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void aPresignedKeyWhoseObjectNeverArrivedCannotBeReferenced() {
+		String key = presign("user_up", "cover", "image/png", 64).json().path("object_key").asString();
+		this.jdbc.sql("update uploads set uploaded_at = now() where object_key = :key").param("key", key).update();
+		Api.Reply story = this.api.post("/v1/stories")
+			.as("user_up")
+			.json(Map.of("title", "T", "cover_key", key))
+			.send();
+		assertThat(story.status()).isEqualTo(400);
+		assertThat(story.json().path("error").path("details").has("cover_key")).isTrue();
+	}
+
+	@Test
+	void uploadsNeverReferencedWithinADayAreDeleted() throws Exception {
+		String used = this.fixtures.upload("user_up", "avatar", "image/png", Fixtures.png(32));
+		String forgotten = this.fixtures.upload("user_up", "avatar", "image/png", Fixtures.png(32));
+		String recent = this.fixtures.upload("user_up", "avatar", "image/png", Fixtures.png(32));
+		String neverSent = presign("user_up", "avatar", "image/png", 32).json().path("object_key").asString();
+		assertThat(this.api.put("/v1/me").as("user_up").json(Map.of("avatar_key", used)).send().status())
+			.isEqualTo(200);
+		this.jdbc.sql("update uploads set created_at = now() - interval '25 hours' where object_key <> :recent")
+			.param("recent", recent)
+			.update();
+		assertThat(this.cleanup.deleteUnreferenced()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select object_key from uploads").query(String.class).set())
+			.containsExactlyInAnyOrder(used, recent);
+		assertThat(get(forgotten)).isEqualTo(404);
+		assertThat(get(used)).isEqualTo(200);
+		assertThat(get(recent)).isEqualTo(200);
+		assertThat(neverSent).isNotBlank();
+		assertThat(this.cleanup.deleteUnreferenced()).isZero();
 	}
 
 	@Test
@@ -115,6 +204,21 @@ class LocalUploadTests {
 				.header("Content-Type", contentType)
 				.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private Api.Reply send(String url, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+		return new Api.Reply(this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType).PUT(body).build(),
+				HttpResponse.BodyHandlers.ofString()));
+	}
+
+	private int get(String key) throws Exception {
+		String url = this.api.get("/v1/me").as("user_up").send().json().path("avatar_url").asString();
+		String base = url.substring(0, url.indexOf("/v1/objects/"));
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(base + "/v1/objects/" + key)).build(),
+					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 

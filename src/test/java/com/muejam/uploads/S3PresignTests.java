@@ -68,6 +68,23 @@ class S3PresignTests {
 	}
 
 	@Test
+	void readsOnlyTheFirstBytesAndDeletes() throws Exception {
+		String key = key();
+		byte[] body = new byte[100];
+		body[0] = (byte) 0x89;
+		body[11] = 7;
+		body[12] = 9;
+		ObjectStorage.Presigned presigned = storage.presignPut(key, "image/png", 100, Instant.now().plusSeconds(900));
+		assertThat(storage.firstBytes(key, 12)).isEmpty();
+		assertThat(put(presigned.url(), "image/png", body)).isEqualTo(200);
+		byte[] head = storage.firstBytes(key, 12).orElseThrow();
+		assertThat(head).hasSize(12).startsWith((byte) 0x89).endsWith((byte) 7);
+		storage.delete(key);
+		assertThat(storage.isStored(key, 100)).isFalse();
+		storage.delete(key);
+	}
+
+	@Test
 	void refusesOtherLengthOtherTypeTamperedKeyAndExpiry() throws Exception {
 		String key = key();
 		String url = storage.presignPut(key, "image/png", 4, Instant.now().plusSeconds(900)).url();

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class ProfileTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Test
 	void firstAuthenticatedRequestCreatesProfileFromToken() {
@@ -162,14 +166,7 @@ class ProfileTests {
 
 	@Test
 	void acceptsAvatarKeyTheCallerUploaded() {
-		String id = this.api.get("/v1/me").as("user_avatar_ok").send().json().path("id").asString();
-		String key = "uploads/avatar/1c1c1c1c-0000-0000-0000-000000000000.png";
-		this.jdbc.sql("""
-				insert into uploads (object_key, user_id, type, content_type, content_length, expires_at, uploaded_at)
-				values (:key, :user::uuid, 'avatar', 'image/png', 100, now() + interval '15 minutes', now())""")
-			.param("key", key)
-			.param("user", id)
-			.update();
+		String key = this.fixtures.upload("user_avatar_ok", "avatar", "image/png", Fixtures.png(100));
 		Api.Reply reply = this.api.put("/v1/me").as("user_avatar_ok").json(Map.of("avatar_key", key)).send();
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().path("avatar_url").asString()).endsWith("/" + key);

@@ -25,6 +25,9 @@ public enum ErrorCode {
 
 	HANDLE_TAKEN(HttpStatus.CONFLICT),
 
+	/** A per-user storage quota is reached ({@code com.muejam.core.quota.Quotas}). */
+	QUOTA_EXCEEDED(HttpStatus.CONFLICT),
+
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),

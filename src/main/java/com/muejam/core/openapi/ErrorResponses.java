@@ -57,7 +57,8 @@ class ErrorResponses implements OpenApiCustomizer {
 			error(responses, "404", "No such resource, or hidden from the caller: `NOT_FOUND`");
 		}
 		if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
-			error(responses, "409", "Conflicts with the current state: `CONFLICT` or `HANDLE_TAKEN`");
+			error(responses, "409",
+					"Conflicts with the current state: `CONFLICT`, `HANDLE_TAKEN` or `QUOTA_EXCEEDED` (a per-user limit reached)");
 		}
 		if (operation.getRequestBody() != null) {
 			error(responses, "413", "The body is larger than allowed: `PAYLOAD_TOO_LARGE`");

@@ -1,6 +1,8 @@
 package com.muejam.core.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,9 +22,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code muejam.web.max-request-body} with 413: at
- * once when {@code Content-Length} says so, and while reading when a chunked body grows
- * past the limit.
+ * Refuses request bodies larger than {@code muejam.web.max-request-body} (or a module's
+ * own {@link RequestBodyLimit}, such as an upload type's maximum) with 413: at once when
+ * {@code Content-Length} says so, and while reading when a chunked body grows past the
+ * limit. It runs before every other filter that may read a body (Spring's
+ * {@code FormContentFilter} parses form-encoded PUTs before security), so nothing reads
+ * more than the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -30,30 +35,60 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final List<RequestBodyLimit> limits;
+
 	private final ErrorResponseWriter errors;
 
-	RequestBodyLimitFilter(WebProperties properties, ErrorResponseWriter errors) {
+	RequestBodyLimitFilter(WebProperties properties, List<RequestBodyLimit> limits, ErrorResponseWriter errors) {
 		this.limit = properties.maxRequestBody().toBytes();
+		this.limits = limits;
 		this.errors = errors;
-	}
-
-	/**
-	 * Local storage uploads are bounded by their signed length instead.
-	 */
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith("/v1/objects/");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			this.errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
-					"Request body larger than " + this.limit + " bytes");
+		long limit = limitFor(request);
+		if (request.getContentLengthLong() > limit) {
+			tooLarge(request, response, limit);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		try {
+			chain.doFilter(new LimitedRequest(request, limit), response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// a filter before the dispatcher (the form filter) read past the limit
+			if (!isTooLarge(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			response.reset();
+			response.setHeader(RequestIds.HEADER, RequestIds.of(request));
+			tooLarge(request, response, limit);
+		}
+	}
+
+	private long limitFor(HttpServletRequest request) {
+		for (RequestBodyLimit candidate : this.limits) {
+			OptionalLong own = candidate.maxBytes(request);
+			if (own.isPresent()) {
+				return own.getAsLong();
+			}
+		}
+		return this.limit;
+	}
+
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+		this.errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
+				"Request body larger than " + limit + " bytes");
+	}
+
+	private static boolean isTooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLarge) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

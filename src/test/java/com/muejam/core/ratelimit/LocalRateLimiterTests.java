@@ -27,7 +27,8 @@ class LocalRateLimiterTests {
 		}
 		RateLimitDecision refused = this.limiter.consume("whispers", "alice");
 		assertThat(refused.allowed()).isFalse();
-		assertThat(refused.retryAfterSeconds()).isBetween(1L, 20L);
+		// the first of the three leaves the window a minute after it was allowed
+		assertThat(refused.retryAfterSeconds()).isBetween(59L, 61L);
 		assertThatThrownBy(() -> this.limiter.enforce("whispers", "alice")).isInstanceOf(RateLimitExceeded.class);
 		assertThat(this.meters.counter("muejam.ratelimit.rejections", "policy", "whispers").count()).isEqualTo(2);
 	}
@@ -49,6 +50,21 @@ class LocalRateLimiterTests {
 		assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"whispers\";q=3;w=60");
 		assertThat(headers.getFirst("RateLimit")).startsWith("\"whispers\";r=1;t=");
 		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+	}
+
+	@Test
+	void aFloodOfClientAddressesDoesNotForgetAUsersLimits() {
+		RateLimitProperties policies = new RateLimitProperties(true,
+				Map.of("whispers", new RateLimitProperties.Policy(3, Duration.ofMinutes(1)), "requests-anonymous",
+						new RateLimitProperties.Policy(300, Duration.ofMinutes(1))));
+		LocalRateLimiter small = new LocalRateLimiter(policies, this.meters, 50);
+		for (int i = 0; i < 3; i++) {
+			assertThat(small.consume("whispers", "alice").allowed()).isTrue();
+		}
+		for (int i = 0; i < 5_000; i++) {
+			small.consume("requests-anonymous", "10.0." + (i / 250) + "." + (i % 250));
+		}
+		assertThat(small.consume("whispers", "alice").allowed()).isFalse();
 	}
 
 	@Test

@@ -2,23 +2,22 @@ package com.muejam.core.ratelimit;
 
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Token buckets (bucket4j) per policy and key, greedy refill over the policy's period.
- * Subclasses say where the buckets live; refusals are counted
+ * Sliding-window limits per policy and key: no more than a policy's capacity in any
+ * window of its period (see {@link SlidingWindowLog} for why, and why not a token
+ * bucket). Subclasses say where the windows live; refusals are counted
  * ({@code muejam.ratelimit.rejections}, by policy).
  */
-abstract class BucketRateLimiter implements RateLimiter {
+abstract class WindowRateLimiter implements RateLimiter {
 
 	private final RateLimitProperties properties;
 
 	private final MeterRegistry meters;
 
-	BucketRateLimiter(RateLimitProperties properties, MeterRegistry meters) {
+	WindowRateLimiter(RateLimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.meters = meters;
 	}
@@ -41,10 +40,10 @@ abstract class BucketRateLimiter implements RateLimiter {
 	}
 
 	/**
-	 * Takes one token from the key's bucket.
+	 * Counts one operation in the key's window.
 	 * @param policyName the policy's name
 	 * @param policy the policy
-	 * @param key whose bucket
+	 * @param key whose window
 	 * @return the outcome
 	 */
 	abstract RateLimitDecision consume(String policyName, RateLimitProperties.Policy policy, String key);
@@ -53,16 +52,11 @@ abstract class BucketRateLimiter implements RateLimiter {
 		return this.properties;
 	}
 
-	static BucketConfiguration configuration(RateLimitProperties.Policy policy) {
-		return BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(policy.capacity()).refillGreedy(policy.capacity(), policy.period()))
-			.build();
-	}
-
-	static RateLimitDecision decision(String policyName, RateLimitProperties.Policy policy, ConsumptionProbe probe) {
-		return new RateLimitDecision(policyName, probe.isConsumed(), policy.capacity(), policy.period().toSeconds(),
-				probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
-				probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill()));
+	static RateLimitDecision decision(String policyName, RateLimitProperties.Policy policy,
+			SlidingWindowLog.Outcome outcome, TimeUnit unit) {
+		return new RateLimitDecision(policyName, outcome.allowed(), policy.capacity(), policy.period().toSeconds(),
+				outcome.remaining(), seconds(unit.toNanos(outcome.untilEmpty())),
+				outcome.allowed() ? 0 : seconds(unit.toNanos(outcome.untilAllowed())));
 	}
 
 	private static long seconds(long nanos) {
