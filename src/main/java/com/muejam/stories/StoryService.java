@@ -285,7 +285,7 @@ public class StoryService {
 	public Optional<UUID> hide(UUID storyId) {
 		Optional<Story> story = this.stories.findById(storyId);
 		story.ifPresent((found) -> {
-			this.jdbcHide("stories", storyId);
+			this.queries.hide("stories", storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
 			evict(found.slug());
 		});
@@ -326,10 +326,6 @@ public class StoryService {
 			throw new StoryNotFound("Story");
 		}
 		return story;
-	}
-
-	private void jdbcHide(String table, UUID id) {
-		this.queries.hide(table, id);
 	}
 
 	void evict(String... slugs) {
