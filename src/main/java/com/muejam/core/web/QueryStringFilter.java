@@ -1,0 +1,112 @@
+package com.muejam.core.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.muejam.core.error.ErrorCode;
+import com.muejam.core.error.ErrorResponseWriter;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a query string whose names or values are not valid percent-encoded UTF-8 or
+ * carry a NUL (which PostgreSQL cannot store or compare): 400 naming each such parameter,
+ * before anything reads the parameters and trips over them.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class QueryStringFilter extends OncePerRequestFilter {
+
+	private final ErrorResponseWriter errors;
+
+	QueryStringFilter(ErrorResponseWriter errors) {
+		this.errors = errors;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String query = request.getQueryString();
+		Map<String, Object> problems = (query != null) ? problems(query) : Map.of();
+		if (!problems.isEmpty()) {
+			this.errors.write(request, response, ErrorCode.VALIDATION_FAILED, 400, "Request validation failed",
+					problems);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	static Map<String, Object> problems(String query) {
+		Map<String, Object> problems = new LinkedHashMap<>();
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			if (name == null) {
+				problems.putIfAbsent("query", "has a parameter name that is not valid UTF-8");
+			}
+			else if (value == null) {
+				problems.putIfAbsent(name, "is not valid UTF-8");
+			}
+			else if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+				problems.putIfAbsent(name.replace('\0', '?'), "must not contain NUL characters");
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Percent-decodes as UTF-8 ({@code +} is a space), strictly: a broken escape or byte
+	 * sequence is refused.
+	 * @param text the encoded text
+	 * @return the decoded text, or {@code null} when it is not valid
+	 */
+	private static String decode(String text) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '%') {
+				if (!isHex(text, i + 1) || !isHex(text, i + 2)) {
+					return null;
+				}
+				bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
+				i += 2;
+			}
+			else if (c == '+') {
+				bytes.write(' ');
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isHex(String text, int index) {
+		return index < text.length() && Character.digit(text.charAt(index), 16) >= 0;
+	}
+
+}
