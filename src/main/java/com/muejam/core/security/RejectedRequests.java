@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.muejam.core.error.ErrorCode;
 import com.muejam.core.error.ErrorResponseWriter;
+import com.muejam.core.web.ErrorCorsHeaders;
 
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
  * Requests the security firewall refuses (encoded dots or slashes, control characters in
@@ -36,7 +36,7 @@ class RejectedRequests implements RequestRejectedHandler {
 			throws IOException {
 		CorsConfiguration config = this.cors.getCorsConfiguration(request);
 		if (config != null) {
-			new DefaultCorsProcessor().processRequest(config, request, response);
+			ErrorCorsHeaders.add(config, request, response);
 		}
 		this.errors.write(request, response, ErrorCode.VALIDATION_FAILED, 400, "Request validation failed",
 				Map.of("request", "has characters that are not allowed in its URL or headers"));

@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import com.muejam.core.error.ErrorCode;
 import com.muejam.core.error.ErrorResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -48,7 +47,7 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 		String body = JSON.writeValueAsString(ErrorResponse.of(code, message(code), details, id));
 		try {
 			response.setHeader(RequestIds.HEADER, id);
-			allowOrigin(request, response);
+			ErrorCorsHeaders.add(this.cors, request, response);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();
@@ -59,16 +58,6 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the client is gone or the response is unusable: nothing more to say
-		}
-	}
-
-	private void allowOrigin(Request request, Response response) {
-		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		String allowed = (origin != null) ? this.cors.checkOrigin(origin) : null;
-		if (allowed != null) {
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, RequestIds.HEADER);
-			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 		}
 	}
 

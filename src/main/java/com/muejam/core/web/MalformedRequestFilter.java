@@ -19,27 +19,35 @@ import com.muejam.core.error.ErrorResponseWriter;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a query string whose names or values are not valid percent-encoded UTF-8 or
- * carry a NUL (which PostgreSQL cannot store or compare): 400 naming each such parameter,
- * before anything reads the parameters and trips over them.
+ * Refuses, before anything reads them and trips over them, a query string whose names or
+ * values are not valid percent-encoded UTF-8 or carry a NUL (which PostgreSQL cannot
+ * store or compare): 400 naming each such parameter; and a {@code Content-Type} that is a
+ * wildcard or not a media type at all: 415.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class QueryStringFilter extends OncePerRequestFilter {
+class MalformedRequestFilter extends OncePerRequestFilter {
 
 	private final ErrorResponseWriter errors;
 
-	QueryStringFilter(ErrorResponseWriter errors) {
+	MalformedRequestFilter(ErrorResponseWriter errors) {
 		this.errors = errors;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!concrete(request.getContentType())) {
+			this.errors.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+					"Unsupported content type; send application/json");
+			return;
+		}
 		String query = request.getQueryString();
 		Map<String, Object> problems = (query != null) ? problems(query) : Map.of();
 		if (!problems.isEmpty()) {
@@ -48,6 +56,19 @@ class QueryStringFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean concrete(String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	static Map<String, Object> problems(String query) {
