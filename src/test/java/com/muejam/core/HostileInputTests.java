@@ -164,6 +164,23 @@ class HostileInputTests {
 	}
 
 	@Test
+	void malformedAcceptHeaderIsValidationFailure() {
+		RawHttp.Response response = raw().send("TRACE", "/v1/email/unsubscribe", Map.of("Accept", "\u00ff\u00fe"),
+				new byte[0]);
+		assertBadRequestEnvelope(response);
+		assertThat(response.json().path("error").path("details").has("accept")).isTrue();
+	}
+
+	@Test
+	void traceIsRefusedWithTheEnvelope() {
+		for (String path : List.of("/v1/me", "/v1/email/unsubscribe")) {
+			RawHttp.Response response = raw().send("TRACE", path, authenticated(), new byte[0]);
+			// the firewall refuses the method
+			assertBadRequestEnvelope(response);
+		}
+	}
+
+	@Test
 	void requestFromAnOriginNotAllowedIsForbiddenEnvelope() {
 		for (String origin : List.of("https://evil.example", "")) {
 			RawHttp.Response put = raw().send("PUT", "/v1/me", Map.of("Authorization",

@@ -19,6 +19,7 @@ import com.muejam.core.error.ErrorResponseWriter;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, before anything reads them and trips over them, a query string whose names or
  * values are not valid percent-encoded UTF-8 or carry a NUL (which PostgreSQL cannot
  * store or compare): 400 naming each such parameter; and a {@code Content-Type} that is a
- * wildcard or not a media type at all: 415.
+ * wildcard or not a media type at all: 415; and an {@code Accept} header that does not
+ * parse (400), which would otherwise fail the writing of the error envelope itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -48,6 +50,11 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 					"Unsupported content type; send application/json");
 			return;
 		}
+		if (!parses(request.getHeader(HttpHeaders.ACCEPT))) {
+			this.errors.write(request, response, ErrorCode.VALIDATION_FAILED, 400, "Request validation failed",
+					Map.of("accept", "is not a valid list of media types"));
+			return;
+		}
 		String query = request.getQueryString();
 		Map<String, Object> problems = (query != null) ? problems(query) : Map.of();
 		if (!problems.isEmpty()) {
@@ -65,6 +72,16 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static boolean parses(String accept) {
+		try {
+			MediaType.parseMediaTypes(accept);
+			return true;
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;
