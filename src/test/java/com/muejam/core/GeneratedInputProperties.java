@@ -15,12 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 import com.muejam.support.Api;
 import com.muejam.support.HostileInput;
@@ -38,14 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Generated hostile requests against every operation of the live {@code /v3/api-docs}:
  * invalid path, query, header and body values never get a 5xx, every error is the
- * envelope with the request id, and the service stays healthy. Tries: 600, or
- * {@code -Dmuejam.fuzz.tries=N}.
+ * envelope with the request id, and the service stays healthy. 600 tries of one request
+ * each; {@code -Dmuejam.fuzz.requests-per-try=N} sends N requests per try for a longer
+ * run.
  */
 @IntegrationTest
-@AddLifecycleHook(GeneratedInputProperties.TriesFromSystemProperty.class)
 class GeneratedInputProperties {
 
-	static final String TRIES = "muejam.fuzz.tries";
+	/** Requests sent in each try: 1 in the build, more for a longer run. */
+	private static final int REQUESTS_PER_TRY = Integer.getInteger("muejam.fuzz.requests-per-try", 1);
 
 	private final ConfigurableApplicationContext context = (ConfigurableApplicationContext) SpringContexts
 		.of(GeneratedInputProperties.class);
@@ -62,12 +58,14 @@ class GeneratedInputProperties {
 		.toList();
 
 	@Property(tries = 600, afterFailure = AfterFailureMode.RANDOM_SEED)
-	void hostileRequestsAreAnsweredWithTheEnvelope(@ForAll("requests") Request request) {
-		RawHttp.Response response = this.http.send(request.method(), request.target(), request.headers(),
-				request.body());
-		assertThat(response.status()).as(request + " -> " + response).isLessThan(500);
-		if (response.status() >= 400) {
-			assertThat(response.isEnvelope()).as(request + " -> " + response).isTrue();
+	void hostileRequestsAreAnsweredWithTheEnvelope(@ForAll("requests") List<Request> requests) {
+		for (Request request : requests) {
+			RawHttp.Response response = this.http.send(request.method(), request.target(), request.headers(),
+					request.body());
+			assertThat(response.status()).as(request + " -> " + response).isLessThan(500);
+			if (response.status() >= 400) {
+				assertThat(response.isEnvelope()).as(request + " -> " + response).isTrue();
+			}
 		}
 	}
 
@@ -80,9 +78,12 @@ class GeneratedInputProperties {
 	}
 
 	@Provide
-	Arbitrary<Request> requests() {
+	Arbitrary<List<Request>> requests() {
 		String token = this.api.token("user_fuzzer", "moderator");
-		return Arbitraries.of(this.operations).flatMap((operation) -> request(operation, token));
+		return Arbitraries.of(this.operations)
+			.flatMap((operation) -> request(operation, token))
+			.list()
+			.ofSize(REQUESTS_PER_TRY);
 	}
 
 	private Arbitrary<Request> request(Operation operation, String token) {
@@ -189,22 +190,6 @@ class GeneratedInputProperties {
 	}
 
 	private record Body(Optional<String> contentType, byte[] bytes) {
-	}
-
-	/**
-	 * Lets {@code -Dmuejam.fuzz.tries=N} raise the number of tries for a longer run.
-	 */
-	static class TriesFromSystemProperty implements AroundPropertyHook {
-
-		@Override
-		public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-			Integer tries = Integer.getInteger(TRIES);
-			if (tries != null) {
-				context.attributes().setTries(tries);
-			}
-			return property.execute();
-		}
-
 	}
 
 }
