@@ -17,4 +17,12 @@ interface ChapterRepository extends JpaRepository<Chapter, UUID> {
 	@Query("select coalesce(max(c.number), 0) from Chapter c where c.storyId = :storyId")
 	int highestNumber(@Param("storyId") UUID storyId);
 
+	/**
+	 * The chapters a story keeps, deleted ones not counted.
+	 * @param storyId the story
+	 * @return the count
+	 */
+	@Query("select count(c) from Chapter c where c.storyId = :storyId and c.publication.deletedAt is null")
+	long countKept(@Param("storyId") UUID storyId);
+
 }

@@ -16,6 +16,8 @@ import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.PageParams;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryViews.ChapterSummaryView;
@@ -59,11 +61,13 @@ public class ChapterService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryQueries queries,
 			StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
@@ -74,14 +78,19 @@ public class ChapterService {
 		this.cursors = cursors;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
 	@Transactional
 	ChapterView create(CurrentUser author, UUID storyId, CreateChapter request) {
 		Story story = this.storyService.owned(author, storyId);
-		// lock the story row: concurrent creations take consecutive numbers
+		// lock the story row: concurrent creations take consecutive numbers and respect
+		// the quota
 		this.stories.findForUpdate(story.id());
+		if (this.chapters.countKept(story.id()) >= this.quotas.chaptersPerStory()) {
+			throw new QuotaExceeded("chapters_per_story", this.quotas.chaptersPerStory(), "chapters in this story");
+		}
 		int number = this.chapters.highestNumber(story.id()) + 1;
 		Instant now = this.clock.instant();
 		Chapter chapter = new Chapter(story.id(), number, title(request.title()),

@@ -17,6 +17,14 @@ interface StoryRepository extends JpaRepository<Story, UUID> {
 	boolean existsBySlug(String slug);
 
 	/**
+	 * The stories an author keeps, drafts and published, deleted ones not counted.
+	 * @param authorId the author
+	 * @return the count
+	 */
+	@Query("select count(s) from Story s where s.authorId = :authorId and s.publication.deletedAt is null")
+	long countKeptBy(@Param("authorId") UUID authorId);
+
+	/**
 	 * Loads a story and locks its row, so that concurrent chapter creation numbers
 	 * chapters one after another.
 	 * @param id the story id

@@ -22,6 +22,8 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
@@ -79,11 +81,13 @@ public class StoryService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Quotas quotas;
+
 	private final Clock clock;
 
 	StoryService(StoryRepository stories, StoryQueries queries, TagStore tags, ProfileService profiles,
 			UploadService uploads, RateLimiter rateLimiter, CursorCodec cursors, CacheManager caches,
-			BlockedUsers blockedUsers, ApplicationEventPublisher events, Clock clock) {
+			BlockedUsers blockedUsers, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
 		this.stories = stories;
 		this.blockedUsers = blockedUsers;
 		this.queries = queries;
@@ -94,18 +98,22 @@ public class StoryService {
 		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
 		this.events = events;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
 	@Transactional
 	StoryView create(CurrentUser author, CreateStory request) {
+		if (this.stories.countKeptBy(author.id()) >= this.quotas.stories()) {
+			throw new QuotaExceeded("stories", this.quotas.stories(), "stories");
+		}
 		Instant now = this.clock.instant();
 		String title = title(request.title());
 		Story story = new Story(author.id(), freeSlug(title), title, blurb(request.blurb()),
 				coverKey(author, request.coverKey()), now);
 		this.stories.saveAndFlush(story);
 		if (request.tags() != null) {
-			this.tags.replace(story.id(), this.tags.resolve(request.tags()));
+			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
 		this.tags.refreshSearchDocument(story.id());
 		return view(story, true);
@@ -129,7 +137,7 @@ public class StoryService {
 			story.changeCover(coverKey(author, changes.coverKey()), now);
 		}
 		if (changes.tags() != null) {
-			Set<UUID> affected = this.tags.replace(story.id(), this.tags.resolve(changes.tags()));
+			Set<UUID> affected = this.tags.replace(story.id(), this.tags.resolve(author.id(), changes.tags()));
 			this.tags.recount(affected);
 			story.touch(now);
 		}
@@ -289,7 +297,7 @@ public class StoryService {
 	public Optional<UUID> hide(UUID storyId) {
 		Optional<Story> story = this.stories.findById(storyId);
 		story.ifPresent((found) -> {
-			this.jdbcHide("stories", storyId);
+			this.queries.hide("stories", storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
 			evict(found.slug());
 		});
@@ -330,10 +338,6 @@ public class StoryService {
 			throw new StoryNotFound("Story");
 		}
 		return story;
-	}
-
-	private void jdbcHide(String table, UUID id) {
-		this.queries.hide(table, id);
 	}
 
 	void evict(String... slugs) {

@@ -1,5 +1,9 @@
 package com.muejam.stories;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +13,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
+import com.muejam.core.quota.QuotaExceeded;
+import com.muejam.core.quota.Quotas;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tags: created on first use, matched by slug ({@code Slow Burn} and {@code slow burn}
  * are one tag), attached to stories, and counted over published stories for the popular
- * list. Every operation is one set-based statement whatever the number of tags.
+ * list. Every operation is one set-based statement whatever the number of tags. A tag
+ * remembers who created it: one user creates at most
+ * {@code muejam.quotas.new-tags-per-day} tags per UTC day.
  */
 @Component
 class TagStore {
@@ -25,16 +33,25 @@ class TagStore {
 
 	private final JdbcClient jdbc;
 
-	TagStore(JdbcClient jdbc) {
+	private final Quotas quotas;
+
+	private final Clock clock;
+
+	TagStore(JdbcClient jdbc, Quotas quotas, Clock clock) {
 		this.jdbc = jdbc;
+		this.quotas = quotas;
+		this.clock = clock;
 	}
 
 	/**
-	 * The ids of the named tags, creating the missing ones.
+	 * The ids of the named tags, creating the missing ones: all of them, or none if that
+	 * would take the user past their new tags for the day.
+	 * @param user who names the tags
 	 * @param names tag names as the author typed them
 	 * @return the tag ids
+	 * @throws QuotaExceeded if creating the missing tags would exceed the user's quota
 	 */
-	List<UUID> resolve(List<String> names) {
+	List<UUID> resolve(UUID user, List<String> names) {
 		Map<String, String> bySlug = new LinkedHashMap<>();
 		for (String name : names) {
 			String clean = name.strip().replaceAll("\\s+", " ");
@@ -48,16 +65,31 @@ class TagStore {
 			return List.of();
 		}
 		String[] slugs = bySlug.keySet().toArray(String[]::new);
+		Instant now = this.clock.instant();
+		// the missing tags are inserted only if they fit in the user's quota for today
 		this.jdbc.sql("""
-				insert into tags (name, slug) select * from unnest(:names::text[], :slugs::text[])
+				with missing as (
+				    select w.name, w.slug from unnest(:names::text[], :slugs::text[]) as w(name, slug)
+				    where not exists (select 1 from tags t where t.slug = w.slug))
+				insert into tags (name, slug, created_by, created_at) select name, slug, :user, :now from missing
+				where (select count(*) from missing)
+				    + (select count(*) from tags where created_by = :user and created_at >= :day) <= :quota
 				on conflict (slug) do nothing""")
 			.param("names", bySlug.values().toArray(String[]::new))
 			.param("slugs", slugs)
+			.param("user", user)
+			.param("now", Timestamp.from(now))
+			.param("day", Timestamp.from(now.truncatedTo(ChronoUnit.DAYS)))
+			.param("quota", this.quotas.newTagsPerDay())
 			.update();
-		return this.jdbc.sql("select id from tags where slug = any(:slugs)")
+		List<UUID> ids = this.jdbc.sql("select id from tags where slug = any(:slugs)")
 			.param("slugs", slugs)
 			.query(UUID.class)
 			.list();
+		if (ids.size() < slugs.length) {
+			throw new QuotaExceeded("new_tags_per_day", this.quotas.newTagsPerDay(), "new tags today");
+		}
+		return ids;
 	}
 
 	/**

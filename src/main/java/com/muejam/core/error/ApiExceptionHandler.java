@@ -1,9 +1,15 @@
 package com.muejam.core.error;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -47,6 +54,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String VALIDATION_MESSAGE = "Request validation failed";
 
+	/** PostgreSQL's character_not_in_repertoire (a NUL) and untranslatable_character. */
+	private static final Set<String> UNSTORABLE_CHARACTERS = Set.of("22021", "22P05");
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApiException(ApiException ex) {
 		HttpHeaders headers = (ex instanceof HeaderCarrying carrying) ? carrying.headers() : HttpHeaders.EMPTY;
@@ -59,8 +69,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				HttpHeaders.EMPTY);
 	}
 
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String name = "value";
+			for (Path.Node node : violation.getPropertyPath()) {
+				name = (node.getName() != null) ? node.getName() : name;
+			}
+			details.putIfAbsent(FieldNames.toSnakeCase(name), violation.getMessage());
+		}
+		return validationFailed(details);
+	}
+
+	/**
+	 * Query parameters that are not valid UTF-8, found when read (Tomcat ignores such a
+	 * parameter and says so).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex) {
+		return validationFailed(Map.of("query", "has a parameter that is not valid UTF-8"));
+	}
+
+	/**
+	 * A header value the firewall refuses (control bytes), found when the header is read.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRejectedRequest(RequestRejectedException ex) {
+		return validationFailed(Map.of("request", "has characters that are not allowed in its URL or headers"));
+	}
+
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql
+				&& UNSTORABLE_CHARACTERS.contains(String.valueOf(sql.getSQLState()))) {
+			return validationFailed(Map.of("body", "contains characters that cannot be stored (NUL)"));
+		}
 		log.info("Conflicting write rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return envelope(ErrorCode.CONFLICT, HttpStatus.CONFLICT, "The request conflicts with the current state",
 				Map.of(), HttpHeaders.EMPTY);

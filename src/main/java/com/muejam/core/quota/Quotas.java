@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bookmarksPerChapter bookmarks of one reader in one chapter
  * @param shelves shelves of one reader
  * @param itemsPerShelf stories on one shelf
+ * @param stories stories of one author, drafts and published (deleted ones not counted)
+ * @param chaptersPerStory chapters of one story (deleted ones not counted)
+ * @param newTagsPerDay tags one user may create (by naming them first) in one UTC day
  */
 @ConfigurationProperties("muejam.quotas")
 public record Quotas(@DefaultValue("200") int highlightsPerChapter, @DefaultValue("100") int bookmarksPerChapter,
-		@DefaultValue("50") int shelves, @DefaultValue("1000") int itemsPerShelf) {
+		@DefaultValue("50") int shelves, @DefaultValue("1000") int itemsPerShelf, @DefaultValue("500") int stories,
+		@DefaultValue("1000") int chaptersPerStory, @DefaultValue("50") int newTagsPerDay) {
 
 }

@@ -8,6 +8,8 @@ import com.muejam.core.error.ErrorResponseWriter;
 import com.muejam.core.web.RequestIds;
 import com.muejam.core.web.WebProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -18,9 +20,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
  * Stateless bearer-token security. Public reads are open (a token, when sent, must be
@@ -52,11 +57,14 @@ class SecurityConfiguration {
 			"/v1/email/unsubscribe" };
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors,
+	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, WebProperties properties,
 			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) throws Exception {
 		ErrorEnvelopeSecurityHandlers handlers = new ErrorEnvelopeSecurityHandlers(errors);
-		http.csrf((csrf) -> csrf.disable()).cors((cors) -> {
-		})
+		CorsFilter cors = new CorsFilter(corsConfigurationSource(properties));
+		cors.setCorsProcessor(new EnvelopeCorsProcessor(errors));
+		http.csrf((csrf) -> csrf.disable())
+			.cors((configurer) -> configurer.disable())
+			.addFilter(cors)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -84,6 +92,31 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
+	}
+
+	/**
+	 * Spring MVC checks CORS again per handler: its refusals are the envelope too.
+	 * @param errors writes the envelope
+	 * @return the post-processor that sets the CORS processor of every handler mapping
+	 */
+	@Bean
+	static BeanPostProcessor envelopeCorsForHandlerMappings(ObjectProvider<ErrorResponseWriter> errors) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof AbstractHandlerMapping mapping) {
+					mapping.setCorsProcessor(new EnvelopeCorsProcessor(errors.getObject()));
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ErrorResponseWriter errors, WebProperties properties) {
+		return new RejectedRequests(errors, corsConfigurationSource(properties));
 	}
 
 	@Bean

@@ -1,8 +1,6 @@
 package com.muejam.core.web;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,13 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String offered = request.getHeader(RequestIds.HEADER);
-		String id = (offered != null && ACCEPTED.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+		String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
 		request.setAttribute(RequestIds.ATTRIBUTE, id);
 		response.setHeader(RequestIds.HEADER, id);
 		MDC.put(RequestIds.MDC_KEY, id);

@@ -1,5 +1,8 @@
 package com.muejam.core.web;
 
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 
@@ -14,7 +17,18 @@ public final class RequestIds {
 
 	static final String ATTRIBUTE = RequestIds.class.getName();
 
+	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
 	private RequestIds() {
+	}
+
+	/**
+	 * The id to use for a request that offered the given one.
+	 * @param offered the caller's {@code X-Request-Id}, may be {@code null}
+	 * @return the offered id when it is a sane token, a new UUID otherwise
+	 */
+	public static String accept(String offered) {
+		return (offered != null && ACCEPTED.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
 	}
 
 	/**
