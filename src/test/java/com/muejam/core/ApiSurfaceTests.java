@@ -92,6 +92,26 @@ class ApiSurfaceTests {
 	}
 
 	@Test
+	void errorsAnsweredBeforeTheCorsFilterStillLetTheFrontendReadThem() {
+		Api.Reply tooLarge = this.api.post("/v1/whispers")
+			.as("user_cors")
+			.header("Origin", "http://localhost:3000")
+			.json("{\"content\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+			.send();
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+		assertThat(tooLarge.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+		assertThat(tooLarge.header("Access-Control-Expose-Headers")).contains("X-Request-Id", "Retry-After");
+		Api.Reply foreign = this.api.post("/v1/whispers")
+			.as("user_cors")
+			.header("Origin", "https://evil.example")
+			.json("{\"content\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+			.send();
+		assertThat(foreign.status()).isEqualTo(413);
+		assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+	}
+
+	@Test
 	void anonymousRequestsAreLimitedPerClientAddress() {
 		String client = "203.0.113." + (int) (Math.random() * 200 + 1);
 		Api.Reply first = this.api.get("/v1/health").header("X-Forwarded-For", client).send();

@@ -8,12 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.muejam.core.error.ErrorCode;
 import com.muejam.core.error.ErrorResponseWriter;
-import com.muejam.core.web.ErrorCorsHeaders;
 
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * Requests the security firewall refuses (encoded dots or slashes, control characters in
@@ -24,20 +21,13 @@ class RejectedRequests implements RequestRejectedHandler {
 
 	private final ErrorResponseWriter errors;
 
-	private final CorsConfigurationSource cors;
-
-	RejectedRequests(ErrorResponseWriter errors, CorsConfigurationSource cors) {
+	RejectedRequests(ErrorResponseWriter errors) {
 		this.errors = errors;
-		this.cors = cors;
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
 			throws IOException {
-		CorsConfiguration config = this.cors.getCorsConfiguration(request);
-		if (config != null) {
-			ErrorCorsHeaders.add(config, request, response);
-		}
 		this.errors.write(request, response, ErrorCode.VALIDATION_FAILED, 400, "Request validation failed",
 				Map.of("request", "has characters that are not allowed in its URL or headers"));
 	}

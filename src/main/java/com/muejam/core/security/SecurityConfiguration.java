@@ -115,8 +115,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	RequestRejectedHandler requestRejectedHandler(ErrorResponseWriter errors, WebProperties properties) {
-		return new RejectedRequests(errors, corsConfigurationSource(properties));
+	RequestRejectedHandler requestRejectedHandler(ErrorResponseWriter errors) {
+		return new RejectedRequests(errors);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package com.muejam.core.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +23,9 @@ public final class ErrorCorsHeaders {
 		String allowed = (origin != null) ? cors.checkOrigin(origin) : null;
 		if (allowed != null) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
-			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, RequestIds.HEADER);
+			List<String> exposed = cors.getExposedHeaders();
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+					(exposed != null) ? String.join(", ", exposed) : RequestIds.HEADER);
 			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
 		}
 	}
