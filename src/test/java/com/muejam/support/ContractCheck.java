@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ final class ContractCheck {
 			"validation.request.path.missing", "validation.response.operation.notAllowed",
 			"validation.request.operation.notAllowed");
 
-	private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+	private static final Map<String, Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
 
 	private ContractCheck() {
 	}
@@ -47,8 +48,12 @@ final class ContractCheck {
 		SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
 		response.headers().map().forEach(actual::withHeader);
 		response.headers().firstValue("Content-Type").ifPresent(actual::withContentType);
-		ValidationReport report = validator(baseUrl, http).validateResponse(path,
-				Request.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)), actual.build());
+		Optional<OpenApiInteractionValidator> validator = validator(baseUrl, http);
+		if (validator.isEmpty()) {
+			return;
+		}
+		ValidationReport report = validator.get()
+			.validateResponse(path, Request.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)), actual.build());
 		String problems = report.getMessages()
 			.stream()
 			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
@@ -61,14 +66,21 @@ final class ContractCheck {
 		}
 	}
 
-	private static OpenApiInteractionValidator validator(String baseUrl, HttpClient http) {
+	/**
+	 * The validator of the application at {@code baseUrl}; empty where the application
+	 * serves no document ({@code muejam.api-docs.public=false}).
+	 */
+	private static Optional<OpenApiInteractionValidator> validator(String baseUrl, HttpClient http) {
 		return VALIDATORS.computeIfAbsent(baseUrl, (url) -> {
 			try {
-				String document = http
-					.send(HttpRequest.newBuilder(URI.create(url + "/v3/api-docs")).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body();
-				return OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+				HttpResponse<String> document = http.send(
+						HttpRequest.newBuilder(URI.create(url + "/v3/api-docs")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (document.statusCode() != 200) {
+					return Optional.empty();
+				}
+				return Optional
+					.of(OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
