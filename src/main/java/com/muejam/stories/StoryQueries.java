@@ -87,8 +87,9 @@ class StoryQueries {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select " + StoryRow.COLUMNS + ", " + chapterCount(false)
-					+ " from stories s where s.id = any(:ids) and " + STORY_VISIBLE)
+			.sql("""
+					select %s, %s from stories s where s.id = any(:ids) and %s""".formatted(StoryRow.COLUMNS,
+					chapterCount(false), STORY_VISIBLE))
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(StoryRow::map)
 			.list();
@@ -102,10 +103,10 @@ class StoryQueries {
 	 * @return the rows, counting every chapter that is not deleted
 	 */
 	List<StoryRow> ownPage(UUID authorId, @Nullable Keyset after, int limit) {
-		String sql = "select " + StoryRow.COLUMNS + ", " + chapterCount(true)
-				+ " from stories s where s.author_id = :author and s.deleted_at is null"
-				+ ((after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "")
-				+ " order by s.created_at desc, s.id desc limit :limit";
+		String sql = """
+				select %s, %s from stories s where s.author_id = :author and s.deleted_at is null%s
+				order by s.created_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(true),
+				(after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "");
 		var query = this.jdbc.sql(sql).param("author", authorId).param("limit", limit);
 		if (after != null) {
 			query = query.param("at", Timestamp.from(after.at())).param("id", after.id());
@@ -120,7 +121,8 @@ class StoryQueries {
 	 * @return the count
 	 */
 	int chapterCount(UUID storyId, boolean ownerView) {
-		return this.jdbc.sql("select " + chapterCount(ownerView) + " from stories s where s.id = :id")
+		return this.jdbc.sql("""
+				select %s from stories s where s.id = :id""".formatted(chapterCount(ownerView)))
 			.param("id", storyId)
 			.query(Integer.class)
 			.single();
@@ -154,9 +156,10 @@ class StoryQueries {
 	 * @return the tags and their ids (for the cursor)
 	 */
 	List<PopularTagRow> popularTags(@Nullable PopularTagRow after, int limit) {
-		String sql = "select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0"
-				+ ((after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "")
-				+ " order by t.story_count desc, t.id limit :limit";
+		String sql = """
+				select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0%s
+				order by t.story_count desc, t.id limit :limit""".formatted(
+				(after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "");
 		var query = this.jdbc.sql(sql).param("limit", limit);
 		if (after != null) {
 			query = query.param("count", after.view().storyCount()).param("id", after.id());
@@ -168,7 +171,8 @@ class StoryQueries {
 	}
 
 	@Nullable UUID tagIdBySlug(String slug) {
-		return this.jdbc.sql("select id from tags where slug = :slug")
+		return this.jdbc.sql("""
+				select id from tags where slug = :slug""")
 			.param("slug", slug)
 			.query(UUID.class)
 			.optional()
