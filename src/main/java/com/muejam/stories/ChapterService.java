@@ -27,7 +27,6 @@ import com.muejam.stories.StoryViews.Publish;
 import com.muejam.stories.StoryViews.UpdateChapter;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +46,9 @@ public class ChapterService {
 
 	private final StoryService storyService;
 
-	private final StoryQueries queries;
+	private final StoryCatalog catalog;
+
+	private final ChapterQueries queries;
 
 	private final StoryVisibility visibility;
 
@@ -57,26 +58,24 @@ public class ChapterService {
 
 	private final CursorCodec cursors;
 
-	private final JdbcClient jdbc;
-
 	private final ApplicationEventPublisher events;
 
 	private final Quotas quotas;
 
 	private final Clock clock;
 
-	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryQueries queries,
-			StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors,
-			JdbcClient jdbc, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
+	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryCatalog catalog,
+			ChapterQueries queries, StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter,
+			CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
+		this.catalog = catalog;
 		this.queries = queries;
 		this.visibility = visibility;
 		this.markdown = markdown;
 		this.rateLimiter = rateLimiter;
 		this.cursors = cursors;
-		this.jdbc = jdbc;
 		this.events = events;
 		this.quotas = quotas;
 		this.clock = clock;
@@ -112,7 +111,7 @@ public class ChapterService {
 		}
 		this.chapters.saveAndFlush(chapter);
 		if (revised) {
-			refreshStoryCounters(chapter.storyId());
+			this.queries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
 		}
 		return view(chapter, true);
@@ -126,7 +125,7 @@ public class ChapterService {
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (chapter.publish(at, now)) {
 			this.chapters.saveAndFlush(chapter);
-			refreshStoryCounters(chapter.storyId());
+			this.queries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
 			evictStory(chapter.storyId());
 		}
@@ -138,7 +137,7 @@ public class ChapterService {
 		Chapter chapter = owned(author, chapterId);
 		chapter.delete(this.clock.instant());
 		this.chapters.saveAndFlush(chapter);
-		refreshStoryCounters(chapter.storyId());
+		this.queries.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
 		evictStory(chapter.storyId());
 	}
@@ -218,7 +217,7 @@ public class ChapterService {
 	@Transactional
 	public Optional<UUID> hide(UUID chapterId) {
 		return this.chapters.findById(chapterId).flatMap((chapter) -> {
-			this.queries.hide("chapters", chapterId);
+			this.queries.hide(chapterId);
 			evictStory(chapter.storyId());
 			return this.stories.findById(chapter.storyId()).map(Story::authorId);
 		});
@@ -260,26 +259,14 @@ public class ChapterService {
 	}
 
 	private ChapterView view(Chapter chapter, boolean ownerView) {
-		StoryQueries.Neighbours neighbours = this.queries.neighbours(chapter.storyId(), chapter.number(), ownerView);
+		ChapterQueries.Neighbours neighbours = this.queries.neighbours(chapter.storyId(), chapter.number(), ownerView);
 		return new ChapterView(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content(),
 				chapter.contentHtml(), chapter.isPublished(), chapter.publishedAt(), chapter.createdAt(),
 				chapter.updatedAt(), neighbours.previousId(), neighbours.nextId());
 	}
 
-	/**
-	 * Recounts the story's published chapters and their words (scheduled ones included).
-	 * @param storyId the story
-	 */
-	private void refreshStoryCounters(UUID storyId) {
-		this.jdbc.sql("""
-				update stories s set chapter_count = c.chapters, word_count = c.words
-				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
-				      where story_id = :story and published and deleted_at is null) c
-				where s.id = :story""").param("story", storyId).update();
-	}
-
 	private void evictStory(UUID storyId) {
-		this.stories.findById(storyId).ifPresent((story) -> this.storyService.evict(story.slug()));
+		this.stories.findById(storyId).ifPresent((story) -> this.catalog.evict(story.slug()));
 	}
 
 	private static String title(String title) {

@@ -41,8 +41,11 @@ class StoryController {
 
 	private final StoryService stories;
 
-	StoryController(StoryService stories) {
+	private final StoryCatalog catalog;
+
+	StoryController(StoryService stories, StoryCatalog catalog) {
 		this.stories = stories;
+		this.catalog = catalog;
 	}
 
 	@Operation(summary = "Create a story draft",
@@ -89,7 +92,7 @@ class StoryController {
 			@Parameter(description = "Author handle") @RequestParam(required = false) @Nullable @Size(
 					max = 30) String author,
 			@Valid PageParams page) {
-		return this.stories.published(user, author, tag, page);
+		return this.catalog.published(user, author, tag, page);
 	}
 
 	@Operation(summary = "A story by slug (or id)",
@@ -99,20 +102,20 @@ class StoryController {
 	StoryView getStoryBySlug(@AuthenticationPrincipal @Nullable CurrentUser user,
 			@Parameter(description = "The story's slug, or its id",
 					example = "the-lighthouse-keeper") @PathVariable("id") @Size(max = 120) String slug) {
-		return this.stories.bySlugOrId(user, slug);
+		return this.catalog.bySlugOrId(user, slug);
 	}
 
 	@Operation(summary = "The caller's own stories, drafts included, newest first")
 	@GetMapping("/v1/me/stories")
 	CursorPage<StoryView> listMyStories(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
-		return this.stories.own(user, page);
+		return this.catalog.own(user, page);
 	}
 
 	@Operation(summary = "Popular tags", description = "Tags by the number of published stories that carry them.")
 	@SecurityRequirements
 	@GetMapping("/v1/tags")
 	CursorPage<PopularTagView> listTags(@Valid PageParams page) {
-		return this.stories.popularTags(page);
+		return this.catalog.popularTags(page);
 	}
 
 }

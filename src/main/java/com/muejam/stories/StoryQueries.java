@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
-import com.muejam.stories.StoryViews.ChapterSummaryView;
 import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryView.TagView;
 
@@ -20,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The read side of stories: keyset-paginated lists in one statement each (chapter counts
- * included), and batch lookups that serve a whole page at once.
+ * The SQL of stories: keyset-paginated lists in one statement each (chapter counts
+ * included), batch lookups that serve a whole page at once, and the set-based writes (a
+ * moderator's hiding, an account's stories going with it).
  */
 @Component
 class StoryQueries {
@@ -87,30 +87,11 @@ class StoryQueries {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select " + StoryRow.COLUMNS + ", " + chapterCount(false)
-					+ " from stories s where s.id = any(:ids) and " + STORY_VISIBLE)
+			.sql("""
+					select %s, %s from stories s where s.id = any(:ids) and %s""".formatted(StoryRow.COLUMNS,
+					chapterCount(false), STORY_VISIBLE))
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(StoryRow::map)
-			.list();
-	}
-
-	/**
-	 * Facts about the readable chapters among these ids (chapter and story visible), in
-	 * one statement.
-	 * @param ids the chapters
-	 * @return the chapters' facts, unreadable ones absent
-	 */
-	List<ChapterInfo> readableChapterInfo(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("select c.id, c.story_id, c.chapter_number, c.title, c.text_length as length"
-					+ " from chapters c join stories s on s.id = c.story_id where c.id = any(:ids) and "
-					+ CHAPTER_VISIBLE + " and " + STORY_VISIBLE)
-			.param("ids", ids.toArray(UUID[]::new))
-			.query((rs, n) -> new ChapterInfo(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
-					rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("length")))
 			.list();
 	}
 
@@ -122,10 +103,10 @@ class StoryQueries {
 	 * @return the rows, counting every chapter that is not deleted
 	 */
 	List<StoryRow> ownPage(UUID authorId, @Nullable Keyset after, int limit) {
-		String sql = "select " + StoryRow.COLUMNS + ", " + chapterCount(true)
-				+ " from stories s where s.author_id = :author and s.deleted_at is null"
-				+ ((after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "")
-				+ " order by s.created_at desc, s.id desc limit :limit";
+		String sql = """
+				select %s, %s from stories s where s.author_id = :author and s.deleted_at is null%s
+				order by s.created_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(true),
+				(after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "");
 		var query = this.jdbc.sql(sql).param("author", authorId).param("limit", limit);
 		if (after != null) {
 			query = query.param("at", Timestamp.from(after.at())).param("id", after.id());
@@ -140,7 +121,8 @@ class StoryQueries {
 	 * @return the count
 	 */
 	int chapterCount(UUID storyId, boolean ownerView) {
-		return this.jdbc.sql("select " + chapterCount(ownerView) + " from stories s where s.id = :id")
+		return this.jdbc.sql("""
+				select %s from stories s where s.id = :id""".formatted(chapterCount(ownerView)))
 			.param("id", storyId)
 			.query(Integer.class)
 			.single();
@@ -168,68 +150,16 @@ class StoryQueries {
 	}
 
 	/**
-	 * A page of a story's chapters in order.
-	 * @param storyId the story
-	 * @param ownerView whether drafts and scheduled chapters are included
-	 * @param afterNumber the chapter number to continue after, or {@code null}
-	 * @param limit rows to fetch
-	 * @return the chapters, without content
-	 */
-	List<ChapterSummaryView> chapters(UUID storyId, boolean ownerView, @Nullable Integer afterNumber, int limit) {
-		String sql = """
-				select c.id, c.story_id, c.chapter_number, c.title, c.published, c.published_at, c.word_count,
-				       c.created_at, c.updated_at
-				from chapters c where c.story_id = :story and %s%s
-				order by c.chapter_number limit :limit""".formatted(
-				ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE,
-				(afterNumber != null) ? " and c.chapter_number > :after" : "");
-		var query = this.jdbc.sql(sql).param("story", storyId).param("limit", limit);
-		if (afterNumber != null) {
-			query = query.param("after", afterNumber);
-		}
-		return query
-			.query((rs,
-					n) -> new ChapterSummaryView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
-							rs.getInt("chapter_number"), rs.getString("title"), rs.getBoolean("published"),
-							(rs.getTimestamp("published_at") != null) ? rs.getTimestamp("published_at").toInstant()
-									: null,
-							rs.getInt("word_count"), rs.getTimestamp("created_at").toInstant(),
-							rs.getTimestamp("updated_at").toInstant()))
-			.list();
-	}
-
-	/**
-	 * The chapters before and after one, among those the viewer can see, in one
-	 * statement.
-	 * @param storyId the story
-	 * @param number the chapter's number
-	 * @param ownerView whether drafts count
-	 * @return the neighbours' ids
-	 */
-	Neighbours neighbours(UUID storyId, int number, boolean ownerView) {
-		String visible = ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE;
-		return this.jdbc.sql("""
-				select (select c.id from chapters c where c.story_id = :story and c.chapter_number < :number and %1$s
-				        order by c.chapter_number desc limit 1) as previous_id,
-				       (select c.id from chapters c where c.story_id = :story and c.chapter_number > :number and %1$s
-				        order by c.chapter_number limit 1) as next_id""".formatted(visible))
-			.param("story", storyId)
-			.param("number", number)
-			.query((rs, n) -> new Neighbours(rs.getObject("previous_id", UUID.class),
-					rs.getObject("next_id", UUID.class)))
-			.single();
-	}
-
-	/**
 	 * A page of tags by the number of published stories that carry them.
 	 * @param after the (story count, id) to continue after, or {@code null}
 	 * @param limit rows to fetch
 	 * @return the tags and their ids (for the cursor)
 	 */
 	List<PopularTagRow> popularTags(@Nullable PopularTagRow after, int limit) {
-		String sql = "select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0"
-				+ ((after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "")
-				+ " order by t.story_count desc, t.id limit :limit";
+		String sql = """
+				select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0%s
+				order by t.story_count desc, t.id limit :limit""".formatted(
+				(after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "");
 		var query = this.jdbc.sql(sql).param("limit", limit);
 		if (after != null) {
 			query = query.param("count", after.view().storyCount()).param("id", after.id());
@@ -241,32 +171,44 @@ class StoryQueries {
 	}
 
 	@Nullable UUID tagIdBySlug(String slug) {
-		return this.jdbc.sql("select id from tags where slug = :slug")
+		return this.jdbc.sql("""
+				select id from tags where slug = :slug""")
 			.param("slug", slug)
 			.query(UUID.class)
 			.optional()
 			.orElse(null);
 	}
 
-	void hide(String table, UUID id) {
-		if (!table.equals("stories") && !table.equals("chapters")) {
-			throw new IllegalArgumentException(table);
-		}
-		this.jdbc.sql("update " + table + " set hidden_at = coalesce(hidden_at, now()) where id = :id")
-			.param("id", id)
+	/**
+	 * Hides a story from readers, keeping the time it was first hidden.
+	 * @param storyId the story
+	 */
+	void hide(UUID storyId) {
+		this.jdbc.sql("""
+				update stories set hidden_at = coalesce(hidden_at, now()) where id = :id""")
+			.param("id", storyId)
 			.update();
+	}
+
+	/**
+	 * Soft-deletes every story of an author, as their own deletion would.
+	 * @param authorId the author
+	 * @return the tags those stories carried, to recount
+	 */
+	List<UUID> deleteAllBy(UUID authorId) {
+		return this.jdbc.sql("""
+				with deleted as (
+				    update stories set deleted_at = now(), updated_at = now()
+				    where author_id = :author and deleted_at is null returning id)
+				select distinct st.tag_id from story_tags st join deleted d on d.id = st.story_id""")
+			.param("author", authorId)
+			.query(UUID.class)
+			.list();
 	}
 
 	private static String chapterCount(boolean ownerView) {
 		return "(select count(*) from chapters c where c.story_id = s.id and "
 				+ (ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE) + ") as chapter_count";
-	}
-
-	/**
-	 * @param previousId the chapter before, or {@code null}
-	 * @param nextId the chapter after, or {@code null}
-	 */
-	record Neighbours(@Nullable UUID previousId, @Nullable UUID nextId) {
 	}
 
 	/**

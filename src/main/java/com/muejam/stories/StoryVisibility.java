@@ -28,17 +28,17 @@ public class StoryVisibility {
 
 	private final ChapterRepository chapters;
 
-	private final StoryService storyService;
+	private final StoryCatalog catalog;
 
 	private final BlockedUsers blockedUsers;
 
 	private final Clock clock;
 
-	StoryVisibility(StoryRepository stories, ChapterRepository chapters, StoryService storyService,
+	StoryVisibility(StoryRepository stories, ChapterRepository chapters, StoryCatalog catalog,
 			BlockedUsers blockedUsers, Clock clock) {
 		this.stories = stories;
 		this.chapters = chapters;
-		this.storyService = storyService;
+		this.catalog = catalog;
 		this.blockedUsers = blockedUsers;
 		this.clock = clock;
 	}
@@ -84,7 +84,7 @@ public class StoryVisibility {
 	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, StoryView> visibleStories(@Nullable UUID viewerId, Collection<UUID> ids) {
-		Map<UUID, StoryView> visible = this.storyService.visibleStories(ids);
+		Map<UUID, StoryView> visible = this.catalog.visibleStories(ids);
 		Set<UUID> blocked = this.blockedUsers.eitherWay(viewerId);
 		if (blocked.isEmpty()) {
 			return visible;

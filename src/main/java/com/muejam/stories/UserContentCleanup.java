@@ -1,14 +1,9 @@
 package com.muejam.stories;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.muejam.core.cache.CacheNames;
 import com.muejam.users.UserDeleted;
 
 import org.springframework.cache.CacheManager;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,29 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class UserContentCleanup {
 
-	private final JdbcClient jdbc;
+	private final StoryQueries queries;
 
 	private final TagStore tags;
 
 	private final CacheManager caches;
 
-	UserContentCleanup(JdbcClient jdbc, TagStore tags, CacheManager caches) {
-		this.jdbc = jdbc;
+	UserContentCleanup(StoryQueries queries, TagStore tags, CacheManager caches) {
+		this.queries = queries;
 		this.tags = tags;
 		this.caches = caches;
 	}
 
 	@ApplicationModuleListener
 	void on(UserDeleted event) {
-		List<UUID> tagIds = this.jdbc.sql("""
-				with deleted as (
-				    update stories set deleted_at = now(), updated_at = now()
-				    where author_id = :author and deleted_at is null returning id)
-				select distinct st.tag_id from story_tags st join deleted d on d.id = st.story_id""")
-			.param("author", event.userId())
-			.query(UUID.class)
-			.list();
-		this.tags.recount(tagIds);
+		this.tags.recount(this.queries.deleteAllBy(event.userId()));
 		// a rare event: dropping every cached story is simpler than finding the author's
 		// slugs
 		this.caches.getCache(CacheNames.STORIES).clear();

@@ -20,7 +20,6 @@ import com.muejam.core.error.ErrorCode;
 import com.muejam.core.security.AuthProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -38,7 +37,7 @@ class ClerkWebhookService {
 
 	private final JsonMapper json;
 
-	private final JdbcClient jdbc;
+	private final WebhookDeliveries deliveries;
 
 	private final UserProfileRepository profiles;
 
@@ -50,12 +49,13 @@ class ClerkWebhookService {
 
 	private final Clock clock;
 
-	ClerkWebhookService(AuthProperties auth, JsonMapper json, JdbcClient jdbc, UserProfileRepository profiles,
-			ProfileService profileService, ApplicationEventPublisher events, Clock clock) throws Exception {
+	ClerkWebhookService(AuthProperties auth, JsonMapper json, WebhookDeliveries deliveries,
+			UserProfileRepository profiles, ProfileService profileService, ApplicationEventPublisher events,
+			Clock clock) throws Exception {
 		String secret = auth.clerk().webhookSecret();
 		this.verifier = StringUtils.hasText(secret) ? new Webhook(secret) : null;
 		this.json = json;
-		this.jdbc = jdbc;
+		this.deliveries = deliveries;
 		this.profiles = profiles;
 		this.profileService = profileService;
 		this.events = events;
@@ -76,12 +76,7 @@ class ClerkWebhookService {
 		JsonNode event = parse(payload);
 		String type = event.path("type").asString("");
 		String deliveryId = headers.get("svix-id").getFirst();
-		int recorded = this.jdbc
-			.sql("insert into webhook_deliveries (id, event_type) values (:id, :type) on conflict do nothing")
-			.param("id", deliveryId)
-			.param("type", type)
-			.update();
-		if (recorded == 0) {
+		if (!this.deliveries.recordFirst(deliveryId, type)) {
 			log.info("Ignoring replayed Clerk webhook {}", deliveryId);
 			return;
 		}

@@ -43,7 +43,7 @@ public final class StoryTestSupport {
 	 * @return the story ids
 	 */
 	public static List<UUID> listedWithTag(ApplicationContext context, CurrentUser viewer, String tag) {
-		return context.getBean(StoryService.class)
+		return context.getBean(StoryCatalog.class)
 			.published(viewer, null, tag, com.muejam.core.pagination.PageParams.first(100))
 			.data()
 			.stream()

@@ -1,0 +1,132 @@
+package com.muejam.stories;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.stories.StoryViews.ChapterSummaryView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of chapters: a story's chapter list, a chapter's neighbours, facts about
+ * readable chapters in one statement, a moderator's hiding, and the story's counters.
+ */
+@Component
+class ChapterQueries {
+
+	private final JdbcClient jdbc;
+
+	ChapterQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Facts about the readable chapters among these ids (chapter and story visible), in
+	 * one statement.
+	 * @param ids the chapters
+	 * @return the chapters' facts, unreadable ones absent
+	 */
+	List<ChapterInfo> readableChapterInfo(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					select c.id, c.story_id, c.chapter_number, c.title, c.text_length as length
+					from chapters c join stories s on s.id = c.story_id
+					where c.id = any(:ids) and %s and %s""".formatted(StoryQueries.CHAPTER_VISIBLE,
+					StoryQueries.STORY_VISIBLE))
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, n) -> new ChapterInfo(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+					rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("length")))
+			.list();
+	}
+
+	/**
+	 * A page of a story's chapters in order.
+	 * @param storyId the story
+	 * @param ownerView whether drafts and scheduled chapters are included
+	 * @param afterNumber the chapter number to continue after, or {@code null}
+	 * @param limit rows to fetch
+	 * @return the chapters, without content
+	 */
+	List<ChapterSummaryView> chapters(UUID storyId, boolean ownerView, @Nullable Integer afterNumber, int limit) {
+		String sql = """
+				select c.id, c.story_id, c.chapter_number, c.title, c.published, c.published_at, c.word_count,
+				       c.created_at, c.updated_at
+				from chapters c where c.story_id = :story and %s%s
+				order by c.chapter_number limit :limit""".formatted(
+				ownerView ? "c.deleted_at is null" : StoryQueries.CHAPTER_VISIBLE,
+				(afterNumber != null) ? " and c.chapter_number > :after" : "");
+		var query = this.jdbc.sql(sql).param("story", storyId).param("limit", limit);
+		if (afterNumber != null) {
+			query = query.param("after", afterNumber);
+		}
+		return query
+			.query((rs,
+					n) -> new ChapterSummaryView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("chapter_number"), rs.getString("title"), rs.getBoolean("published"),
+							(rs.getTimestamp("published_at") != null) ? rs.getTimestamp("published_at").toInstant()
+									: null,
+							rs.getInt("word_count"), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("updated_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * The chapters before and after one, among those the viewer can see, in one
+	 * statement.
+	 * @param storyId the story
+	 * @param number the chapter's number
+	 * @param ownerView whether drafts count
+	 * @return the neighbours' ids
+	 */
+	Neighbours neighbours(UUID storyId, int number, boolean ownerView) {
+		String visible = ownerView ? "c.deleted_at is null" : StoryQueries.CHAPTER_VISIBLE;
+		return this.jdbc.sql("""
+				select (select c.id from chapters c where c.story_id = :story and c.chapter_number < :number and %1$s
+				        order by c.chapter_number desc limit 1) as previous_id,
+				       (select c.id from chapters c where c.story_id = :story and c.chapter_number > :number and %1$s
+				        order by c.chapter_number limit 1) as next_id""".formatted(visible))
+			.param("story", storyId)
+			.param("number", number)
+			.query((rs, n) -> new Neighbours(rs.getObject("previous_id", UUID.class),
+					rs.getObject("next_id", UUID.class)))
+			.single();
+	}
+
+	/**
+	 * Hides a chapter from readers, keeping the time it was first hidden.
+	 * @param chapterId the chapter
+	 */
+	void hide(UUID chapterId) {
+		this.jdbc.sql("""
+				update chapters set hidden_at = coalesce(hidden_at, now()) where id = :id""")
+			.param("id", chapterId)
+			.update();
+	}
+
+	/**
+	 * Recounts a story's published chapters and their words (scheduled ones included).
+	 * @param storyId the story
+	 */
+	void refreshStoryCounters(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set chapter_count = c.chapters, word_count = c.words
+				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
+				      where story_id = :story and published and deleted_at is null) c
+				where s.id = :story""").param("story", storyId).update();
+	}
+
+	/**
+	 * @param previousId the chapter before, or {@code null}
+	 * @param nextId the chapter after, or {@code null}
+	 */
+	record Neighbours(@Nullable UUID previousId, @Nullable UUID nextId) {
+	}
+
+}
