@@ -3,7 +3,9 @@
  * reading" list), and bookmarks. Publishes the save and read signals discovery learns
  * from.
  */
+@NullMarked
 @ApplicationModule(allowedDependencies = "stories")
 package com.muejam.library;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -163,7 +163,8 @@ class EmailOutbox {
 		}
 	}
 
-	private void record(UUID id, String status, String error, String providerId, Instant nextAttempt) {
+	private void record(UUID id, String status, @Nullable String error, @Nullable String providerId,
+			@Nullable Instant nextAttempt) {
 		this.jdbc
 			.sql("""
 					update email_outbox set status = :status, last_error = :error, provider_message_id = coalesce(:provider, provider_message_id),

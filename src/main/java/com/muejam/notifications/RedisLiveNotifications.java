@@ -3,6 +3,7 @@ package com.muejam.notifications;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ class RedisLiveNotifications {
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> notificationSubscription(RedisMessageListenerContainer container,
 			JsonMapper json, NotificationStreams streams) {
-		MessageListener listener = (Message message, byte[] pattern) -> {
+		MessageListener listener = (Message message, byte @Nullable [] pattern) -> {
 			try {
 				LiveMessage live = json.readValue(message.getBody(), LiveMessage.class);
 				streams.publish(live.recipientId(), live.notification());

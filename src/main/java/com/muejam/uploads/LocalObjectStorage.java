@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.InvalidCursor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local default: objects in {@code ${muejam.data-dir}/objects}, uploaded to this
@@ -91,7 +92,7 @@ class LocalObjectStorage implements ObjectStorage {
 	 * @param body the bytes
 	 * @return why it was refused, or {@code null} when stored
 	 */
-	String accept(String key, String signature, String contentType, long contentLength, InputStream body) {
+	@Nullable String accept(String key, String signature, String contentType, long contentLength, InputStream body) {
 		List<String> signed;
 		try {
 			signed = this.signer.decode(PURPOSE, signature);

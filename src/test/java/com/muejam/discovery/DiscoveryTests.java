@@ -43,6 +43,17 @@ class DiscoveryTests {
 	}
 
 	@Test
+	void dailyStatsHoldOnlyTheCountersTheSignalsWrite() {
+		List<String> columns = this.jdbc.sql("""
+				select column_name from information_schema.columns
+				where table_schema = current_schema() and table_name = 'story_stats_daily'""")
+			.query(String.class)
+			.list();
+		assertThat(columns).containsExactlyInAnyOrder("id", "story_id", "date", "saves_count", "reads_count",
+				"likes_count", "whispers_count");
+	}
+
+	@Test
 	void signalsFeedDailyStatsAndInterests() {
 		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Signals", "x".repeat(100));
 		String shelf = this.api.post("/v1/library/shelves")

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public class RedisGuard {
 	 * @param fallback what to answer without Redis
 	 * @return the operation's or the fallback's result
 	 */
-	public <T> T call(String operation, Supplier<T> action, Supplier<T> fallback) {
+	public <T extends @Nullable Object> T call(String operation, Supplier<T> action, Supplier<T> fallback) {
 		try {
 			return this.breaker.executeSupplier(action);
 		}

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.muejam.core.error.ErrorCode;
 import com.muejam.core.error.ErrorResponseWriter;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -113,7 +114,7 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 	 * @param text the encoded text
 	 * @return the decoded text, or {@code null} when it is not valid
 	 */
-	private static String decode(String text) {
+	private static @Nullable String decode(String text) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

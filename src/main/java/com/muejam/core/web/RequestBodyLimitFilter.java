@@ -16,6 +16,7 @@ import com.muejam.core.error.ErrorCode;
 import com.muejam.core.error.ErrorResponseWriter;
 import com.muejam.core.error.RequestBodyTooLarge;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -27,7 +28,7 @@ public final class RequestIds {
 	 * @param offered the caller's {@code X-Request-Id}, may be {@code null}
 	 * @return the offered id when it is a sane token, a new UUID otherwise
 	 */
-	public static String accept(String offered) {
+	public static String accept(@Nullable String offered) {
 		return (offered != null && ACCEPTED.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
 	}
 
@@ -36,7 +37,7 @@ public final class RequestIds {
 	 * @param request the request, may be {@code null}
 	 * @return the request id, or {@code null} outside a request
 	 */
-	public static String of(HttpServletRequest request) {
+	public static @Nullable String of(@Nullable HttpServletRequest request) {
 		Object id = (request != null) ? request.getAttribute(ATTRIBUTE) : null;
 		return (id != null) ? id.toString() : MDC.get(MDC_KEY);
 	}
