@@ -60,7 +60,7 @@ class ModerationController {
 	CursorPage<QueueItem> listReportQueue(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(description = "Which reports: PENDING (default), REVIEWED or RESOLVED",
 					schema = @Schema(type = "string", allowableValues = { "PENDING", "REVIEWED", "RESOLVED" },
-							defaultValue = "PENDING")) @RequestParam(required = false) @Nullable ReportStatus status,
+							defaultValue = "PENDING")) @RequestParam(required = false) @Nullable String status,
 			@Valid PageParams page) {
 		return this.moderation.queue(user, status, page);
 	}

@@ -112,9 +112,9 @@ class ModerationService {
 	}
 
 	@Transactional(readOnly = true)
-	CursorPage<QueueItem> queue(CurrentUser moderator, @Nullable ReportStatus status, PageParams page) {
+	CursorPage<QueueItem> queue(CurrentUser moderator, @Nullable String status, PageParams page) {
 		requireModerator(moderator);
-		ReportStatus wanted = (status != null) ? status : ReportStatus.PENDING;
+		ReportStatus wanted = (status != null) ? ReportStatus.fromWire(status) : ReportStatus.PENDING;
 		String list = "moderation.queue:" + wanted.name();
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
 		List<QueueItem> rows = this.queries.queue(wanted, after, page.fetchSize());
