@@ -1,12 +1,8 @@
 package com.muejam.moderation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +10,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.error.ApiException;
-import com.muejam.core.error.ErrorCode;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
@@ -24,14 +19,12 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.moderation.ModerationViews.CreateReport;
 import com.muejam.moderation.ModerationViews.QueueItem;
 import com.muejam.moderation.ModerationViews.ReportView;
-import com.muejam.moderation.ModerationViews.Target;
 import com.muejam.stories.ChapterService;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.users.ProfileService;
 import com.muejam.whispers.WhisperService;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +39,8 @@ class ModerationService {
 
 	static final String REPORT_POLICY = "reports";
 
-	private static final String TARGET_SQL = ModerationQueries.TARGET_SQL;
-
-	private final JdbcClient jdbc;
+	/** The audit log's name for lifting a suspension. */
+	private static final String UNSUSPEND_USER = "UNSUSPEND_USER";
 
 	private final ModerationQueries queries;
 
@@ -68,10 +60,9 @@ class ModerationService {
 
 	private final Clock clock;
 
-	ModerationService(JdbcClient jdbc, ModerationQueries queries, ProfileService profiles, StoryService stories,
-			ChapterService chapters, StoryVisibility visibility, WhisperService whispers, RateLimiter rateLimiter,
-			CursorCodec cursors, Clock clock) {
-		this.jdbc = jdbc;
+	ModerationService(ModerationQueries queries, ProfileService profiles, StoryService stories, ChapterService chapters,
+			StoryVisibility visibility, WhisperService whispers, RateLimiter rateLimiter, CursorCodec cursors,
+			Clock clock) {
 		this.queries = queries;
 		this.profiles = profiles;
 		this.stories = stories;
@@ -85,143 +76,69 @@ class ModerationService {
 
 	@Transactional
 	Reported report(CurrentUser user, CreateReport request) {
-		Map<String, UUID> targets = new java.util.LinkedHashMap<>();
-		put(targets, "story_id", request.storyId());
-		put(targets, "chapter_id", request.chapterId());
-		put(targets, "whisper_id", request.whisperId());
-		put(targets, "reported_user_id", request.reportedUserId());
+		Map<TargetType, UUID> targets = new EnumMap<>(TargetType.class);
+		put(targets, TargetType.STORY, request.storyId());
+		put(targets, TargetType.CHAPTER, request.chapterId());
+		put(targets, TargetType.WHISPER, request.whisperId());
+		put(targets, TargetType.USER, request.reportedUserId());
 		if (targets.size() != 1) {
 			throw ApiException.invalidField("target",
 					"give exactly one of story_id, chapter_id, whisper_id, reported_user_id");
 		}
-		String column = targets.keySet().iterator().next();
-		UUID target = targets.get(column);
-		boolean exists = switch (column) {
-			case "story_id" -> this.visibility.isStoryVisibleTo(null, target);
-			case "chapter_id" -> this.visibility.readableChapter(null, target).isPresent();
-			case "whisper_id" -> this.whispers.isVisible(target);
-			default -> this.profiles.exists(target);
+		Map.Entry<TargetType, UUID> entry = targets.entrySet().iterator().next();
+		TargetType type = entry.getKey();
+		UUID target = entry.getValue();
+		boolean exists = switch (type) {
+			case STORY -> this.visibility.isStoryVisibleTo(null, target);
+			case CHAPTER -> this.visibility.readableChapter(null, target).isPresent();
+			case WHISPER -> this.whispers.isVisible(target);
+			case USER -> this.profiles.exists(target);
 		};
 		if (!exists) {
 			throw ApiException.notFound("Report target");
 		}
 		this.rateLimiter.enforce(REPORT_POLICY, user.id().toString());
-		Optional<UUID> created = this.jdbc.sql("""
-				insert into reports (reporter_id, %s, reason, created_at) values (:reporter, :target, :reason, :now)
-				on conflict (reporter_id, coalesce(story_id, chapter_id, whisper_id, reported_user_id))
-				where status <> 'RESOLVED' do nothing returning id""".formatted(column))
-			.param("reporter", user.id())
-			.param("target", target)
-			.param("reason", request.reason().strip())
-			.param("now", Timestamp.from(this.clock.instant()))
-			.query(UUID.class)
-			.optional();
-		UUID id = created
-			.orElseGet(() -> this.jdbc
-				.sql("""
-						select id from reports where reporter_id = :reporter and %s = :target and status <> 'RESOLVED'"""
-					.formatted(column))
-				.param("reporter", user.id())
-				.param("target", target)
-				.query(UUID.class)
-				.single());
-		return new Reported(mine(user.id(), id), created.isPresent());
+		Optional<UUID> created = this.queries.fileReport(user.id(), type, target, request.reason().strip(),
+				this.clock.instant());
+		UUID id = created.orElseGet(() -> this.queries.openReport(user.id(), type, target));
+		return new Reported(this.queries.mine(user.id(), id), created.isPresent());
 	}
 
 	@Transactional(readOnly = true)
 	CursorPage<ReportView> myReports(CurrentUser user, PageParams page) {
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, "reports.mine", page.cursor()) : null;
-		List<ReportView> rows = this.jdbc
-			.sql("""
-					select r.id, r.status, r.reason, r.resolution, r.created_at, %s from reports r
-					where r.reporter_id = :user %s order by r.created_at desc, r.id desc limit :limit"""
-				.formatted(TARGET_SQL, Keyset.seekDescending(after, "r.created_at, r.id")))
-			.param("user", user.id())
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.query(ModerationService::reportView)
-			.list();
+		List<ReportView> rows = this.queries.mine(user.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, "reports.mine"));
 	}
 
 	@Transactional(readOnly = true)
 	CursorPage<QueueItem> queue(CurrentUser moderator, @Nullable String status, PageParams page) {
 		requireModerator(moderator);
-		String wanted = (status == null) ? "PENDING" : status.strip().toUpperCase(Locale.ROOT);
-		if (!List.of("PENDING", "REVIEWED", "RESOLVED").contains(wanted)) {
-			throw ApiException.invalidField("status", "must be PENDING, REVIEWED or RESOLVED");
-		}
-		String list = "moderation.queue:" + wanted;
+		ReportStatus wanted = (status != null) ? ReportStatus.fromWire(status) : ReportStatus.PENDING;
+		String list = "moderation.queue:" + wanted.name();
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
 		List<QueueItem> rows = this.queries.queue(wanted, after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, list));
 	}
 
 	@Transactional
-	QueueItem resolve(CurrentUser moderator, UUID reportId, String action, @Nullable String note) {
+	QueueItem resolve(CurrentUser moderator, UUID reportId, Decision decision, @Nullable String note) {
 		requireModerator(moderator);
-		String decision = switch (action.strip().toLowerCase(Locale.ROOT)) {
-			case "dismiss" -> "DISMISS";
-			case "hide_content" -> "HIDE_CONTENT";
-			case "suspend_user" -> "SUSPEND_USER";
-			default -> throw ApiException.invalidField("action", "must be dismiss, hide_content or suspend_user");
-		};
-		Map<String, Object> report = this.jdbc
-			.sql("select r.status, %s from reports r where r.id = :id for update".formatted(TARGET_SQL))
-			.param("id", reportId)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> ApiException.notFound("Report"));
-		if ("RESOLVED".equals(report.get("status"))) {
-			throw new ApiException(ErrorCode.CONFLICT, "This report is already resolved");
-		}
-		String type = (String) report.get("target_type");
-		UUID target = (UUID) report.get("target_id");
+		Report report = this.queries.lockReport(reportId).orElseThrow(() -> ApiException.notFound("Report")).resolve();
+		UUID target = report.targetId();
 		switch (decision) {
-			case "HIDE_CONTENT" -> {
-				Optional<UUID> hidden = switch (type) {
-					case "STORY" -> this.stories.hide(target);
-					case "CHAPTER" -> this.chapters.hide(target);
-					case "WHISPER" -> this.whispers.hide(target);
-					default -> throw ApiException.invalidField("action",
-							"a reported user has no content to hide; suspend instead");
-				};
-				hidden.orElseThrow(() -> ApiException.notFound("Report target"));
-			}
-			case "SUSPEND_USER" -> {
-				String author = switch (type) {
-					case "USER" -> "select id from user_profiles where id = :id";
-					case "STORY" -> "select author_id from stories where id = :id";
-					case "CHAPTER" ->
-						"select s.author_id from chapters c join stories s on s.id = c.story_id where c.id = :id";
-					default -> "select user_id from whispers where id = :id";
-				};
-				UUID user = this.jdbc.sql(author)
-					.param("id", target)
-					.query(UUID.class)
-					.optional()
+			case HIDE_CONTENT -> hide(report).orElseThrow(() -> ApiException.notFound("Report target"));
+			case SUSPEND_USER -> {
+				UUID user = this.queries.authorOf(report.targetType(), target)
 					.orElseThrow(() -> ApiException.notFound("Report target"));
 				this.profiles.setSuspended(user, true);
-				audit(moderator, "SUSPEND_USER", reportId, "USER", user, note);
+				this.queries.audit(moderator.id(), Decision.SUSPEND_USER.name(), reportId, TargetType.USER, user, note);
 			}
-			default -> {
+			case DISMISS -> {
 			}
 		}
-		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("""
-					update reports set status = 'RESOLVED', resolution = :decision, resolution_note = :note,
-					    resolved_by = :moderator, resolved_at = :now
-					where status <> 'RESOLVED' and coalesce(story_id, chapter_id, whisper_id, reported_user_id) = :target""")
-			.param("decision", decision)
-			.param("note", note)
-			.param("moderator", moderator.id())
-			.param("now", Timestamp.from(now))
-			.param("target", target)
-			.update();
-		audit(moderator, decision, reportId, type, target, note);
+		this.queries.resolveOpenReports(target, decision, note, moderator.id(), this.clock.instant());
+		this.queries.audit(moderator.id(), decision.name(), reportId, report.targetType(), target, note);
 		return this.queries.queueItem(reportId).orElseThrow(() -> ApiException.notFound("Report"));
 	}
 
@@ -231,37 +148,21 @@ class ModerationService {
 		if (!this.profiles.setSuspended(userId, false)) {
 			throw ApiException.notFound("User");
 		}
-		audit(moderator, "UNSUSPEND_USER", null, "USER", userId, null);
+		this.queries.audit(moderator.id(), UNSUSPEND_USER, null, TargetType.USER, userId, null);
 	}
 
-	private void audit(CurrentUser moderator, String action, @Nullable UUID reportId, String targetType, UUID targetId,
-			@Nullable String note) {
-		this.jdbc.sql("""
-				insert into moderation_actions (moderator_id, action, report_id, target_type, target_id, note)
-				values (:moderator, :action, :report, :type, :target, :note)""")
-			.param("moderator", moderator.id())
-			.param("action", action)
-			.param("report", reportId)
-			.param("type", targetType)
-			.param("target", targetId)
-			.param("note", note)
-			.update();
-	}
-
-	private ReportView mine(UUID reporter, UUID reportId) {
-		return this.jdbc.sql("""
-				select r.id, r.status, r.reason, r.resolution, r.created_at, %s from reports r
-				where r.id = :id and r.reporter_id = :reporter""".formatted(TARGET_SQL))
-			.param("id", reportId)
-			.param("reporter", reporter)
-			.query(ModerationService::reportView)
-			.single();
-	}
-
-	private static ReportView reportView(ResultSet rs, int n) throws SQLException {
-		return new ReportView(rs.getObject("id", UUID.class), rs.getString("status"),
-				new Target(rs.getString("target_type"), rs.getObject("target_id", UUID.class), null),
-				rs.getString("reason"), rs.getString("resolution"), rs.getTimestamp("created_at").toInstant());
+	/**
+	 * Hides the reported content from everybody but moderators.
+	 * @return the hidden content's id, empty if it is gone
+	 */
+	private Optional<UUID> hide(Report report) {
+		return switch (report.targetType()) {
+			case STORY -> this.stories.hide(report.targetId());
+			case CHAPTER -> this.chapters.hide(report.targetId());
+			case WHISPER -> this.whispers.hide(report.targetId());
+			case USER ->
+				throw ApiException.invalidField("action", "a reported user has no content to hide; suspend instead");
+		};
 	}
 
 	private static void requireModerator(CurrentUser user) {
@@ -270,9 +171,9 @@ class ModerationService {
 		}
 	}
 
-	private static void put(Map<String, UUID> targets, String name, @Nullable UUID value) {
+	private static void put(Map<TargetType, UUID> targets, TargetType type, @Nullable UUID value) {
 		if (value != null) {
-			targets.put(name, value);
+			targets.put(type, value);
 		}
 	}
 

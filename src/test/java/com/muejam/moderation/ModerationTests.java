@@ -113,6 +113,41 @@ class ModerationTests {
 	}
 
 	@Test
+	void statesKeepTheirWireSpelling() {
+		String story = this.fixtures.publishedStory("user_author", "Wire", List.of());
+		String id = report("user_reporter", Map.of("reason", "Bad", "story_id", story)).json().path("id").asString();
+		assertThat(details(this.api.get("/v1/moderation/reports?status=").as("user_mod", "moderator").send()))
+			.containsExactly("status");
+		assertThat(details(this.api.get("/v1/moderation/reports?status=LOST").as("user_mod", "moderator").send()))
+			.containsExactly("status");
+		assertThat(details(this.api.post("/v1/moderation/reports/" + id + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "ban"))
+			.send())).containsExactly("action");
+		Api.Reply resolved = this.api.post("/v1/moderation/reports/" + id + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", " Dismiss "))
+			.send();
+		assertThat(resolved.status()).isEqualTo(200);
+		assertThat(resolved.json().path("outcome").asString()).isEqualTo("DISMISS");
+		assertThat(resolved.json().path("target").path("type").asString()).isEqualTo("STORY");
+		JsonNode resolvedQueue = this.api.get("/v1/moderation/reports?status=resolved")
+			.as("user_mod", "moderator")
+			.send()
+			.json()
+			.path("data");
+		assertThat(resolvedQueue.get(0).path("status").asString()).isEqualTo("RESOLVED");
+		assertThat(this.api.post("/v1/moderation/reports/" + id + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "dismiss"))
+			.send()
+			.json()
+			.path("error")
+			.path("code")
+			.asString()).isEqualTo("CONFLICT");
+	}
+
+	@Test
 	void hidingContentClosesEveryOpenReportOnItAndIsAudited() {
 		String story = this.fixtures.publishedStory("user_author", "Offending Story", List.of());
 		String first = report("user_r1", Map.of("reason", "Bad", "story_id", story)).json().path("id").asString();
