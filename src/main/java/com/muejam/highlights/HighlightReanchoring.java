@@ -8,12 +8,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.muejam.highlights.HighlightQueries.Stored;
 import com.muejam.stories.ChapterRevised;
 import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,9 +33,7 @@ class HighlightReanchoring {
 
 	private static final int BATCH = 200;
 
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
+	private final HighlightQueries queries;
 
 	private final TransactionTemplate transactions;
 
@@ -44,10 +41,9 @@ class HighlightReanchoring {
 
 	private final HighlightSettings properties;
 
-	HighlightReanchoring(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions,
-			ChapterService chapters, HighlightSettings properties) {
-		this.jdbc = jdbc;
-		this.template = template;
+	HighlightReanchoring(HighlightQueries queries, TransactionTemplate transactions, ChapterService chapters,
+			HighlightSettings properties) {
+		this.queries = queries;
 		this.transactions = transactions;
 		this.chapters = chapters;
 		this.properties = properties;
@@ -64,9 +60,9 @@ class HighlightReanchoring {
 		UUID after = new UUID(0, 0);
 		List<Stored> batch;
 		do {
-			batch = batchAfter(revised.chapterId(), after);
-			List<Object[]> moved = new ArrayList<>();
-			List<Object[]> orphaned = new ArrayList<>();
+			batch = this.queries.batchAfter(revised.chapterId(), after, BATCH);
+			List<Stored> moved = new ArrayList<>();
+			List<UUID> orphaned = new ArrayList<>();
 			for (Stored highlight : batch) {
 				if (System.nanoTime() - deadline > 0) {
 					write(moved, orphaned);
@@ -77,11 +73,11 @@ class HighlightReanchoring {
 				if (anchor.isPresent()) {
 					Anchor now = anchor.get();
 					if (highlight.orphaned() || !now.equals(highlight.anchor())) {
-						moved.add(new Object[] { now.start(), now.end(), now.prefix(), now.suffix(), highlight.id() });
+						moved.add(new Stored(highlight.id(), now, false));
 					}
 				}
 				else if (!highlight.orphaned()) {
-					orphaned.add(new Object[] { highlight.id() });
+					orphaned.add(highlight.id());
 				}
 				after = highlight.id();
 			}
@@ -90,50 +86,20 @@ class HighlightReanchoring {
 		while (batch.size() == BATCH);
 	}
 
-	private List<Stored> batchAfter(UUID chapterId, UUID after) {
-		return this.jdbc.sql("""
-				select id, start_offset, end_offset, quote, prefix, suffix, orphaned from highlights
-				where chapter_id = :chapter and id > :after order by id limit :limit""")
-			.param("chapter", chapterId)
-			.param("after", after)
-			.param("limit", BATCH)
-			.query((rs, n) -> new Stored(rs.getObject("id", UUID.class),
-					new Anchor(rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("quote"),
-							rs.getString("prefix"), rs.getString("suffix")),
-					rs.getBoolean("orphaned")))
-			.list();
-	}
-
-	private void write(List<Object[]> moved, List<Object[]> orphaned) {
+	private void write(List<Stored> moved, List<UUID> orphaned) {
 		if (moved.isEmpty() && orphaned.isEmpty()) {
 			return;
 		}
 		this.transactions.executeWithoutResult((tx) -> {
-			batchUpdate("""
-					update highlights set start_offset = ?, end_offset = ?, prefix = ?, suffix = ?, orphaned = false,
-					updated_at = now() where id = ?""", moved);
-			batchUpdate("update highlights set orphaned = true, updated_at = now() where id = ?", orphaned);
+			this.queries.moveAll(moved);
+			this.queries.orphanAll(orphaned);
 		});
 	}
 
 	private void orphanRest(UUID chapterId, UUID after) {
-		int rest = this.jdbc.sql("""
-				update highlights set orphaned = true, updated_at = now()
-				where chapter_id = :chapter and id > :after and not orphaned""")
-			.param("chapter", chapterId)
-			.param("after", after)
-			.update();
+		int rest = this.queries.orphanAfter(chapterId, after);
 		log.warn("Re-anchoring chapter {} ran out of its {} budget; {} highlights left orphaned until the next edit",
 				chapterId, this.properties.reanchorBudget(), rest);
-	}
-
-	private void batchUpdate(String sql, List<Object[]> rows) {
-		if (!rows.isEmpty()) {
-			this.template.batchUpdate(sql, rows);
-		}
-	}
-
-	private record Stored(UUID id, Anchor anchor, boolean orphaned) {
 	}
 
 }

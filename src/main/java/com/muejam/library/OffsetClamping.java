@@ -2,7 +2,6 @@ package com.muejam.library;
 
 import com.muejam.stories.ChapterRevised;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -13,22 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class OffsetClamping {
 
-	private final JdbcClient jdbc;
+	private final ReadingQueries queries;
 
-	OffsetClamping(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	OffsetClamping(ReadingQueries queries) {
+		this.queries = queries;
 	}
 
 	@ApplicationModuleListener
 	void on(ChapterRevised revised) {
-		for (String table : new String[] { "reading_progress", "bookmarks" }) {
-			this.jdbc
-				.sql("update " + table
-						+ " set char_offset = :length where chapter_id = :chapter and char_offset > :length")
-				.param("length", revised.length())
-				.param("chapter", revised.chapterId())
-				.update();
-		}
+		this.queries.clampProgress(revised.chapterId(), revised.length());
+		this.queries.clampBookmarks(revised.chapterId(), revised.length());
 	}
 
 }

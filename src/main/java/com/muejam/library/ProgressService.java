@@ -1,6 +1,5 @@
 package com.muejam.library;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.ChapterRef;
 import com.muejam.library.LibraryViews.ProgressView;
 import com.muejam.library.LibraryViews.ReadingView;
+import com.muejam.library.ReadingQueries.LatestProgress;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
@@ -24,7 +24,6 @@ import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ class ProgressService {
 
 	private static final String READING_LIST = "library.reading";
 
-	private final JdbcClient jdbc;
+	private final ReadingQueries queries;
 
 	private final ReadableChapters readable;
 
@@ -54,9 +53,9 @@ class ProgressService {
 
 	private final Clock clock;
 
-	ProgressService(JdbcClient jdbc, ReadableChapters readable, ChapterService chapters, StoryVisibility stories,
+	ProgressService(ReadingQueries queries, ReadableChapters readable, ChapterService chapters, StoryVisibility stories,
 			CursorCodec cursors, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.readable = readable;
 		this.chapters = chapters;
 		this.stories = stories;
@@ -70,17 +69,7 @@ class ProgressService {
 		ChapterText chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("""
-					insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
-					values (:user, :chapter, :story, :offset, :now)
-					on conflict (user_id, chapter_id) do update set char_offset = excluded.char_offset, updated_at = excluded.updated_at""")
-			.param("user", user.id())
-			.param("chapter", chapter.id())
-			.param("story", chapter.storyId())
-			.param("offset", offset)
-			.param("now", Timestamp.from(now))
-			.update();
+		this.queries.saveProgress(user.id(), chapter.id(), chapter.storyId(), offset, now);
 		recordRead(user, chapter, offset, now);
 		return new ProgressView(chapter.id(), offset, now);
 	}
@@ -88,13 +77,8 @@ class ProgressService {
 	@Transactional(readOnly = true)
 	ProgressView get(CurrentUser user, UUID chapterId) {
 		ChapterText chapter = this.readable.require(user, chapterId);
-		return this.jdbc
-			.sql("select char_offset, updated_at from reading_progress where user_id = :user and chapter_id = :chapter")
-			.param("user", user.id())
-			.param("chapter", chapter.id())
-			.query((rs, n) -> new ProgressView(chapter.id(), rs.getInt("char_offset"),
-					rs.getTimestamp("updated_at").toInstant()))
-			.optional()
+		return this.queries.progress(user.id(), chapter.id())
+			.map((progress) -> new ProgressView(chapter.id(), progress.offset(), progress.updatedAt()))
 			.orElse(new ProgressView(chapter.id(), 0, null));
 	}
 
@@ -108,22 +92,7 @@ class ProgressService {
 	@Transactional(readOnly = true)
 	CursorPage<ReadingView> reading(CurrentUser user, PageParams page) {
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, READING_LIST, page.cursor()) : null;
-		List<LatestProgress> rows = this.jdbc
-			.sql("""
-					select rp.id, rp.chapter_id, rp.story_id, rp.char_offset, rp.updated_at from reading_progress rp
-					where rp.user_id = :user %s
-					  and not exists (select 1 from reading_progress newer
-					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
-					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
-					order by rp.updated_at desc, rp.id desc limit :limit"""
-				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id")))
-			.param("user", user.id())
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
-					rs.getObject("story_id", UUID.class), rs.getInt("char_offset"),
-					rs.getTimestamp("updated_at").toInstant()))
-			.list();
+		List<LatestProgress> rows = this.queries.latestPerStory(user.id(), after, page.fetchSize());
 		CursorPage<LatestProgress> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));
 		Map<UUID, ChapterInfo> chapterInfo = this.chapters
@@ -148,25 +117,11 @@ class ProgressService {
 	private void recordRead(CurrentUser user, ChapterText chapter, int offset, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		boolean complete = chapter.length() == 0 || offset >= COMPLETE_READ * chapter.length();
-		int firstToday = this.jdbc.sql("""
-				insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
-				values (:user, :chapter, :story, :day, :complete) on conflict do nothing""")
-			.param("user", user.id())
-			.param("chapter", chapter.id())
-			.param("story", chapter.storyId())
-			.param("day", today)
-			.param("complete", complete)
-			.update();
-		if (firstToday > 0) {
+		boolean firstToday = this.queries.insertRead(user.id(), chapter.id(), chapter.storyId(), today, complete);
+		if (firstToday) {
 			this.events.publishEvent(new ChapterRead(user.id(), chapter.id(), chapter.storyId(), today));
 		}
-		boolean completedNow = complete && (firstToday > 0 || this.jdbc.sql("""
-				update chapter_reads set completed = true
-				where user_id = :user and chapter_id = :chapter and read_on = :day and not completed""")
-			.param("user", user.id())
-			.param("chapter", chapter.id())
-			.param("day", today)
-			.update() > 0);
+		boolean completedNow = complete && (firstToday || this.queries.completeRead(user.id(), chapter.id(), today));
 		if (completedNow) {
 			this.events.publishEvent(new ChapterCompleted(user.id(), chapter.id(), chapter.storyId(), today));
 		}
@@ -177,9 +132,6 @@ class ProgressService {
 			return 100.0;
 		}
 		return Math.round(Math.min(1.0, (double) offset / length) * 1000) / 10.0;
-	}
-
-	private record LatestProgress(UUID id, UUID chapterId, UUID storyId, int offset, Instant updatedAt) {
 	}
 
 }

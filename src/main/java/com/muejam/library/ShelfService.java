@@ -1,6 +1,5 @@
 package com.muejam.library;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +17,12 @@ import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.ShelfItemView;
 import com.muejam.library.LibraryViews.ShelfView;
+import com.muejam.library.ShelfQueries.ItemRow;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ class ShelfService {
 
 	private final ShelfRepository shelves;
 
-	private final JdbcClient jdbc;
+	private final ShelfQueries queries;
 
 	private final StoryVisibility stories;
 
@@ -52,10 +51,10 @@ class ShelfService {
 
 	private final Clock clock;
 
-	ShelfService(ShelfRepository shelves, JdbcClient jdbc, StoryVisibility stories, CursorCodec cursors,
+	ShelfService(ShelfRepository shelves, ShelfQueries queries, StoryVisibility stories, CursorCodec cursors,
 			ApplicationEventPublisher events, Quotas quotas, Clock clock) {
 		this.shelves = shelves;
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.stories = stories;
 		this.cursors = cursors;
 		this.events = events;
@@ -119,49 +118,25 @@ class ShelfService {
 		if (story == null) {
 			throw ApiException.notFound("Story");
 		}
-		Optional<Instant> inserted = this.jdbc.sql("""
-				insert into shelf_items (shelf_id, story_id, added_at)
-				select :shelf, :story, :now where :count < :quota
-				on conflict (shelf_id, story_id) do nothing returning added_at""")
-			.param("shelf", shelf.id())
-			.param("story", storyId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("count", shelf.itemCount())
-			.param("quota", this.quotas.itemsPerShelf())
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant);
+		Optional<Instant> inserted = this.queries.insertItemWithin(shelf.id(), storyId, this.clock.instant(),
+				shelf.itemCount(), this.quotas.itemsPerShelf());
 		if (inserted.isPresent()) {
-			this.jdbc.sql("update shelves set item_count = item_count + 1 where id = :shelf")
-				.param("shelf", shelf.id())
-				.update();
+			this.queries.addToItemCount(shelf.id(), 1);
 			this.events.publishEvent(new StorySaved(user.id(), storyId, shelf.id()));
 			return new Added(new ShelfItemView(story, inserted.get()), true);
 		}
-		Instant addedAt = this.jdbc
-			.sql("select added_at from shelf_items where shelf_id = :shelf and story_id = :story")
-			.param("shelf", shelf.id())
-			.param("story", storyId)
-			.query(Timestamp.class)
-			.optional()
+		Instant addedAt = this.queries.addedAt(shelf.id(), storyId)
 			.orElseThrow(
-					() -> new QuotaExceeded("items_per_shelf", this.quotas.itemsPerShelf(), "stories on this shelf"))
-			.toInstant();
+					() -> new QuotaExceeded("items_per_shelf", this.quotas.itemsPerShelf(), "stories on this shelf"));
 		return new Added(new ShelfItemView(story, addedAt), false);
 	}
 
 	@Transactional
 	void remove(CurrentUser user, UUID shelfId, UUID storyId) {
 		Shelf shelf = owned(user, shelfId);
-		int removed = this.jdbc.sql("delete from shelf_items where shelf_id = :shelf and story_id = :story")
-			.param("shelf", shelf.id())
-			.param("story", storyId)
-			.update();
+		int removed = this.queries.deleteItem(shelf.id(), storyId);
 		if (removed > 0) {
-			this.jdbc.sql("update shelves set item_count = item_count - :n where id = :shelf")
-				.param("n", removed)
-				.param("shelf", shelf.id())
-				.update();
+			this.queries.addToItemCount(shelf.id(), -removed);
 		}
 	}
 
@@ -177,17 +152,7 @@ class ShelfService {
 	CursorPage<ShelfItemView> items(CurrentUser user, UUID shelfId, PageParams page) {
 		Shelf shelf = owned(user, shelfId);
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, ITEM_LIST, page.cursor()) : null;
-		List<ItemRow> rows = this.jdbc
-			.sql("""
-					select id, story_id, added_at from shelf_items where shelf_id = :shelf
-					%s order by added_at desc, id desc limit :limit"""
-				.formatted(Keyset.seekDescending(after, "added_at, id")))
-			.param("shelf", shelf.id())
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.query((rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
-					rs.getTimestamp("added_at").toInstant()))
-			.list();
+		List<ItemRow> rows = this.queries.itemPage(shelf.id(), after, page.fetchSize());
 		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));
 		Map<UUID, StoryView> visible = this.stories.visibleStories(user.id(),
@@ -235,9 +200,6 @@ class ShelfService {
 	 * @param created whether this request put it there
 	 */
 	record Added(ShelfItemView item, boolean created) {
-	}
-
-	private record ItemRow(UUID id, UUID storyId, Instant addedAt) {
 	}
 
 }

@@ -1,0 +1,239 @@
+package com.muejam.library;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.pagination.Keyset;
+import com.muejam.library.LibraryViews.BookmarkView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of reading: progress per reader and chapter, the reads it counts, bookmarks,
+ * and the clamping of both to a revised chapter's end.
+ */
+@Component
+final class ReadingQueries {
+
+	private final JdbcClient jdbc;
+
+	ReadingQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Saves the reader's position in a chapter, replacing the one kept before.
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @param storyId the chapter's story
+	 * @param offset the position
+	 * @param now when
+	 */
+	void saveProgress(UUID userId, UUID chapterId, UUID storyId, int offset, Instant now) {
+		this.jdbc
+			.sql("""
+					insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
+					values (:user, :chapter, :story, :offset, :now)
+					on conflict (user_id, chapter_id) do update set char_offset = excluded.char_offset, updated_at = excluded.updated_at""")
+			.param("user", userId)
+			.param("chapter", chapterId)
+			.param("story", storyId)
+			.param("offset", offset)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * The reader's position in a chapter.
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @return the position, empty if none was saved
+	 */
+	Optional<Progress> progress(UUID userId, UUID chapterId) {
+		return this.jdbc
+			.sql("select char_offset, updated_at from reading_progress where user_id = :user and chapter_id = :chapter")
+			.param("user", userId)
+			.param("chapter", chapterId)
+			.query((rs, n) -> new Progress(rs.getInt("char_offset"), rs.getTimestamp("updated_at").toInstant()))
+			.optional();
+	}
+
+	/**
+	 * A page of the reader's latest position in each story, most recently read first.
+	 * @param userId the reader
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the rows
+	 */
+	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
+		return this.jdbc
+			.sql("""
+					select rp.id, rp.chapter_id, rp.story_id, rp.char_offset, rp.updated_at from reading_progress rp
+					where rp.user_id = :user %s
+					  and not exists (select 1 from reading_progress newer
+					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
+					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
+					order by rp.updated_at desc, rp.id desc limit :limit"""
+				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id")))
+			.param("user", userId)
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
+					rs.getObject("story_id", UUID.class), rs.getInt("char_offset"),
+					rs.getTimestamp("updated_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Records the reader's read of a chapter on a day, unless one is recorded already.
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @param storyId the chapter's story
+	 * @param day the day
+	 * @param complete whether the read is complete
+	 * @return whether this was the first read of the day
+	 */
+	boolean insertRead(UUID userId, UUID chapterId, UUID storyId, LocalDate day, boolean complete) {
+		return this.jdbc.sql("""
+				insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
+				values (:user, :chapter, :story, :day, :complete) on conflict do nothing""")
+			.param("user", userId)
+			.param("chapter", chapterId)
+			.param("story", storyId)
+			.param("day", day)
+			.param("complete", complete)
+			.update() > 0;
+	}
+
+	/**
+	 * Marks the reader's read of a chapter on a day complete.
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @param day the day
+	 * @return whether it was not complete before
+	 */
+	boolean completeRead(UUID userId, UUID chapterId, LocalDate day) {
+		return this.jdbc.sql("""
+				update chapter_reads set completed = true
+				where user_id = :user and chapter_id = :chapter and read_on = :day and not completed""")
+			.param("user", userId)
+			.param("chapter", chapterId)
+			.param("day", day)
+			.update() > 0;
+	}
+
+	/**
+	 * Adds a bookmark unless the reader already keeps {@code quota} in the chapter.
+	 * @param bookmark the bookmark
+	 * @param userId the reader
+	 * @param quota bookmarks allowed per chapter
+	 * @return whether it was added
+	 */
+	boolean insertBookmarkWithin(BookmarkView bookmark, UUID userId, int quota) {
+		return this.jdbc.sql("""
+				insert into bookmarks (id, user_id, chapter_id, char_offset, created_at)
+				select :id, :user, :chapter, :offset, :now
+				where (select count(*) from bookmarks where user_id = :user and chapter_id = :chapter) < :quota""")
+			.param("id", bookmark.id())
+			.param("user", userId)
+			.param("chapter", bookmark.chapterId())
+			.param("offset", bookmark.offset())
+			.param("now", Timestamp.from(bookmark.createdAt()))
+			.param("quota", quota)
+			.update() > 0;
+	}
+
+	/**
+	 * A page of the reader's bookmarks in a chapter, newest first.
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the bookmarks
+	 */
+	List<BookmarkView> bookmarkPage(UUID userId, UUID chapterId, @Nullable Keyset after, int limit) {
+		return this.jdbc
+			.sql("""
+					select id, chapter_id, char_offset, created_at from bookmarks
+					where user_id = :user and chapter_id = :chapter %s
+					order by created_at desc, id desc limit :limit"""
+				.formatted(Keyset.seekDescending(after, "created_at, id")))
+			.param("user", userId)
+			.param("chapter", chapterId)
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query((rs, n) -> new BookmarkView(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
+					rs.getInt("char_offset"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Deletes one of the reader's bookmarks.
+	 * @param userId the reader
+	 * @param bookmarkId the bookmark
+	 * @return whether the reader had it
+	 */
+	boolean deleteBookmark(UUID userId, UUID bookmarkId) {
+		return this.jdbc.sql("delete from bookmarks where id = :id and user_id = :user")
+			.param("id", bookmarkId)
+			.param("user", userId)
+			.update() > 0;
+	}
+
+	/**
+	 * Moves progress past a chapter's end to its end.
+	 * @param chapterId the chapter
+	 * @param length its new length
+	 */
+	void clampProgress(UUID chapterId, int length) {
+		this.jdbc.sql("""
+				update reading_progress set char_offset = :length
+				where chapter_id = :chapter and char_offset > :length""")
+			.param("length", length)
+			.param("chapter", chapterId)
+			.update();
+	}
+
+	/**
+	 * Moves bookmarks past a chapter's end to its end.
+	 * @param chapterId the chapter
+	 * @param length its new length
+	 */
+	void clampBookmarks(UUID chapterId, int length) {
+		this.jdbc.sql("""
+				update bookmarks set char_offset = :length
+				where chapter_id = :chapter and char_offset > :length""")
+			.param("length", length)
+			.param("chapter", chapterId)
+			.update();
+	}
+
+	/**
+	 * A reader's saved position in a chapter.
+	 *
+	 * @param offset the position
+	 * @param updatedAt when it was saved
+	 */
+	record Progress(int offset, Instant updatedAt) {
+	}
+
+	/**
+	 * A reader's latest position in a story.
+	 *
+	 * @param id the progress row
+	 * @param chapterId the chapter
+	 * @param storyId the story
+	 * @param offset the position
+	 * @param updatedAt when it was saved
+	 */
+	record LatestProgress(UUID id, UUID chapterId, UUID storyId, int offset, Instant updatedAt) {
+	}
+
+}

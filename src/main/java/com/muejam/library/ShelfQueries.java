@@ -1,0 +1,125 @@
+package com.muejam.library;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.pagination.Keyset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of shelf items: adding and removing a story with the shelf's count kept in
+ * step, and a shelf's page of stories. The shelves themselves are
+ * {@link ShelfRepository}'s.
+ */
+@Component
+final class ShelfQueries {
+
+	private final JdbcClient jdbc;
+
+	ShelfQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Puts a story on a shelf unless it is there already or the shelf is full.
+	 * @param shelfId the shelf
+	 * @param storyId the story
+	 * @param now when
+	 * @param itemCount the stories on the shelf now
+	 * @param quota stories allowed per shelf
+	 * @return when it was added, empty if it was not
+	 */
+	Optional<Instant> insertItemWithin(UUID shelfId, UUID storyId, Instant now, int itemCount, int quota) {
+		return this.jdbc.sql("""
+				insert into shelf_items (shelf_id, story_id, added_at)
+				select :shelf, :story, :now where :count < :quota
+				on conflict (shelf_id, story_id) do nothing returning added_at""")
+			.param("shelf", shelfId)
+			.param("story", storyId)
+			.param("now", Timestamp.from(now))
+			.param("count", itemCount)
+			.param("quota", quota)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/**
+	 * When a story was put on a shelf.
+	 * @param shelfId the shelf
+	 * @param storyId the story
+	 * @return when, empty if it is not there
+	 */
+	Optional<Instant> addedAt(UUID shelfId, UUID storyId) {
+		return this.jdbc.sql("select added_at from shelf_items where shelf_id = :shelf and story_id = :story")
+			.param("shelf", shelfId)
+			.param("story", storyId)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/**
+	 * Takes a story off a shelf.
+	 * @param shelfId the shelf
+	 * @param storyId the story
+	 * @return the items removed
+	 */
+	int deleteItem(UUID shelfId, UUID storyId) {
+		return this.jdbc.sql("delete from shelf_items where shelf_id = :shelf and story_id = :story")
+			.param("shelf", shelfId)
+			.param("story", storyId)
+			.update();
+	}
+
+	/**
+	 * Changes a shelf's item count.
+	 * @param shelfId the shelf
+	 * @param delta items added (negative: removed)
+	 */
+	void addToItemCount(UUID shelfId, int delta) {
+		this.jdbc.sql("update shelves set item_count = item_count + :delta where id = :shelf")
+			.param("delta", delta)
+			.param("shelf", shelfId)
+			.update();
+	}
+
+	/**
+	 * A page of a shelf's items, newest first.
+	 * @param shelfId the shelf
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the rows
+	 */
+	List<ItemRow> itemPage(UUID shelfId, @Nullable Keyset after, int limit) {
+		return this.jdbc
+			.sql("""
+					select id, story_id, added_at from shelf_items where shelf_id = :shelf
+					%s order by added_at desc, id desc limit :limit"""
+				.formatted(Keyset.seekDescending(after, "added_at, id")))
+			.param("shelf", shelfId)
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query((rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+					rs.getTimestamp("added_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * A story on a shelf.
+	 *
+	 * @param id the item
+	 * @param storyId the story
+	 * @param addedAt when it was put there
+	 */
+	record ItemRow(UUID id, UUID storyId, Instant addedAt) {
+	}
+
+}
