@@ -1,6 +1,5 @@
 package com.muejam.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +19,11 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.notifications.NotificationQueries.Row;
 import com.muejam.social.SocialService;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,9 +40,7 @@ class NotificationService {
 
 	private static final String LIST = "notifications";
 
-	private static final String COLUMNS = "id, type, actor_id, whisper_id, read_at, created_at";
-
-	private final JdbcClient jdbc;
+	private final NotificationQueries queries;
 
 	private final ProfileService profiles;
 
@@ -59,9 +56,9 @@ class NotificationService {
 
 	private final Clock clock;
 
-	NotificationService(JdbcClient jdbc, ProfileService profiles, SocialService social, EmailOutbox outbox,
+	NotificationService(NotificationQueries queries, ProfileService profiles, SocialService social, EmailOutbox outbox,
 			ReplyEmails replyEmails, LiveNotifications live, CursorCodec cursors, Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.profiles = profiles;
 		this.social = social;
 		this.outbox = outbox;
@@ -90,18 +87,7 @@ class NotificationService {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<UUID> created = this.jdbc.sql("""
-				insert into notifications (user_id, type, actor_id, whisper_id, dedupe_key, created_at)
-				values (:user, :type, :actor, :whisper, :key, :now)
-				on conflict (dedupe_key) do nothing returning id""")
-			.param("user", recipientId)
-			.param("type", type.name())
-			.param("actor", actorId)
-			.param("whisper", whisperId)
-			.param("key", dedupeKey)
-			.param("now", Timestamp.from(now))
-			.query(UUID.class)
-			.optional();
+		Optional<UUID> created = this.queries.insertOnce(recipientId, type, actorId, whisperId, dedupeKey, now);
 		if (created.isEmpty()) {
 			return Optional.empty();
 		}
@@ -134,16 +120,7 @@ class NotificationService {
 	@Transactional(readOnly = true)
 	CursorPage<NotificationView> list(CurrentUser user, PageParams page) {
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
-		List<Row> rows = this.jdbc
-			.sql("""
-					select %s from notifications where user_id = :user %s
-					order by created_at desc, id desc limit :limit""".formatted(COLUMNS,
-					Keyset.seekDescending(after, "created_at, id")))
-			.param("user", user.id())
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.query(NotificationService::row)
-			.list();
+		List<Row> rows = this.queries.page(user.id(), after, page.fetchSize());
 		CursorPage<Row> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, LIST));
 		return slice.map(views(slice.data()));
@@ -158,55 +135,30 @@ class NotificationService {
 	 */
 	@Transactional(readOnly = true)
 	List<NotificationView> missedSince(CurrentUser user, UUID lastEventId) {
-		List<Row> rows = this.jdbc.sql("""
-				select n.id, n.type, n.actor_id, n.whisper_id, n.read_at, n.created_at from notifications n
-				join notifications last on last.id = :last and last.user_id = n.user_id
-				where n.user_id = :user and (n.created_at, n.id) > (last.created_at, last.id)
-				order by n.created_at, n.id limit 100""")
-			.param("user", user.id())
-			.param("last", lastEventId)
-			.query(NotificationService::row)
-			.list();
+		List<Row> rows = this.queries.createdAfter(user.id(), lastEventId);
 		return rows.stream().map(views(rows)).toList();
 	}
 
 	@Transactional
 	NotificationView markRead(CurrentUser user, UUID notificationId) {
-		Row row = this.jdbc.sql("""
-				update notifications set read_at = coalesce(read_at, :now) where id = :id and user_id = :user
-				returning %s""".formatted(COLUMNS))
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("id", notificationId)
-			.param("user", user.id())
-			.query(NotificationService::row)
-			.optional()
+		Row row = this.queries.markRead(user.id(), notificationId, this.clock.instant())
 			.orElseThrow(() -> ApiException.notFound("Notification"));
 		return views(List.of(row)).apply(row);
 	}
 
 	@Transactional
 	int markAllRead(CurrentUser user) {
-		return this.jdbc.sql("update notifications set read_at = :now where user_id = :user and read_at is null")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("user", user.id())
-			.update();
+		return this.queries.markAllRead(user.id(), this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)
 	long unreadCount(CurrentUser user) {
-		return this.jdbc.sql("select count(*) from notifications where user_id = :user and read_at is null")
-			.param("user", user.id())
-			.query(Long.class)
-			.single();
+		return this.queries.countUnread(user.id());
 	}
 
 	@Transactional(readOnly = true)
 	NotificationSettings settings(UUID userId) {
-		return this.jdbc.sql("select email_reply, email_follow from notification_settings where user_id = :user")
-			.param("user", userId)
-			.query((rs, n) -> new NotificationSettings(rs.getBoolean("email_reply"), rs.getBoolean("email_follow")))
-			.optional()
-			.orElse(NotificationSettings.DEFAULTS);
+		return this.queries.settings(userId).orElse(NotificationSettings.DEFAULTS);
 	}
 
 	/**
@@ -222,15 +174,7 @@ class NotificationService {
 
 	@Transactional
 	NotificationSettings saveSettings(UUID userId, NotificationSettings settings) {
-		this.jdbc.sql("""
-				insert into notification_settings (user_id, email_reply, email_follow, updated_at)
-				values (:user, :reply, :follow, now())
-				on conflict (user_id) do update set email_reply = excluded.email_reply,
-				    email_follow = excluded.email_follow, updated_at = excluded.updated_at""")
-			.param("user", userId)
-			.param("reply", settings.emailReply())
-			.param("follow", settings.emailFollow())
-			.update();
+		this.queries.upsertSettings(userId, settings);
 		return settings;
 	}
 
@@ -240,13 +184,6 @@ class NotificationService {
 		Map<UUID, UserSummary> summaries = this.profiles.summaries(actors);
 		return (row) -> new NotificationView(row.id(), row.type(), summaries.get(row.actorId()), row.whisperId(),
 				row.readAt(), row.createdAt());
-	}
-
-	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Row(rs.getObject("id", UUID.class), NotificationType.valueOf(rs.getString("type")),
-				rs.getObject("actor_id", UUID.class), rs.getObject("whisper_id", UUID.class),
-				(rs.getTimestamp("read_at") != null) ? rs.getTimestamp("read_at").toInstant() : null,
-				rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static void afterCommit(Runnable action) {
@@ -261,10 +198,6 @@ class NotificationService {
 		else {
 			action.run();
 		}
-	}
-
-	private record Row(UUID id, NotificationType type, UUID actorId, @Nullable UUID whisperId, @Nullable Instant readAt,
-			Instant createdAt) {
 	}
 
 }

@@ -1,8 +1,6 @@
 package com.muejam.social;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,12 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.social.SocialQueries.Relation;
+import com.muejam.social.SocialQueries.Side;
 import com.muejam.users.ProfileService;
 import com.muejam.users.ProfileView;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SocialService implements BlockedUsers {
 
-	private final JdbcClient jdbc;
+	private final SocialQueries queries;
 
 	private final ProfileService profiles;
 
@@ -45,9 +44,9 @@ public class SocialService implements BlockedUsers {
 
 	private final Clock clock;
 
-	SocialService(JdbcClient jdbc, ProfileService profiles, CursorCodec cursors, ApplicationEventPublisher events,
+	SocialService(SocialQueries queries, ProfileService profiles, CursorCodec cursors, ApplicationEventPublisher events,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.profiles = profiles;
 		this.cursors = cursors;
 		this.events = events;
@@ -57,17 +56,11 @@ public class SocialService implements BlockedUsers {
 	@Transactional
 	boolean follow(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "follow");
-		lockPair(user.id(), targetId);
+		this.queries.lockPair(user.id(), targetId);
 		if (isBlockedEitherWay(user.id(), targetId)) {
 			throw ApiException.forbidden("You cannot follow this user");
 		}
-		int inserted = this.jdbc.sql("""
-				insert into follows (follower_id, following_id, created_at) values (:me, :target, :now)
-				on conflict do nothing""")
-			.param("me", user.id())
-			.param("target", targetId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
+		int inserted = this.queries.insertFollow(user.id(), targetId, this.clock.instant());
 		if (inserted > 0) {
 			this.profiles.countFollow(user.id(), targetId, 1);
 			this.events.publishEvent(new UserFollowed(user.id(), targetId));
@@ -78,7 +71,7 @@ public class SocialService implements BlockedUsers {
 	@Transactional
 	boolean unfollow(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "follow");
-		lockPair(user.id(), targetId);
+		this.queries.lockPair(user.id(), targetId);
 		removeFollow(user.id(), targetId);
 		return false;
 	}
@@ -86,14 +79,8 @@ public class SocialService implements BlockedUsers {
 	@Transactional
 	boolean block(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "block");
-		lockPair(user.id(), targetId);
-		int inserted = this.jdbc.sql("""
-				insert into blocks (blocker_id, blocked_id, created_at) values (:me, :target, :now)
-				on conflict do nothing""")
-			.param("me", user.id())
-			.param("target", targetId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
+		this.queries.lockPair(user.id(), targetId);
+		int inserted = this.queries.insertBlock(user.id(), targetId, this.clock.instant());
 		removeFollow(user.id(), targetId);
 		removeFollow(targetId, user.id());
 		if (inserted > 0) {
@@ -105,44 +92,32 @@ public class SocialService implements BlockedUsers {
 	@Transactional
 	boolean unblock(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "block");
-		this.jdbc.sql("delete from blocks where blocker_id = :me and blocked_id = :target")
-			.param("me", user.id())
-			.param("target", targetId)
-			.update();
+		this.queries.deleteBlock(user.id(), targetId);
 		return false;
 	}
 
 	@Transactional
 	boolean mute(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "mute");
-		this.jdbc.sql("""
-				insert into mutes (muter_id, muted_id, created_at) values (:me, :target, :now)
-				on conflict do nothing""")
-			.param("me", user.id())
-			.param("target", targetId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
+		this.queries.insertMute(user.id(), targetId, this.clock.instant());
 		return true;
 	}
 
 	@Transactional
 	boolean unmute(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "mute");
-		this.jdbc.sql("delete from mutes where muter_id = :me and muted_id = :target")
-			.param("me", user.id())
-			.param("target", targetId)
-			.update();
+		this.queries.deleteMute(user.id(), targetId);
 		return false;
 	}
 
 	@Transactional(readOnly = true)
 	CursorPage<ProfileView> followers(@Nullable CurrentUser viewer, UUID userId, PageParams page) {
-		return relations(viewer, userId, page, "following_id", "follower_id", "followers");
+		return relations(viewer, userId, page, Side.FOLLOWERS, "followers");
 	}
 
 	@Transactional(readOnly = true)
 	CursorPage<ProfileView> following(@Nullable CurrentUser viewer, UUID userId, PageParams page) {
-		return relations(viewer, userId, page, "follower_id", "following_id", "following");
+		return relations(viewer, userId, page, Side.FOLLOWING, "following");
 	}
 
 	/**
@@ -153,13 +128,7 @@ public class SocialService implements BlockedUsers {
 	 */
 	@Transactional(readOnly = true)
 	public boolean isBlockedEitherWay(UUID a, UUID b) {
-		return this.jdbc.sql("""
-				select exists (select 1 from blocks where (blocker_id = :a and blocked_id = :b)
-				                                     or (blocker_id = :b and blocked_id = :a))""")
-			.param("a", a)
-			.param("b", b)
-			.query(Boolean.class)
-			.single();
+		return this.queries.blockedEitherWay(a, b);
 	}
 
 	@Override
@@ -168,12 +137,7 @@ public class SocialService implements BlockedUsers {
 		if (viewerId == null) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("""
-				select blocked_id from blocks where blocker_id = :viewer
-				union select blocker_id from blocks where blocked_id = :viewer""")
-			.param("viewer", viewerId)
-			.query(UUID.class)
-			.list());
+		return new HashSet<>(this.queries.blockedEitherWay(viewerId));
 	}
 
 	/**
@@ -187,35 +151,17 @@ public class SocialService implements BlockedUsers {
 		if (viewerId == null) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("""
-				select blocked_id from blocks where blocker_id = :viewer
-				union select blocker_id from blocks where blocked_id = :viewer
-				union select muted_id from mutes where muter_id = :viewer""")
-			.param("viewer", viewerId)
-			.query(UUID.class)
-			.list());
+		return new HashSet<>(this.queries.mutedOrBlockedEitherWay(viewerId));
 	}
 
-	private CursorPage<ProfileView> relations(@Nullable CurrentUser viewer, UUID userId, PageParams page,
-			String ownerColumn, String otherColumn, String list) {
+	private CursorPage<ProfileView> relations(@Nullable CurrentUser viewer, UUID userId, PageParams page, Side side,
+			String list) {
 		if (!this.profiles.exists(userId)) {
 			throw ApiException.notFound("User");
 		}
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
 		Set<UUID> hidden = eitherWay((viewer != null) ? viewer.id() : null);
-		List<Relation> rows = this.jdbc
-			.sql("""
-					select id, %2$s as other_id, created_at from follows where %1$s = :user %3$s %4$s
-					order by created_at desc, id desc limit :limit""".formatted(ownerColumn, otherColumn,
-					Keyset.seekDescending(after, "created_at, id"),
-					hidden.isEmpty() ? "" : "and " + otherColumn + " <> all(:hidden)"))
-			.param("user", userId)
-			.param("limit", page.fetchSize())
-			.params(Keyset.params(after))
-			.params(hidden.isEmpty() ? Map.of() : Map.of("hidden", hidden.toArray(UUID[]::new)))
-			.query((rs, n) -> new Relation(rs.getObject("id", UUID.class), rs.getObject("other_id", UUID.class),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+		List<Relation> rows = this.queries.relations(side, userId, after, hidden, page.fetchSize());
 		CursorPage<Relation> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list));
 		Map<UUID, ProfileView> people = this.profiles
@@ -226,10 +172,7 @@ public class SocialService implements BlockedUsers {
 	}
 
 	private void removeFollow(UUID followerId, UUID followingId) {
-		int removed = this.jdbc.sql("delete from follows where follower_id = :follower and following_id = :following")
-			.param("follower", followerId)
-			.param("following", followingId)
-			.update();
+		int removed = this.queries.deleteFollow(followerId, followingId);
 		if (removed > 0) {
 			this.profiles.countFollow(followerId, followingId, -1);
 		}
@@ -242,17 +185,6 @@ public class SocialService implements BlockedUsers {
 		if (!this.profiles.exists(targetId)) {
 			throw ApiException.notFound("User");
 		}
-	}
-
-	/**
-	 * Serializes writes on one pair of users until the transaction ends.
-	 */
-	private void lockPair(UUID a, UUID b) {
-		String key = (a.compareTo(b) < 0) ? a + ":" + b : b + ":" + a;
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query().singleRow();
-	}
-
-	private record Relation(UUID id, UUID otherId, Instant createdAt) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.muejam.uploads;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,7 @@ public class UploadService {
 
 	static final String PRESIGN_POLICY = "presigns";
 
-	private final JdbcClient jdbc;
+	private final UploadQueries queries;
 
 	private final ObjectStorage storage;
 
@@ -41,9 +39,9 @@ public class UploadService {
 
 	private final Clock clock;
 
-	UploadService(JdbcClient jdbc, ObjectStorage storage, StorageProperties properties, RateLimiter rateLimiter,
+	UploadService(UploadQueries queries, ObjectStorage storage, StorageProperties properties, RateLimiter rateLimiter,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.storage = storage;
 		this.properties = properties;
 		this.rateLimiter = rateLimiter;
@@ -66,16 +64,7 @@ public class UploadService {
 		this.rateLimiter.enforce(PRESIGN_POLICY, user.id().toString());
 		String key = "uploads/" + type.path() + "/" + UUID.randomUUID() + "." + extension;
 		Instant expiresAt = this.clock.instant().plus(this.properties.presignTtl());
-		this.jdbc.sql("""
-				insert into uploads (object_key, user_id, type, content_type, content_length, expires_at)
-				values (:key, :user, :type, :contentType, :length, :expires)""")
-			.param("key", key)
-			.param("user", user.id())
-			.param("type", type.path())
-			.param("contentType", contentType)
-			.param("length", length)
-			.param("expires", Timestamp.from(expiresAt))
-			.update();
+		this.queries.insertIssued(key, user.id(), type.path(), contentType, length, expiresAt);
 		ObjectStorage.Presigned presigned = this.storage.presignPut(key, contentType, length, expiresAt);
 		return new PresignedUpload(presigned.url(), "PUT", presigned.headers(), key, expiresAt);
 	}
@@ -93,33 +82,22 @@ public class UploadService {
 	 */
 	@Transactional
 	public boolean isUploadedBy(String objectKey, UUID userId, String type) {
-		Optional<Map<String, Object>> upload = this.jdbc.sql("""
-				select content_type, content_length, referenced_at from uploads
-				where object_key = :key and user_id = :user and type = :type""")
-			.param("key", objectKey)
-			.param("user", userId)
-			.param("type", type)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst();
+		Optional<UploadQueries.IssuedUpload> upload = this.queries.issuedTo(objectKey, userId, type);
 		if (upload.isEmpty()) {
 			return false;
 		}
-		if (upload.get().get("referenced_at") != null) {
+		if (upload.get().referenced()) {
 			return true;
 		}
-		String contentType = (String) upload.get().get("content_type");
-		long length = ((Number) upload.get().get("content_length")).longValue();
+		String contentType = upload.get().contentType();
+		long length = upload.get().contentLength();
 		if (!this.storage.isStored(objectKey, length) || !this.storage.firstBytes(objectKey, ImageSignature.LENGTH)
 			.filter((head) -> ImageSignature.matches(contentType, head))
 			.isPresent()) {
 			return false;
 		}
 		// zero rows when the cleanup job deleted it meanwhile
-		return this.jdbc.sql("""
-				update uploads set uploaded_at = coalesce(uploaded_at, now()), referenced_at = now()
-				where object_key = :key""").param("key", objectKey).update() == 1;
+		return this.queries.markReferenced(objectKey) == 1;
 	}
 
 	/**
@@ -130,24 +108,13 @@ public class UploadService {
 	 */
 	@Transactional
 	public int deleteUnreferenced() {
-		List<String> keys = this.jdbc.sql("""
-				delete from uploads where object_key in (
-				    select object_key from uploads
-				    where referenced_at is null and created_at < now() - cast(:ttl as interval)
-				    order by created_at limit 1000
-				    for update skip locked)
-				returning object_key""")
-			.param("ttl", this.properties.unreferencedTtl().toSeconds() + " seconds")
-			.query(String.class)
-			.list();
+		List<String> keys = this.queries.deleteUnreferenced(this.properties.unreferencedTtl());
 		keys.forEach(this.storage::delete);
 		return keys.size();
 	}
 
 	void markUploaded(String objectKey) {
-		this.jdbc.sql("update uploads set uploaded_at = coalesce(uploaded_at, now()) where object_key = :key")
-			.param("key", objectKey)
-			.update();
+		this.queries.markUploaded(objectKey);
 	}
 
 	/**
