@@ -24,29 +24,25 @@ final class ModerationViews {
 	}
 
 	@Schema(name = "ReportTarget")
-	record Target(@Schema(description = "What was reported", allowableValues = {
-			"STORY", "CHAPTER", "WHISPER", "USER" }) TargetType type, UUID id,
-			@Schema(description = "A title, a whisper's text or a handle, for moderators") @Nullable String summary){
+	record Target(@Schema(description = "What was reported") TargetType type, UUID id,
+			@Schema(description = "A title, a whisper's text or a handle, for moderators") @Nullable String summary) {
 	}
 
 	@Schema(name = "Report", description = "A report as its reporter sees it: never who handled it")
-	record ReportView(UUID id, @Schema(allowableValues = {
-			"PENDING", "REVIEWED", "RESOLVED" }) ReportStatus status, Target target, String reason,
+	record ReportView(UUID id, ReportStatus status, Target target, String reason,
 			@Schema(description = "DISMISS, HIDE_CONTENT or SUSPEND_USER once resolved") @Nullable String outcome,
-			Instant createdAt){
+			Instant createdAt) {
 	}
 
 	@Schema(name = "ModerationReport")
-	record QueueItem(UUID id, @Schema(allowableValues = {
-			"PENDING", "REVIEWED", "RESOLVED" }) ReportStatus status, Target target, String reason, UUID reporterId,
+	record QueueItem(UUID id, ReportStatus status, Target target, String reason, UUID reporterId,
 			@Schema(description = "How many open reports the target has") int reportCount, @Nullable String outcome,
-			@Nullable String note, Instant createdAt){
+			@Nullable String note, Instant createdAt) {
 	}
 
 	@Schema(example = "{\"action\":\"hide_content\",\"note\":\"Spam\"}", name = "Resolve")
-	record Resolve(@Schema(description = "What to do", allowableValues = {
-			"dismiss", "hide_content", "suspend_user" }, example = "hide_content") @NotNull Decision action,
-			@Nullable @Size(max = 2000) String note){
+	record Resolve(@Schema(description = "What to do", example = "hide_content") @NotNull Decision action,
+			@Nullable @Size(max = 2000) String note) {
 	}
 
 }

@@ -132,6 +132,10 @@ class ApiDocumentTests {
 		assertThat(texts(schema("Resolve").path("properties").path("action").path("enum"))).contains("hide_content");
 		assertThat(texts(schema("ErrorBody").path("properties").path("code").path("enum"))).contains("NOT_FOUND",
 				"VALIDATION_FAILED", "RATE_LIMITED");
+		this.doc.path("components").path("schemas").forEach((model) -> model.path("properties").forEach((property) -> {
+			List<String> values = texts(property.path("enum"));
+			assertThat(values).as("enum values of %s", property).doesNotHaveDuplicates();
+		}));
 	}
 
 	@Test
