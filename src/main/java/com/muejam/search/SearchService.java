@@ -16,6 +16,9 @@ import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.search.SearchQueries.Hit;
+import com.muejam.search.SearchQueries.Position;
+import com.muejam.search.SearchQueries.TagRow;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryView;
 import com.muejam.users.ProfileService;
@@ -23,7 +26,6 @@ import com.muejam.users.ProfileView;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +42,7 @@ class SearchService {
 
 	static final int SUGGESTIONS = 5;
 
-	private static final String STORY_VISIBLE = "s.published and s.published_at <= now() and s.deleted_at is null and s.hidden_at is null";
-
-	private final JdbcClient jdbc;
+	private final SearchQueries queries;
 
 	private final StoryService stories;
 
@@ -54,9 +54,9 @@ class SearchService {
 
 	private final Cache suggestions;
 
-	SearchService(JdbcClient jdbc, StoryService stories, ProfileService profiles, BlockedUsers blockedUsers,
+	SearchService(SearchQueries queries, StoryService stories, ProfileService profiles, BlockedUsers blockedUsers,
 			CursorCodec cursors, CacheManager caches) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.stories = stories;
 		this.profiles = profiles;
 		this.blockedUsers = blockedUsers;
@@ -69,21 +69,7 @@ class SearchService {
 		String q = clean(query);
 		Set<UUID> hidden = hidden(viewer);
 		Position after = position("search.stories:" + q, page);
-		List<Hit> hits = this.jdbc
-			.sql("""
-					select id, rank, recency from (
-					    select s.id, ts_rank_cd(s.search_vector, q)::float8 as rank,
-					           (extract(epoch from s.published_at) * 1000000)::bigint as recency
-					    from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
-					    where s.search_vector @@ q and %s %s) hit
-					%s
-					order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE,
-					hidden.isEmpty() ? "" : "and s.author_id <> all(:hidden)", after(after)))
-			.param("q", q)
-			.param("limit", page.fetchSize())
-			.params(params(hidden, after))
-			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getLong("recency")))
-			.list();
+		List<Hit> hits = this.queries.storyHits(q, hidden, after, page.fetchSize());
 		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.stories:" + q, hit));
 		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(Hit::id).toList());
 		return new CursorPage<>(slice.data().stream().map(Hit::id).filter(views::containsKey).map(views::get).toList(),
@@ -95,26 +81,7 @@ class SearchService {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Set<UUID> hidden = hidden(viewer);
 		Position after = position("search.users:" + q, page);
-		List<Hit> hits = this.jdbc
-			.sql("""
-					select id, rank, recency from (
-					    select u.id, greatest(similarity(lower(u.handle), :q),
-					                          similarity(lower(muejam_unaccent(u.display_name)), muejam_unaccent(:q)))::float8 as rank,
-					           (extract(epoch from u.created_at) * 1000000)::bigint as recency
-					    from user_profiles u
-					    where u.deleted_at is null
-					      and (lower(u.handle) like :contains or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:contains)
-					           or lower(u.handle) %% :q or lower(muejam_unaccent(u.display_name)) %% muejam_unaccent(:q))
-					      %s) hit
-					%s
-					order by rank desc, recency desc, id desc limit :limit"""
-				.formatted(hidden.isEmpty() ? "" : "and u.id <> all(:hidden)", after(after)))
-			.param("q", q)
-			.param("contains", "%" + likeEscape(q) + "%")
-			.param("limit", page.fetchSize())
-			.params(params(hidden, after))
-			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getLong("recency")))
-			.list();
+		List<Hit> hits = this.queries.userHits(q, "%" + likeEscape(q) + "%", hidden, after, page.fetchSize());
 		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.users:" + q, hit));
 		Map<UUID, ProfileView> views = this.profiles.publicProfiles(slice.data().stream().map(Hit::id).toList());
 		return new CursorPage<>(slice.data().stream().map(Hit::id).filter(views::containsKey).map(views::get).toList(),
@@ -125,25 +92,7 @@ class SearchService {
 	CursorPage<TagHit> tags(String query, PageParams page) {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Position after = position("search.tags:" + q, page);
-		List<TagRow> rows = this.jdbc.sql("""
-				select id, name, slug, recency as story_count, rank, recency from (
-				    select t.id, t.name, t.slug, t.story_count::bigint as recency,
-				           similarity(lower(muejam_unaccent(t.name)), muejam_unaccent(:q))::float8 as rank
-				    from tags t
-				    where (lower(muejam_unaccent(t.name)) like muejam_unaccent(:contains)
-				           or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q))
-				      and exists (select 1 from story_tags st join stories s on s.id = st.story_id
-				                  where st.tag_id = t.id and %s)) hit
-				%s
-				order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE, after(after)))
-			.param("q", q)
-			.param("contains", "%" + likeEscape(q) + "%")
-			.param("limit", page.fetchSize())
-			.params(params(Set.of(), after))
-			.query((rs, n) -> new TagRow(
-					new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getInt("story_count")),
-					new TagHit(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
-			.list();
+		List<TagRow> rows = this.queries.tagHits(q, "%" + likeEscape(q) + "%", after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> encode("search.tags:" + q, row.hit())).map(TagRow::tag);
 	}
 
@@ -167,39 +116,9 @@ class SearchService {
 	private Suggestions computeSuggestions(String q) {
 		String prefix = likeEscape(q) + "%";
 		String word = "% " + likeEscape(q) + "%";
-		List<Suggestions.StorySuggestion> stories = this.jdbc.sql("""
-				select s.id, s.slug, s.title, s.author_id from stories s
-				where %s and (lower(muejam_unaccent(s.title)) like muejam_unaccent(:prefix)
-				              or lower(muejam_unaccent(s.title)) like muejam_unaccent(:word))
-				order by s.published_at desc limit :n""".formatted(STORY_VISIBLE))
-			.param("prefix", prefix)
-			.param("word", word)
-			.param("n", SUGGESTIONS * 3)
-			.query((rs, n) -> new Suggestions.StorySuggestion(rs.getObject("id", UUID.class), rs.getString("slug"),
-					rs.getString("title"), rs.getObject("author_id", UUID.class)))
-			.list();
-		List<Suggestions.UserSuggestion> users = this.jdbc.sql("""
-				select u.id, u.handle, u.display_name from user_profiles u
-				where u.deleted_at is null and (lower(u.handle) like :prefix
-				      or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:prefix)
-				      or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:word))
-				order by u.follower_count desc, u.id limit :n""")
-			.param("prefix", prefix)
-			.param("word", word)
-			.param("n", SUGGESTIONS * 3)
-			.query((rs, n) -> new Suggestions.UserSuggestion(rs.getObject("id", UUID.class), rs.getString("handle"),
-					rs.getString("display_name")))
-			.list();
-		List<TagHit> tags = this.jdbc.sql("""
-				select t.name, t.slug, t.story_count from tags t
-				where t.story_count > 0 and (lower(muejam_unaccent(t.name)) like muejam_unaccent(:prefix)
-				                             or lower(muejam_unaccent(t.name)) like muejam_unaccent(:word))
-				order by t.story_count desc, t.id limit :n""")
-			.param("prefix", prefix)
-			.param("word", word)
-			.param("n", SUGGESTIONS)
-			.query((rs, n) -> new TagHit(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count")))
-			.list();
+		List<Suggestions.StorySuggestion> stories = this.queries.storySuggestions(prefix, word, SUGGESTIONS * 3);
+		List<Suggestions.UserSuggestion> users = this.queries.userSuggestions(prefix, word, SUGGESTIONS * 3);
+		List<TagHit> tags = this.queries.tagSuggestions(prefix, word, SUGGESTIONS);
 		// a few more than shown, so that leaving out blocked users still fills the list
 		return new Suggestions(stories, users, tags);
 	}
@@ -240,36 +159,6 @@ class SearchService {
 	private String encode(String list, Hit hit) {
 		return this.cursors.encode(list,
 				List.of(Double.toString(hit.rank()), Long.toString(hit.recency()), hit.id().toString()));
-	}
-
-	/**
-	 * The keyset condition over the hit's (rank, recency, id), all exact types (float8,
-	 * bigint microseconds, uuid) so that a cursor compares equal to the row it came from.
-	 */
-	private static String after(@Nullable Position after) {
-		return (after != null) ? "where (rank, recency, id) < (:rank, :recency, :id)" : "";
-	}
-
-	private static Map<String, Object> params(Set<UUID> hidden, @Nullable Position after) {
-		Map<String, Object> params = new java.util.HashMap<>();
-		if (!hidden.isEmpty()) {
-			params.put("hidden", hidden.toArray(UUID[]::new));
-		}
-		if (after != null) {
-			params.put("rank", after.rank());
-			params.put("recency", after.recency());
-			params.put("id", after.id());
-		}
-		return params;
-	}
-
-	private record Hit(UUID id, double rank, long recency) {
-	}
-
-	private record Position(double rank, long recency, UUID id) {
-	}
-
-	private record TagRow(Hit hit, TagHit tag) {
 	}
 
 	/**

@@ -24,6 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StoryVisibility {
 
+	/**
+	 * The same rule as an SQL condition over a {@code stories} row aliased {@code s}, for
+	 * modules that select stories in their own statements: published, due, neither
+	 * deleted nor hidden (blocks are the caller's to add).
+	 */
+	public static final String VISIBLE_STORY_SQL = StoryQueries.STORY_VISIBLE;
+
 	private final StoryRepository stories;
 
 	private final ChapterRepository chapters;

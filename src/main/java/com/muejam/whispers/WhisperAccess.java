@@ -11,7 +11,6 @@ import com.muejam.highlights.HighlightService;
 import com.muejam.social.SocialService;
 import com.muejam.stories.StoryVisibility;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WhisperAccess {
 
-	private final JdbcClient jdbc;
+	private final WhisperQueries queries;
 
 	private final SocialService social;
 
@@ -32,8 +31,8 @@ class WhisperAccess {
 
 	private final HighlightService highlights;
 
-	WhisperAccess(JdbcClient jdbc, SocialService social, StoryVisibility stories, HighlightService highlights) {
-		this.jdbc = jdbc;
+	WhisperAccess(WhisperQueries queries, SocialService social, StoryVisibility stories, HighlightService highlights) {
+		this.queries = queries;
 		this.social = social;
 		this.stories = stories;
 		this.highlights = highlights;
@@ -83,10 +82,7 @@ class WhisperAccess {
 	}
 
 	Optional<WhisperRow> stored(UUID whisperId) {
-		return this.jdbc.sql("select " + WhisperRow.COLUMNS + " from whispers w where w.id = :id")
-			.param("id", whisperId)
-			.query(WhisperRow::map)
-			.optional();
+		return this.queries.byId(whisperId);
 	}
 
 	/**

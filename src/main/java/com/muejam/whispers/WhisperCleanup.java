@@ -2,7 +2,6 @@ package com.muejam.whispers;
 
 import com.muejam.users.UserDeleted;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,17 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class WhisperCleanup {
 
-	private final JdbcClient jdbc;
+	private final WhisperQueries queries;
 
-	WhisperCleanup(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	WhisperCleanup(WhisperQueries queries) {
+		this.queries = queries;
 	}
 
 	@ApplicationModuleListener
 	void on(UserDeleted event) {
-		this.jdbc.sql("update whispers set deleted_at = now() where user_id = :user and deleted_at is null")
-			.param("user", event.userId())
-			.update();
+		this.queries.markDeletedByUser(event.userId());
 	}
 
 }

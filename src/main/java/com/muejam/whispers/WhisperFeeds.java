@@ -1,6 +1,5 @@
 package com.muejam.whispers;
 
-import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class WhisperFeeds {
 
-	private static final String VISIBLE = "w.deleted_at is null and w.hidden_at is null";
-
-	private final JdbcClient jdbc;
+	private final WhisperQueries queries;
 
 	private final ProfileService profiles;
 
@@ -51,9 +47,9 @@ class WhisperFeeds {
 
 	private final CursorCodec cursors;
 
-	WhisperFeeds(JdbcClient jdbc, ProfileService profiles, StoryVisibility stories, WhisperAccess access,
+	WhisperFeeds(WhisperQueries queries, ProfileService profiles, StoryVisibility stories, WhisperAccess access,
 			SocialService social, UploadService uploads, CursorCodec cursors) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.profiles = profiles;
 		this.stories = stories;
 		this.access = access;
@@ -88,12 +84,10 @@ class WhisperFeeds {
 	CursorPage<WhisperView> feed(@Nullable CurrentUser viewer, Scope scope, @Nullable UUID storyId,
 			@Nullable UUID highlightId, PageParams page) {
 		String list;
-		String where;
 		Object target;
 		switch (scope) {
 			case GLOBAL -> {
 				list = "whispers.global";
-				where = "w.scope = :target";
 				target = Scope.GLOBAL.name();
 			}
 			case STORY -> {
@@ -104,7 +98,6 @@ class WhisperFeeds {
 					throw ApiException.notFound("Story");
 				}
 				list = "whispers.story:" + storyId;
-				where = "w.story_id = :target";
 				target = storyId;
 			}
 			default -> {
@@ -115,17 +108,12 @@ class WhisperFeeds {
 					throw ApiException.notFound("Highlight");
 				}
 				list = "whispers.highlight:" + highlightId;
-				where = "w.highlight_id = :target";
 				target = highlightId;
 			}
 		}
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
 		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where " + where
-				+ " and w.parent_id is null and " + VISIBLE + (hidden.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) < (:at, :id)" : "")
-				+ " order by w.created_at desc, w.id desc limit :limit";
-		List<WhisperRow> rows = query(sql, target, hidden, after, page.fetchSize());
+		List<WhisperRow> rows = this.queries.feedPage(scope, target, hidden, after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))
 			.map(views(viewer, rows));
 	}
@@ -144,24 +132,9 @@ class WhisperFeeds {
 		String list = "whispers.replies:" + rootId;
 		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
 		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where w.parent_id = :target and " + VISIBLE
-				+ (hidden.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) > (:at, :id)" : "")
-				+ " order by w.created_at, w.id limit :limit";
-		List<WhisperRow> rows = query(sql, rootId, hidden, after, page.fetchSize());
+		List<WhisperRow> rows = this.queries.repliesPage(rootId, hidden, after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))
 			.map(views(viewer, rows));
-	}
-
-	private List<WhisperRow> query(String sql, Object target, Set<UUID> hidden, @Nullable Keyset after, int limit) {
-		var query = this.jdbc.sql(sql).param("limit", limit).param("target", target);
-		if (!hidden.isEmpty()) {
-			query = query.param("hidden", hidden.toArray(UUID[]::new));
-		}
-		if (after != null) {
-			query = query.params(Map.of("at", Timestamp.from(after.at()), "id", after.id()));
-		}
-		return query.query(WhisperRow::map).list();
 	}
 
 	/**
@@ -173,12 +146,7 @@ class WhisperFeeds {
 		rows.forEach((row) -> authorIds.add(row.userId()));
 		Map<UUID, UserSummary> authors = this.profiles.summaries(authorIds);
 		Set<UUID> liked = (viewer == null || rows.isEmpty()) ? Set.of()
-				: new HashSet<>(this.jdbc
-					.sql("select whisper_id from whisper_likes where user_id = :user and whisper_id = any(:ids)")
-					.param("user", viewer.id())
-					.param("ids", rows.stream().map(WhisperRow::id).toArray(UUID[]::new))
-					.query(UUID.class)
-					.list());
+				: new HashSet<>(this.queries.likedBy(viewer.id(), rows.stream().map(WhisperRow::id).toList()));
 		return (row) -> new WhisperView(row.id(), row.content(), row.scope().name(), row.storyId(), row.highlightId(),
 				row.parentId(), this.uploads.publicUrl(row.mediaKey()), authors.get(row.userId()), row.likeCount(),
 				row.replyCount(), liked.contains(row.id()), row.createdAt());

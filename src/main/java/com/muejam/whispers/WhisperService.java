@@ -1,6 +1,5 @@
 package com.muejam.whispers;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,6 @@ import com.muejam.whispers.WhisperViews.LikeState;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +37,7 @@ public class WhisperService {
 
 	static final String REPLY_POLICY = "replies";
 
-	private final JdbcClient jdbc;
+	private final WhisperQueries queries;
 
 	private final StoryVisibility stories;
 
@@ -57,10 +55,10 @@ public class WhisperService {
 
 	private final Clock clock;
 
-	WhisperService(JdbcClient jdbc, StoryVisibility stories, WhisperAccess access, WhisperFeeds feeds,
+	WhisperService(WhisperQueries queries, StoryVisibility stories, WhisperAccess access, WhisperFeeds feeds,
 			HighlightService highlights, UploadService uploads, RateLimiter rateLimiter,
 			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.stories = stories;
 		this.access = access;
 		this.feeds = feeds;
@@ -133,9 +131,7 @@ public class WhisperService {
 		UUID rootId = parent.rootId();
 		WhisperRow reply = insert(user, content, mediaKey, parent.scope(), parent.storyId(), parent.highlightId(),
 				rootId, parent.id());
-		this.jdbc.sql("update whispers set reply_count = reply_count + 1 where id = :root")
-			.param("root", rootId)
-			.update();
+		this.queries.incrementReplyCount(rootId);
 		this.events.publishEvent(new WhisperReplied(reply.id(), parent.id(), rootId, parent.userId(), user.id()));
 		return this.feeds.views(user, List.of(reply)).apply(reply);
 	}
@@ -146,14 +142,9 @@ public class WhisperService {
 		if (!whisper.userId().equals(user.id())) {
 			throw ApiException.forbidden("Only the author can delete this whisper");
 		}
-		this.jdbc.sql("update whispers set deleted_at = :now where id = :id")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("id", whisper.id())
-			.update();
+		this.queries.markDeleted(whisper.id(), this.clock.instant());
 		if (whisper.parentId() != null) {
-			this.jdbc.sql("update whispers set reply_count = reply_count - 1 where id = :root and reply_count > 0")
-				.param("root", whisper.parentId())
-				.update();
+			this.queries.decrementReplyCount(whisper.parentId());
 		}
 	}
 
@@ -164,20 +155,10 @@ public class WhisperService {
 		if (reached.authorBlocked()) {
 			throw ApiException.forbidden("You cannot like this user's whispers");
 		}
-		int inserted = this.jdbc.sql("""
-				insert into whisper_likes (user_id, whisper_id, created_at) values (:user, :whisper, :now)
-				on conflict (user_id, whisper_id) do nothing""")
-			.param("user", user.id())
-			.param("whisper", whisper.id())
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
-		if (inserted == 0) {
-			return new LikeState(true, likeCount(whisper.id()));
+		if (!this.queries.insertLike(user.id(), whisper.id(), this.clock.instant())) {
+			return new LikeState(true, this.queries.likeCount(whisper.id()));
 		}
-		int count = this.jdbc.sql("update whispers set like_count = like_count + 1 where id = :id returning like_count")
-			.param("id", whisper.id())
-			.query(Integer.class)
-			.single();
+		int count = this.queries.incrementLikeCount(whisper.id());
 		this.events.publishEvent(new WhisperLiked(whisper.id(), user.id(), whisper.userId(), whisper.storyId()));
 		return new LikeState(true, count);
 	}
@@ -185,17 +166,10 @@ public class WhisperService {
 	@Transactional
 	LikeState unlike(CurrentUser user, UUID whisperId) {
 		WhisperRow whisper = this.access.reach(user.id(), whisperId).whisper();
-		int removed = this.jdbc.sql("delete from whisper_likes where user_id = :user and whisper_id = :whisper")
-			.param("user", user.id())
-			.param("whisper", whisper.id())
-			.update();
-		if (removed == 0) {
-			return new LikeState(false, likeCount(whisper.id()));
+		if (!this.queries.deleteLike(user.id(), whisper.id())) {
+			return new LikeState(false, this.queries.likeCount(whisper.id()));
 		}
-		int count = this.jdbc.sql("update whispers set like_count = like_count - 1 where id = :id returning like_count")
-			.param("id", whisper.id())
-			.query(Integer.class)
-			.single();
+		int count = this.queries.decrementLikeCount(whisper.id());
 		return new LikeState(false, count);
 	}
 
@@ -207,34 +181,17 @@ public class WhisperService {
 	@Transactional
 	public Optional<UUID> hide(UUID whisperId) {
 		Optional<WhisperRow> whisper = stored(whisperId);
-		whisper.ifPresent(
-				(found) -> this.jdbc.sql("update whispers set hidden_at = coalesce(hidden_at, now()) where id = :id")
-					.param("id", whisperId)
-					.update());
+		whisper.ifPresent((found) -> this.queries.markHidden(whisperId));
 		return whisper.map(WhisperRow::userId);
 	}
 
 	private WhisperRow insert(CurrentUser user, String content, @Nullable String mediaKey, Scope scope,
 			@Nullable UUID storyId, @Nullable UUID highlightId, @Nullable UUID parentId, @Nullable UUID inReplyTo) {
 		Instant now = this.clock.instant();
-		UUID id = UUID.randomUUID();
-		this.jdbc
-			.sql("""
-					insert into whispers (id, user_id, content, media_key, scope, story_id, highlight_id, parent_id, in_reply_to_id, created_at)
-					values (:id, :user, :content, :media, :scope, :story, :highlight, :parent, :inReplyTo, :now)""")
-			.param("id", id)
-			.param("user", user.id())
-			.param("content", content)
-			.param("media", mediaKey)
-			.param("scope", scope.name())
-			.param("story", storyId)
-			.param("highlight", highlightId)
-			.param("parent", parentId)
-			.param("inReplyTo", inReplyTo)
-			.param("now", Timestamp.from(now))
-			.update();
-		return new WhisperRow(id, user.id(), content, mediaKey, scope, storyId, highlightId, parentId, 0, 0, false,
-				false, now);
+		WhisperRow whisper = new WhisperRow(UUID.randomUUID(), user.id(), content, mediaKey, scope, storyId,
+				highlightId, parentId, 0, 0, false, false, now);
+		this.queries.insert(whisper, inReplyTo);
+		return whisper;
 	}
 
 	/**
@@ -253,13 +210,6 @@ public class WhisperService {
 
 	private Optional<WhisperRow> stored(UUID whisperId) {
 		return this.access.stored(whisperId);
-	}
-
-	private int likeCount(UUID whisperId) {
-		return this.jdbc.sql("select like_count from whispers where id = :id")
-			.param("id", whisperId)
-			.query(Integer.class)
-			.single();
 	}
 
 	private @Nullable String mediaKey(CurrentUser user, @Nullable String key) {
