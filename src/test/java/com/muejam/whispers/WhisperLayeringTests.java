@@ -23,18 +23,6 @@ class WhisperLayeringTests {
 		.importPackages("com.muejam.whispers");
 
 	@Test
-	void servicesAndControllersLeaveSqlToTheQueries() {
-		noClasses().that()
-			.haveSimpleNameEndingWith("Service")
-			.or()
-			.haveSimpleNameEndingWith("Controller")
-			.should()
-			.dependOnClassesThat()
-			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class)
-			.check(this.classes);
-	}
-
-	@Test
 	void onlyTheQueriesTalkToTheDatabase() {
 		noClasses().that()
 			.doNotHaveSimpleName("WhisperQueries")

@@ -1,6 +1,7 @@
-package com.muejam.support;
+package com.muejam;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,26 +22,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules on a module's main sources: services orchestrate and controllers speak HTTP (the
- * SQL lives in queries, store and repository classes), and no main file grows past 300
- * lines.
+ * Services orchestrate and controllers speak HTTP: every module's SQL lives in its
+ * queries, store and repository classes, and no main file grows past 300 lines.
  */
-public final class SourceRules {
+class QueryPlacementTests {
+
+	private static final Path MAIN = Path.of("src/main/java/com/muejam");
 
 	private static final Pattern SQL = Pattern.compile(
 			"(?i)\\bselect\\s+\\S|\\binsert\\s+into\\b|\\bupdate\\s+\\w+\\s+(\\w+\\s+)?set\\b|\\bdelete\\s+from\\b");
 
-	private SourceRules() {
-	}
-
-	/**
-	 * No *Service or *Controller of the module uses JDBC or JPA directly or holds SQL
-	 * text.
-	 * @param module the module's package
-	 */
-	public static void assertNoSqlIn(String module) {
+	@Test
+	void servicesAndControllersLeaveTheDatabaseToTheQueries() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages(module);
+			.importPackages("com.muejam");
 		noClasses().that()
 			.haveSimpleNameEndingWith("Service")
 			.or()
@@ -48,33 +44,31 @@ public final class SourceRules {
 			.dependOnClassesThat()
 			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, EntityManager.class)
 			.check(classes);
-		for (Path file : sources(module)) {
+	}
+
+	@Test
+	void servicesAndControllersHoldNoSqlText() {
+		List<Path> holders = sources().stream().filter((file) -> {
 			String name = file.getFileName().toString();
-			if (name.endsWith("Service.java") || name.endsWith("Controller.java")) {
-				assertThat(read(file)).as(name).noneMatch((line) -> SQL.matcher(line).find());
-			}
-		}
+			return name.endsWith("Service.java") || name.endsWith("Controller.java");
+		}).toList();
+		assertThat(holders).isNotEmpty()
+			.allSatisfy(
+					(file) -> assertThat(read(file)).as(file.toString()).noneMatch((line) -> SQL.matcher(line).find()));
 	}
 
-	/**
-	 * No main source file of the module is over 300 lines.
-	 * @param module the module's package
-	 */
-	public static void assertNoFileOver300Lines(String module) {
-		for (Path file : sources(module)) {
-			assertThat(read(file).size()).as(file.getFileName() + " lines").isLessThanOrEqualTo(300);
-		}
+	@Test
+	void noMainFileIsOver300Lines() {
+		assertThat(sources()).isNotEmpty()
+			.allSatisfy((file) -> assertThat(read(file).size()).as(file + " lines").isLessThanOrEqualTo(300));
 	}
 
-	private static List<Path> sources(String module) {
-		Path folder = Path.of("src/main/java", module.split("\\."));
-		try (Stream<Path> files = Files.list(folder)) {
-			List<Path> sources = files.filter((file) -> file.toString().endsWith(".java")).sorted().toList();
-			assertThat(sources).isNotEmpty();
-			return sources;
+	private static List<Path> sources() {
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			return files.filter((file) -> file.toString().endsWith(".java")).sorted().toList();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -83,7 +77,7 @@ public final class SourceRules {
 			return Files.readAllLines(file);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
