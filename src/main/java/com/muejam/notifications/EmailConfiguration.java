@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -31,13 +30,12 @@ class EmailConfiguration {
 	 * The outbox backlog: messages waiting to be sent (counted on the partial index of
 	 * due messages). A growing backlog means the provider is failing or the worker is not
 	 * running.
-	 * @param jdbc the database
+	 * @param queries the outbox's queries
 	 * @return the gauge {@code muejam.email.outbox.backlog}
 	 */
 	@Bean
-	MeterBinder emailOutboxBacklog(JdbcClient jdbc) {
-		return (registry) -> Gauge.builder("muejam.email.outbox.backlog", jdbc,
-				(db) -> db.sql("select count(*) from email_outbox where status = 'PENDING'").query(Long.class).single())
+	MeterBinder emailOutboxBacklog(OutboxQueries queries) {
+		return (registry) -> Gauge.builder("muejam.email.outbox.backlog", queries, OutboxQueries::backlog)
 			.description("Emails waiting in the outbox")
 			.register(registry);
 	}

@@ -1,6 +1,5 @@
 package com.muejam.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.util.HtmlUtils;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +34,7 @@ class EmailOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
 
-	private final JdbcClient jdbc;
+	private final OutboxQueries queries;
 
 	private final TransactionTemplate transactions;
 
@@ -50,9 +48,9 @@ class EmailOutbox {
 
 	private final ObservationRegistry observations;
 
-	EmailOutbox(JdbcClient jdbc, TransactionTemplate transactions, EmailSender sender, Unsubscribes unsubscribes,
+	EmailOutbox(OutboxQueries queries, TransactionTemplate transactions, EmailSender sender, Unsubscribes unsubscribes,
 			EmailProperties properties, Clock clock, ObservationRegistry observations) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.transactions = transactions;
 		this.sender = sender;
 		this.unsubscribes = unsubscribes;
@@ -78,22 +76,8 @@ class EmailOutbox {
 		String text = subject + ".\n\nStop these emails: " + unsubscribe + "\n";
 		String html = "<p>" + HtmlUtils.htmlEscape(subject) + ".</p><p><a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
 				+ "\">Stop these emails</a></p>";
-		this.jdbc
-			.sql("""
-					insert into email_outbox (idempotency_key, notification_id, recipient, subject, html_body, text_body, unsubscribe_url,
-					    kind, topic)
-					values (:key, :notification, :to, :subject, :html, :text, :unsubscribe, :kind, :topic)
-					on conflict (idempotency_key) do nothing""")
-			.param("key", "notification-" + notification.id())
-			.param("notification", notification.id())
-			.param("to", email)
-			.param("subject", subject)
-			.param("html", html)
-			.param("text", text)
-			.param("unsubscribe", unsubscribe)
-			.param("kind", notification.type().name())
-			.param("topic", topic)
-			.update();
+		this.queries.insertOnce(new OutboxQueries.NewMessage("notification-" + notification.id(), notification.id(),
+				email, subject, html, text, unsubscribe, notification.type(), topic));
 	}
 
 	@Scheduled(fixedDelayString = "${muejam.email.worker.interval:1s}")
@@ -114,72 +98,49 @@ class EmailOutbox {
 	 * @return the claimed messages
 	 */
 	List<Claimed> claim() {
-		return this.transactions.execute((tx) -> this.jdbc.sql("""
-				with due as (
-				    select id from email_outbox where status = 'PENDING' and next_attempt_at <= now()
-				    order by next_attempt_at limit :batch for update skip locked)
-				update email_outbox o set status = 'SENDING', attempts = o.attempts + 1, updated_at = now()
-				from due where o.id = due.id
-				returning o.id, o.idempotency_key, o.recipient, o.subject, o.html_body, o.text_body, o.unsubscribe_url,
-				          o.attempts""")
-			.param("batch", this.settings.batchSize())
-			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class),
-					new EmailMessage(rs.getString("idempotency_key"), rs.getString("recipient"),
-							rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"),
-							unsubscribeHeaders(rs.getString("unsubscribe_url"))),
-					rs.getInt("attempts")))
-			.list());
+		return this.transactions.execute((tx) -> this.queries.claimDue(this.settings.batchSize())
+			.stream()
+			.map((due) -> new Claimed(due.id(),
+					new EmailMessage(due.idempotencyKey(), due.recipient(), due.subject(), due.htmlBody(),
+							due.textBody(), unsubscribeHeaders(due.unsubscribeUrl())),
+					due.attempts()))
+			.toList());
 	}
 
 	void deliver(Claimed claimed) {
 		EmailMessage message = claimed.message();
 		try {
 			String providerId = this.sender.send(message);
-			record(claimed.id(), "SENT", null, providerId, null);
+			record(claimed.id(), OutboxStatus.SENT, null, providerId, null);
 		}
 		catch (EmailSender.EmailDeliveryFailed ex) {
 			boolean retry = ex.retryable() && claimed.attempts() <= this.settings.maxRetries();
 			if (retry) {
 				Duration backoff = this.settings.initialBackoff().multipliedBy(1L << (claimed.attempts() - 1));
-				record(claimed.id(), "PENDING", ex.getMessage(), null, this.clock.instant().plus(backoff));
+				record(claimed.id(), OutboxStatus.PENDING, ex.getMessage(), null, this.clock.instant().plus(backoff));
 			}
 			else {
 				log.warn("Giving up on email {} after {} attempts: {}", message.idempotencyKey(), claimed.attempts(),
 						ex.getMessage());
-				record(claimed.id(), "FAILED", ex.getMessage(), null, null);
+				record(claimed.id(), OutboxStatus.FAILED, ex.getMessage(), null, null);
 			}
 		}
 	}
 
 	@Transactional
 	void reclaimExpiredLeases() {
-		int reclaimed = this.jdbc.sql("""
-				update email_outbox set status = 'PENDING', updated_at = now()
-				where status = 'SENDING' and updated_at < :expired""")
-			.param("expired", Timestamp.from(this.clock.instant().minus(this.settings.lease())))
-			.update();
+		int reclaimed = this.queries.requeueClaimedBefore(this.clock.instant().minus(this.settings.lease()));
 		if (reclaimed > 0) {
 			log.info("Re-queued {} emails whose sending was never recorded", reclaimed);
 		}
 	}
 
-	private void record(UUID id, String status, @Nullable String error, @Nullable String providerId,
+	private void record(UUID id, OutboxStatus status, @Nullable String error, @Nullable String providerId,
 			@Nullable Instant nextAttempt) {
-		this.jdbc
-			.sql("""
-					update email_outbox set status = :status, last_error = :error, provider_message_id = coalesce(:provider, provider_message_id),
-					    sent_at = case when :status = 'SENT' then now() else sent_at end,
-					    next_attempt_at = coalesce(:next, next_attempt_at), updated_at = now()
-					where id = :id""")
-			.param("status", status)
-			.param("error", error)
-			.param("provider", providerId)
-			.param("next", (nextAttempt != null) ? Timestamp.from(nextAttempt) : null)
-			.param("id", id)
-			.update();
+		this.queries.recordOutcome(id, status, error, providerId, nextAttempt);
 	}
 
-	private static Map<String, String> unsubscribeHeaders(String link) {
+	private static Map<String, String> unsubscribeHeaders(@Nullable String link) {
 		if (link == null) {
 			return Map.of();
 		}

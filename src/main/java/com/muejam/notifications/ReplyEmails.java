@@ -1,12 +1,10 @@
 package com.muejam.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,7 +22,7 @@ class ReplyEmails {
 
 	static final String DIGEST = "REPLY_DIGEST";
 
-	private final JdbcClient jdbc;
+	private final OutboxQueries queries;
 
 	private final EmailOutbox outbox;
 
@@ -34,9 +32,9 @@ class ReplyEmails {
 
 	private final Clock clock;
 
-	ReplyEmails(JdbcClient jdbc, EmailOutbox outbox, Unsubscribes unsubscribes, EmailProperties properties,
+	ReplyEmails(OutboxQueries queries, EmailOutbox outbox, Unsubscribes unsubscribes, EmailProperties properties,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.outbox = outbox;
 		this.unsubscribes = unsubscribes;
 		this.limits = properties.replies();
@@ -53,18 +51,9 @@ class ReplyEmails {
 	 */
 	void queue(UUID recipientId, String email, NotificationView notification, UUID whisperId) {
 		Instant now = this.clock.instant();
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('reply-email:' || :to, 0))")
-			.param("to", email)
-			.query()
-			.singleRow();
-		Recent recent = this.jdbc.sql("""
-				select count(*) as emails, count(*) filter (where topic = :topic) as about_this
-				from email_outbox where recipient = :to and kind = 'REPLY' and created_at > :since""")
-			.param("to", email)
-			.param("topic", whisperId.toString())
-			.param("since", Timestamp.from(now.minus(this.limits.window())))
-			.query((rs, n) -> new Recent(rs.getLong("emails"), rs.getLong("about_this")))
-			.single();
+		this.queries.lockRecipient(email);
+		OutboxQueries.RecentReplies recent = this.queries.recentReplies(email, whisperId.toString(),
+				now.minus(this.limits.window()));
 		if (recent.emails() < this.limits.perWindow() && recent.aboutThis() == 0) {
 			this.outbox.enqueue(recipientId, email, notification, whisperId.toString());
 		}
@@ -78,20 +67,7 @@ class ReplyEmails {
 		Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), window));
 		String key = "reply-digest:" + recipientId + ":" + windowStart.getEpochSecond();
 		String unsubscribe = this.unsubscribes.link(recipientId, NotificationType.REPLY);
-		Integer folded = this.jdbc.sql("""
-				insert into email_outbox (idempotency_key, recipient, subject, html_body, text_body, unsubscribe_url,
-				    kind, folded_count, next_attempt_at)
-				values (:key, :to, '', '', '', :unsubscribe, 'REPLY_DIGEST', 1, :due)
-				on conflict (idempotency_key) do update set folded_count = email_outbox.folded_count + 1
-				where email_outbox.status = 'PENDING'
-				returning folded_count""")
-			.param("key", key)
-			.param("to", email)
-			.param("unsubscribe", unsubscribe)
-			.param("due", Timestamp.from(windowStart.plus(Duration.ofSeconds(window))))
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
+		int folded = this.queries.foldReply(key, email, unsubscribe, windowStart.plus(Duration.ofSeconds(window)));
 		if (folded == 0) {
 			return;
 		}
@@ -99,16 +75,7 @@ class ReplyEmails {
 		String text = subject + ".\n\nStop these emails: " + unsubscribe + "\n";
 		String html = "<p>" + HtmlUtils.htmlEscape(subject) + ".</p><p><a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
 				+ "\">Stop these emails</a></p>";
-		this.jdbc.sql(
-				"update email_outbox set subject = :subject, text_body = :text, html_body = :html where idempotency_key = :key")
-			.param("subject", subject)
-			.param("text", text)
-			.param("html", html)
-			.param("key", key)
-			.update();
-	}
-
-	private record Recent(long emails, long aboutThis) {
+		this.queries.rewriteMessage(key, subject, text, html);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +30,12 @@ class StreamTickets {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final TicketQueries queries;
 
 	private final Clock clock;
 
-	StreamTickets(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	StreamTickets(TicketQueries queries, Clock clock) {
+		this.queries = queries;
 		this.clock = clock;
 	}
 
@@ -47,12 +45,8 @@ class StreamTickets {
 		this.random.nextBytes(secret);
 		String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant expiresAt = this.clock.instant().plus(VALIDITY);
-		this.jdbc.sql("delete from stream_tickets where expires_at < now() - interval '1 hour'").update();
-		this.jdbc.sql("insert into stream_tickets (ticket_hash, user_id, expires_at) values (:hash, :user, :expires)")
-			.param("hash", hash(ticket))
-			.param("user", userId)
-			.param("expires", Timestamp.from(expiresAt))
-			.update();
+		this.queries.deleteLongExpired();
+		this.queries.insert(hash(ticket), userId, expiresAt);
 		return new Ticket(ticket, expiresAt);
 	}
 
@@ -63,15 +57,7 @@ class StreamTickets {
 	 */
 	@Transactional
 	Optional<UUID> redeem(String ticket) {
-		return this.jdbc.sql("""
-				update stream_tickets
-				set expires_at = case when used_at is null then :reconnectsUntil else expires_at end,
-					used_at = coalesce(used_at, now())
-				where ticket_hash = :hash and expires_at > now() returning user_id""")
-			.param("hash", hash(ticket))
-			.param("reconnectsUntil", Timestamp.from(this.clock.instant().plus(RECONNECTS)))
-			.query(UUID.class)
-			.optional();
+		return this.queries.redeem(hash(ticket), this.clock.instant().plus(RECONNECTS));
 	}
 
 	private static String hash(String ticket) {

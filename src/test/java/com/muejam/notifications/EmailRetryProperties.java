@@ -58,8 +58,8 @@ class EmailRetryProperties {
 			sentKeys.add(message.idempotencyKey());
 			return "id";
 		};
-		EmailOutbox outbox = new EmailOutbox(this.jdbc, this.context.getBean(TransactionTemplate.class), flaky,
-				this.context.getBean(Unsubscribes.class),
+		EmailOutbox outbox = new EmailOutbox(new OutboxQueries(this.jdbc),
+				this.context.getBean(TransactionTemplate.class), flaky, this.context.getBean(Unsubscribes.class),
 				new EmailProperties("log", "from@example.com", "http://localhost",
 						new EmailProperties.Resend(null, "http://unused", Duration.ofSeconds(1), Duration.ofSeconds(1)),
 						new EmailProperties.Worker(Duration.ofSeconds(1), 20, 3, BASE, Duration.ofMinutes(2)),
