@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cache.CacheManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,7 @@ class DiscoveryJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(DiscoveryJobs.class);
 
-	private final JdbcClient jdbc;
+	private final JobQueries queries;
 
 	private final DiscoveryProperties properties;
 
@@ -32,9 +31,9 @@ class DiscoveryJobs {
 
 	private final ObservationRegistry observations;
 
-	DiscoveryJobs(JdbcClient jdbc, DiscoveryProperties properties, CacheManager caches,
+	DiscoveryJobs(JobQueries queries, DiscoveryProperties properties, CacheManager caches,
 			ObservationRegistry observations) {
-		this.jdbc = jdbc;
+		this.queries = queries;
 		this.properties = properties;
 		this.caches = caches;
 		this.observations = observations;
@@ -60,23 +59,9 @@ class DiscoveryJobs {
 
 	private int recomputeTrendingScores() {
 		long started = System.nanoTime();
-		int scored = this.jdbc
-			.sql("""
-					with computed as (
-					    select e.story_id, sum((%1$s) * power(:decay, cast(extract(epoch from (now() - e.created_at)) as float8) / 3600.0)) as score
-					    from story_engagements e
-					    where e.created_at > now() - interval '24 hours'
-					      and not exists (select 1 from user_profiles p where p.id = e.user_id and p.suspended_at is not null)
-					      and not exists (select 1 from stories s where s.id = e.story_id and s.author_id = e.user_id)
-					    group by e.story_id having sum(%1$s) > 0)
-					insert into story_trending (story_id, score, computed_at)
-					select story_id, score, now() from computed
-					on conflict (story_id) do update set score = excluded.score, computed_at = excluded.computed_at"""
-				.formatted(Signal.trendingWeightSql()))
-			.param("decay", this.properties.hourlyDecay())
-			.update();
-		this.jdbc.sql("delete from story_trending where computed_at < now()").update();
-		this.jdbc.sql("delete from story_engagements where created_at < now() - interval '48 hours'").update();
+		int scored = this.queries.scoreTrending(this.properties.hourlyDecay());
+		this.queries.deleteStaleTrending();
+		this.queries.deleteOldEngagements();
 		this.caches.getCache(CacheNames.TRENDING).clear();
 		log.info("Recomputed trending scores of {} stories in {} ms", scored,
 				(System.nanoTime() - started) / 1_000_000);
@@ -97,14 +82,7 @@ class DiscoveryJobs {
 	}
 
 	private int decayInterestScores() {
-		return this.jdbc.sql("""
-				with run as (
-				    insert into job_runs (name, last_run_on) values ('interest-decay', current_date)
-				    on conflict (name) do update set last_run_on = excluded.last_run_on
-				    where job_runs.last_run_on < excluded.last_run_on
-				    returning 1)
-				update user_interests set score = score * :factor, updated_at = now()
-				where exists (select 1 from run)""").param("factor", this.properties.interestDecay()).update();
+		return this.queries.decayInterestsOncePerDay(this.properties.interestDecay());
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.muejam.stories.StoryVisibility;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +32,18 @@ class DiscoveryQueries {
 
 	private static final int NEWEST_CANDIDATES = 25;
 
-	private static final String VISIBLE = "s.published and s.published_at <= %s and s.deleted_at is null and s.hidden_at is null";
+	/**
+	 * Stories' visibility rule ({@link StoryVisibility#VISIBLE_STORY_SQL}) at the moment
+	 * For You ranks at rather than now: a later page whose cached ranking was replaced
+	 * ranks again at its cursor's moment (the service's clock, not the database's), so it
+	 * cannot use the rule's {@code now()}.
+	 */
+	private static final String VISIBLE_AT = "s.published and s.published_at <= cast(:at as timestamptz) and s.deleted_at is null and s.hidden_at is null";
 
 	private static final String TRENDING_SQL = """
 			select t.story_id, s.author_id, t.score from story_trending t join stories s on s.id = t.story_id
-			where %s order by t.score desc, t.story_id desc limit :depth""".formatted(VISIBLE.formatted("now()"));
+			where %s order by t.score desc, t.story_id desc limit :depth"""
+		.formatted(StoryVisibility.VISIBLE_STORY_SQL);
 
 	/**
 	 * Each candidate costs a few primary-key lookups (the story, its tags, its trending
@@ -78,8 +87,7 @@ class DiscoveryQueries {
 			select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
 			from ranked r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
 			order by r.score desc, r.id desc"""
-		.formatted(VISIBLE.formatted("cast(:at as timestamptz)"), STORIES_PER_TAG, STORIES_PER_AUTHOR,
-				TRENDING_CANDIDATES, NEWEST_CANDIDATES);
+		.formatted(VISIBLE_AT, STORIES_PER_TAG, STORIES_PER_AUTHOR, TRENDING_CANDIDATES, NEWEST_CANDIDATES);
 
 	private final JdbcClient jdbc;
 

@@ -11,7 +11,6 @@ import com.muejam.social.UserFollowed;
 import com.muejam.whispers.StoryWhispered;
 import com.muejam.whispers.WhisperLiked;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DiscoverySignals {
 
-	private final JdbcClient jdbc;
+	private final SignalQueries queries;
 
-	DiscoverySignals(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	DiscoverySignals(SignalQueries queries) {
+		this.queries = queries;
 	}
 
 	@ApplicationModuleListener
@@ -60,14 +59,7 @@ class DiscoverySignals {
 
 	@ApplicationModuleListener
 	void on(UserFollowed followed) {
-		this.jdbc
-			.sql("""
-					insert into user_interests (user_id, author_id, score, updated_at) values (:user, :author, :weight, now())
-					on conflict (user_id, author_id) do update set score = user_interests.score + excluded.score, updated_at = now()""")
-			.param("user", followed.followerId())
-			.param("author", followed.followingId())
-			.param("weight", Signal.FOLLOW.interestWeight())
-			.update();
+		this.queries.addInterestInAuthor(followed.followerId(), followed.followingId(), Signal.FOLLOW.interestWeight());
 	}
 
 	/**
@@ -76,52 +68,16 @@ class DiscoverySignals {
 	 * @param counter the daily stats column it adds to, if any
 	 */
 	private void signal(UUID storyId, UUID userId, Signal signal, @Nullable String counter) {
-		if (!engage(storyId, userId, signal)) {
+		if (!this.queries.recordEngagement(storyId, userId, signal)) {
 			return;
 		}
 		if (counter != null) {
-			this.jdbc.sql("""
-					insert into story_stats_daily (story_id, date, %1$s) values (:story, current_date, 1)
-					on conflict (story_id, date) do update set %1$s = story_stats_daily.%1$s + 1""".formatted(counter))
-				.param("story", storyId)
-				.update();
+			this.queries.countToday(storyId, counter);
 		}
 		if (signal.interestWeight() > 0) {
-			interest(userId, storyId, signal);
+			this.queries.addInterestInTagsOf(userId, storyId, signal.interestWeight());
+			this.queries.addInterestInAuthorOf(userId, storyId, signal.interestWeight());
 		}
-	}
-
-	private boolean engage(UUID storyId, UUID userId, Signal signal) {
-		return this.jdbc.sql("""
-				insert into story_engagements (story_id, user_id, kind)
-				select s.id, p.id, :kind from stories s join user_profiles p on p.id = :user
-				where s.id = :story and s.author_id <> p.id and p.suspended_at is null
-				on conflict (story_id, user_id, kind, day) do nothing""")
-			.param("story", storyId)
-			.param("user", userId)
-			.param("kind", signal.name())
-			.update() == 1;
-	}
-
-	private void interest(UUID userId, UUID storyId, Signal signal) {
-		this.jdbc
-			.sql("""
-					insert into user_interests (user_id, tag_id, score, updated_at)
-					select :user, st.tag_id, :weight, now() from story_tags st where st.story_id = :story
-					on conflict (user_id, tag_id) do update set score = user_interests.score + excluded.score, updated_at = now()""")
-			.param("user", userId)
-			.param("story", storyId)
-			.param("weight", signal.interestWeight())
-			.update();
-		this.jdbc
-			.sql("""
-					insert into user_interests (user_id, author_id, score, updated_at)
-					select :user, s.author_id, :weight, now() from stories s where s.id = :story and s.author_id <> :user
-					on conflict (user_id, author_id) do update set score = user_interests.score + excluded.score, updated_at = now()""")
-			.param("user", userId)
-			.param("story", storyId)
-			.param("weight", signal.interestWeight())
-			.update();
 	}
 
 }
