@@ -22,8 +22,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Services orchestrate and controllers speak HTTP: every module's SQL lives in its
- * queries, store and repository classes, and no main file grows past 300 lines.
+ * Services orchestrate and controllers speak HTTP: every feature module's SQL lives in
+ * its queries, store and repository classes (listeners and jobs ask them too), and no
+ * main file grows past 300 lines.
  */
 class QueryPlacementTests {
 
@@ -43,6 +44,22 @@ class QueryPlacementTests {
 			.should()
 			.dependOnClassesThat()
 			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, EntityManager.class)
+			.check(classes);
+	}
+
+	@Test
+	void inFeatureModulesOnlyQueriesAndStoresTalkToTheDatabase() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("com.muejam");
+		noClasses().that()
+			.resideOutsideOfPackage("com.muejam.core..")
+			.and()
+			.haveSimpleNameNotEndingWith("Queries")
+			.and()
+			.haveSimpleNameNotEndingWith("Store")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class)
 			.check(classes);
 	}
 

@@ -37,7 +37,7 @@ class ClerkWebhookService {
 
 	private final JsonMapper json;
 
-	private final WebhookDeliveries deliveries;
+	private final WebhookDeliveryStore deliveries;
 
 	private final UserProfileRepository profiles;
 
@@ -49,7 +49,7 @@ class ClerkWebhookService {
 
 	private final Clock clock;
 
-	ClerkWebhookService(AuthProperties auth, JsonMapper json, WebhookDeliveries deliveries,
+	ClerkWebhookService(AuthProperties auth, JsonMapper json, WebhookDeliveryStore deliveries,
 			UserProfileRepository profiles, ProfileService profileService, ApplicationEventPublisher events,
 			Clock clock) throws Exception {
 		String secret = auth.clerk().webhookSecret();

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * delivery has no second effect.
  */
 @Component
-class WebhookDeliveries {
+class WebhookDeliveryStore {
 
 	private final JdbcClient jdbc;
 
-	WebhookDeliveries(JdbcClient jdbc) {
+	WebhookDeliveryStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
