@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# The load benchmark (docs/benchmarks.md). Not part of ./mvnw verify.
+#
+#   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar
+#   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
+#   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (1000)/s
+#   load/run.sh startup [jar ...]  start-up time of the packaged jar, 5 starts each
+#
+# Jars default to the one ./mvnw package builds. Each mode starts the service on its local
+# defaults (embedded PostgreSQL, in-process cache) with rate limits off, seeds the data set
+# through SQL (load/src/test/java/com/muejam/load/Seeder.java), measures, and stops it.
+# Output goes to target/load/. Needs wrk (Debian package; installed if missing and root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/target/load
+mkdir -p "$OUT"
+if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
+	export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PG_PORT=${PG_PORT:-15432}
+JDBC="jdbc:postgresql://localhost:$PG_PORT/postgres"
+PIDS=()
+
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+default_jar() {
+	local jar
+	jar=$(ls "$ROOT"/target/muejam-library-*.jar 2>/dev/null | head -1 || true)
+	if [[ -z "$jar" ]]; then
+		./mvnw -B -q -DskipTests package >&2
+		jar=$(ls "$ROOT"/target/muejam-library-*.jar | head -1)
+	fi
+	echo "$jar"
+}
+
+classpath() {
+	if [[ ! -f "$OUT/classpath" || load/pom.xml -nt "$OUT/classpath" ]]; then
+		./mvnw -B -q -f load/pom.xml test-compile dependency:build-classpath \
+			-Dmdep.outputFile="$OUT/classpath" -Dmdep.includeScope=test >&2
+	fi
+	echo "$ROOT/load/target/test-classes:$(cat "$OUT/classpath")"
+}
+
+# start <name> <port> <jar> [args...]: starts the service in the background, waits until ready
+start() {
+	local name=$1 port=$2 jar=$3
+	shift 3
+	"$JAVA" ${JVM_OPTS:--Xmx512m} -Xlog:gc:file="$OUT/$name-gc.log" -jar "$jar" --server.port="$port" \
+		--muejam.data-dir="$OUT/data" --muejam.rate-limits.enabled=false --logging.level.root=warn \
+		"$@" >"$OUT/$name.log" 2>&1 &
+	PIDS+=($!)
+	for _ in $(seq 1 1800); do
+		if curl -fs "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "$name did not become ready; see $OUT/$name.log" >&2
+	exit 1
+}
+
+stop_all() {
+	cleanup
+	PIDS=()
+}
+
+fresh_database() {
+	rm -rf "$OUT/data"
+}
+
+seed() {
+	"$JAVA" -cp "$(classpath)" com.muejam.load.Seeder "$JDBC" "$1" "$2"
+}
+
+ensure_wrk() {
+	if ! command -v wrk >/dev/null; then
+		apt-get install -y -qq wrk >/dev/null
+	fi
+}
+
+# rate <url> [token]: requests per second and latency of one URL, 32 connections, wrk on core 1
+rate() {
+	local url=$1 token=${2:-}
+	local header=()
+	[[ -n "$token" ]] && header=(-H "Authorization: Bearer $token")
+	taskset -c 1 wrk -t1 -c32 -d5s "${header[@]}" "$url" >/dev/null
+	taskset -c 1 wrk -t1 -c32 -d10s --latency "${header[@]}" "$url" >"$OUT/wrk.txt"
+	if grep -q "Non-2xx" "$OUT/wrk.txt"; then
+		echo "non-2xx answers from $url" >&2
+		cat "$OUT/wrk.txt" >&2
+		exit 1
+	fi
+	awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%s %s %s", rps, p50, p99}' \
+		"$OUT/wrk.txt"
+}
+
+token() {
+	curl -fs -X POST "localhost:$1/v1/dev/tokens" -H 'Content-Type: application/json' \
+		-d "{\"user_id\":\"$2\",\"email\":\"$2@example.com\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+
+ratios() {
+	ensure_wrk
+	local jars=("$@")
+	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	for jar in "${jars[@]}"; do
+		stop_all
+		fresh_database
+		echo "== $jar"
+		start cached 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+		start uncached 8081 "$jar" --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
+			--muejam.cache.max-entries=0
+		seed "${STORIES:-100000}" 200
+		local reader shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
+		reader=$(token 8080 user_load_reader_1)
+		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
+			sed -E 's/.*"id":"([^"]+)".*/\1/')
+		first=load-$number
+		story=$(curl -fs localhost:8080/v1/stories/$first | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+		printf '%-44s %10s %8s %8s %8s\n' request req/s p50 p99 ratio
+		local base
+		base=$(rate "http://localhost:8080/v1/stories/$first")
+		report() {
+			local name=$1 figures=$2
+			# shellcheck disable=SC2086
+			set -- $figures
+			printf '%-44s %10s %8s %8s %8.3f\n' "$name" "$1" "$2" "$3" "$(echo "$1 / ${base%% *}" | bc -l)"
+		}
+		report "story, cached" "$base"
+		report "story, uncached" "$(rate "http://localhost:8081/v1/stories/$first")"
+		report "story by id, uncached" "$(rate "http://localhost:8081/v1/stories/$story")"
+		report "public list, 20, uncached" "$(rate "http://localhost:8081/v1/stories?page_size=20")"
+		report "tag list, 20, uncached" "$(rate "http://localhost:8081/v1/stories?tag=tag-1&page_size=20")"
+		report "discover new, 20, uncached" "$(rate "http://localhost:8081/v1/discover?tab=new&page_size=20")"
+		report "shelf items, 10, uncached" "$(rate "http://localhost:8081/v1/library/shelves/$shelf/items" "$reader")"
+		report "reading list, 10, uncached" "$(rate "http://localhost:8081/v1/library/reading" "$reader")"
+		report "search, matches every story" "$(rate "http://localhost:8081/v1/search?q=dragons%20storms")"
+		report "search, matches one story" "$(rate "http://localhost:8081/v1/search?q=$number")"
+		sequential_search
+	done
+	stop_all
+}
+
+# p95 of 300 sequential searches that match every story (after 100 warm-up requests)
+sequential_search() {
+	local url="http://localhost:8081/v1/search?q=dragons%20storms"
+	for _ in $(seq 1 100); do curl -fs -o /dev/null "$url"; done
+	for _ in $(seq 1 300); do curl -fs -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n |
+		awk '{t[NR]=$1} END {printf "search, matches every story, sequential: p50 %.1f ms, p95 %.1f ms\n", t[int(NR*0.5)]*1000, t[int(NR*0.95)]*1000}'
+}
+
+cache_hit_ratio() {
+	curl -fs "localhost:$1/actuator/prometheus" | awk '
+		/^cache_gets_total/ && /result="hit"/ {hit+=$NF}
+		/^cache_gets_total/ && /result="miss"/ {miss+=$NF}
+		END {if (hit+miss > 0) printf "cache hit ratio: %.1f%% (%d hits, %d misses)\n", 100*hit/(hit+miss), hit, miss}'
+}
+
+mixed() {
+	local jar=${1:-$(default_jar)}
+	fresh_database
+	start mixed 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+	seed "${STORIES:-2000}" 200
+	classpath >/dev/null
+	for step in ${RATES:-1000:50 2000:50 3000:250}; do
+		local r=${step%%:*} bound=${step##*:}
+		echo "== $r requests/s for ${DURATION:-60} s, p99 must stay under $bound ms"
+		./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
+			-Drate="$r" -Dduration="${DURATION:-60}" -Dp99="$bound" -DjdbcUrl="$JDBC" >"$OUT/mixed-$r.txt" 2>&1 ||
+			echo "the run failed its assertions: $OUT/mixed-$r.txt"
+		grep -E "^(Global|.*: (true|false))" "$OUT/mixed-$r.txt" || true
+		summarize "$(ls -td load/target/gatling/mixedload-* | head -1)"
+	done
+	cache_hit_ratio 8080
+	echo "full GCs: $(grep -c 'Pause Full' "$OUT/mixed-gc.log" || true)"
+	stop_all
+}
+
+# per request type p50 / p95 / p99 from a Gatling report
+summarize() {
+	"$JAVA" -cp "$(classpath)" com.muejam.load.ReportSummary "$1"
+}
+
+soak() {
+	local jar=${1:-$(default_jar)}
+	fresh_database
+	start soak 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+	seed "${STORIES:-2000}" 200
+	classpath >/dev/null
+	local minutes=${SOAK_MINUTES:-30}
+	(
+		for m in $(seq 1 "$minutes"); do
+			sleep 60
+			curl -fs localhost:8080/actuator/prometheus | awk -v m="$m" '
+				/^jvm_memory_used_bytes/ && /area="heap"/ {heap+=$NF}
+				/^jvm_threads_live_threads/ {threads=$NF}
+				/^hikaricp_connections_active/ {active+=$NF}
+				/^hikaricp_connections_pending/ {pending+=$NF}
+				/^http_server_requests_seconds_count/ {requests+=$NF}
+				END {printf "minute %d: heap %.0f MB, live threads %d, pool active %d, pending %d, requests %d\n", m, heap/1048576, threads, active, pending, requests}'
+		done
+	) | tee "$OUT/soak-samples.txt" &
+	./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
+		-Drate="${SOAK_RATE:-1000}" -Dduration=$((minutes * 60)) -Dp99="${SOAK_P99:-50}" -DjdbcUrl="$JDBC" |
+		>"$OUT/soak.txt" 2>&1 || echo "the run failed its assertions: $OUT/soak.txt"
+	grep -E "^(Global|.*: (true|false))" "$OUT/soak.txt" || true
+	wait %1 2>/dev/null || true
+	summarize "$(ls -td load/target/gatling/mixedload-* | head -1)"
+	grep -E "Pause (Young|Full)" "$OUT/soak-gc.log" | awk '{print $NF, $0}' | tail -3
+	echo "full GCs: $(grep -c 'Pause Full' "$OUT/soak-gc.log" || true)"
+	stop_all
+}
+
+startup() {
+	local jars=("$@")
+	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	for jar in "${jars[@]}"; do
+		fresh_database
+		start warmup 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+		stop_all
+		for i in 1 2 3 4 5; do
+			local began
+			began=$(date +%s%N)
+			start "startup-$i" 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT" ${STARTUP_ARGS:-}
+			echo "$jar start $i: ready after $((($(date +%s%N) - began) / 1000000)) ms"
+			stop_all
+		done
+	done
+}
+
+mode=${1:-}
+shift || true
+case "$mode" in
+ratios) ratios "$@" ;;
+mixed) mixed "$@" ;;
+soak) soak "$@" ;;
+startup) startup "$@" ;;
+*)
+	sed -n '2,12p' "$0"
+	exit 2
+	;;
+esac
