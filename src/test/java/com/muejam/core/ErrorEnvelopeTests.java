@@ -1,6 +1,6 @@
 package com.muejam.core;
 
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -81,12 +81,9 @@ class ErrorEnvelopeTests {
 	@Test
 	void chunkedOversizedBodyIsRefusedWith413() {
 		String big = "{\"bio\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
-		HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers
-			.fromPublisher(HttpRequest.BodyPublishers.ofString(big));
 		Api.Reply reply = this.api.put("/v1/me")
 			.as("user_errors")
-			.header("Content-Type", "application/json")
-			.body(chunked)
+			.chunked("application/json", big.getBytes(StandardCharsets.UTF_8))
 			.send();
 		assertThat(reply.status()).isEqualTo(413);
 		assertThat(reply.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -103,8 +100,7 @@ class ErrorEnvelopeTests {
 		assertThat(declared.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
 		Api.Reply chunked = this.api.put("/v1/me")
 			.as("user_errors")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.body(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
+			.chunked("application/x-www-form-urlencoded", big.getBytes(StandardCharsets.UTF_8))
 			.send();
 		assertThat(chunked.status()).isEqualTo(413);
 		assertThat(chunked.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");

@@ -1,27 +1,32 @@
 package com.muejam.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.muejam.core.security.LocalIssuer;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * A small HTTP client for tests: real requests to the running application, JSON in and
- * out.
+ * Real HTTP requests to the running application, JSON in and out, through Spring's
+ * {@link RestTestClient} (on the JDK's HTTP client, so the bytes on the wire are the same
+ * whatever else is on the classpath). Every response to a {@code /v1} operation is
+ * checked against the served OpenAPI document ({@link ContractCheck}).
  */
 public final class Api {
 
@@ -31,11 +36,15 @@ public final class Api {
 
 	private final Supplier<LocalIssuer> issuer;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final RestTestClient client;
 
 	Api(Supplier<String> baseUrl, Supplier<LocalIssuer> issuer) {
 		this.baseUrl = baseUrl;
 		this.issuer = issuer;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+		requests.setReadTimeout(Duration.ofSeconds(30));
+		this.client = RestTestClient.bindToServer(requests).build();
 	}
 
 	/**
@@ -83,7 +92,8 @@ public final class Api {
 	}
 
 	/**
-	 * One request being built.
+	 * One request being built: a path of the application, or an absolute URL (a presigned
+	 * upload).
 	 */
 	public final class Call {
 
@@ -91,9 +101,9 @@ public final class Api {
 
 		private final String path;
 
-		private final Map<String, String> headers = new LinkedHashMap<>();
+		private final HttpHeaders headers = new HttpHeaders();
 
-		private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+		private @Nullable Object body;
 
 		private Call(String method, String path) {
 			this.method = method;
@@ -109,7 +119,7 @@ public final class Api {
 		}
 
 		public Call header(String name, String value) {
-			this.headers.put(name, value);
+			this.headers.set(name, value);
 			return this;
 		}
 
@@ -118,59 +128,67 @@ public final class Api {
 		}
 
 		public Call raw(String contentType, String content) {
+			return bytes(contentType, content.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * A body of declared length ({@code Content-Length}).
+		 * @param contentType its media type
+		 * @param content the bytes
+		 * @return this call
+		 */
+		public Call bytes(String contentType, byte[] content) {
 			header("Content-Type", contentType);
-			this.body = HttpRequest.BodyPublishers.ofString(content);
+			this.body = content;
 			return this;
 		}
 
-		public Call body(HttpRequest.BodyPublisher publisher) {
-			this.body = publisher;
+		/**
+		 * A body of undeclared length, sent in chunks ({@code Transfer-Encoding:
+		 * chunked}).
+		 * @param contentType its media type
+		 * @param content the bytes
+		 * @return this call
+		 */
+		public Call chunked(String contentType, byte[] content) {
+			header("Content-Type", contentType);
+			this.body = new InputStreamResource(new ByteArrayInputStream(content));
 			return this;
 		}
 
 		public Reply send() {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.this.baseUrl.get() + this.path))
-				.timeout(Duration.ofSeconds(30))
-				.method(this.method, this.body);
-			this.headers.forEach(request::header);
-			try {
-				HttpResponse<String> response = Api.this.http.send(request.build(),
-						HttpResponse.BodyHandlers.ofString());
-				ContractCheck.verify(Api.this.baseUrl.get(), Api.this.http, this.method, this.path, response);
-				return new Reply(response);
+			URI uri = URI.create(this.path.startsWith("http") ? this.path : Api.this.baseUrl.get() + this.path);
+			var request = Api.this.client.method(HttpMethod.valueOf(this.method))
+				.uri(uri)
+				.headers((all) -> all.addAll(this.headers));
+			if (this.body != null) {
+				request.body(this.body);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			EntityExchangeResult<byte[]> result = request.exchange().returnResult(byte[].class);
+			byte[] content = result.getResponseBody();
+			Reply reply = new Reply(result.getStatus().value(), result.getResponseHeaders(),
+					(content != null) ? new String(content, StandardCharsets.UTF_8) : "");
+			ContractCheck.verify(Api.this.baseUrl.get(), Api.this.client, this.method, this.path, reply);
+			return reply;
 		}
 
 	}
 
 	/**
-	 * A response: status, headers and the body as JSON.
+	 * A response: status, headers and the body as text or JSON.
 	 *
-	 * @param response the raw response
+	 * @param status the status code
+	 * @param headers the response headers
+	 * @param text the body
 	 */
-	public record Reply(HttpResponse<String> response) {
+	public record Reply(int status, HttpHeaders headers, String text) {
 
-		public int status() {
-			return this.response.statusCode();
-		}
-
-		public String header(String name) {
-			return this.response.headers().firstValue(name).orElse(null);
-		}
-
-		public String text() {
-			return this.response.body();
+		public @Nullable String header(String name) {
+			return this.headers.getFirst(name);
 		}
 
 		public JsonNode json() {
-			return JSON.readTree(this.response.body());
+			return JSON.readTree(this.text);
 		}
 
 		/**
@@ -183,7 +201,7 @@ public final class Api {
 
 		@Override
 		public String toString() {
-			return this.response.statusCode() + " " + this.response.body();
+			return this.status + " " + this.text;
 		}
 
 	}

@@ -1,11 +1,7 @@
 package com.muejam.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +12,9 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Checks every response a test receives against the application's own OpenAPI document
@@ -39,21 +38,23 @@ final class ContractCheck {
 	private ContractCheck() {
 	}
 
-	static void verify(String baseUrl, HttpClient http, String method, String pathAndQuery,
-			HttpResponse<String> response) {
+	static void verify(String baseUrl, RestTestClient client, String method, String pathAndQuery, Api.Reply reply) {
 		String path = URI.create(pathAndQuery).getRawPath();
 		if (path == null || !path.startsWith("/v1/") || path.startsWith("/v1/objects/") || method.equals("OPTIONS")) {
 			return;
 		}
-		SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
-		response.headers().map().forEach(actual::withHeader);
-		response.headers().firstValue("Content-Type").ifPresent(actual::withContentType);
-		Optional<OpenApiInteractionValidator> validator = validator(baseUrl, http);
+		SimpleResponse.Builder actual = SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
+		reply.headers().forEach(actual::withHeader);
+		String contentType = reply.header("Content-Type");
+		if (contentType != null) {
+			actual.withContentType(contentType);
+		}
+		Optional<OpenApiInteractionValidator> validator = validator(baseUrl, client);
 		if (validator.isEmpty()) {
 			return;
 		}
 		ValidationReport report = validator.get()
-			.validateResponse(path, Request.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)), actual.build());
+			.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), actual.build());
 		String problems = report.getMessages()
 			.stream()
 			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
@@ -61,8 +62,8 @@ final class ContractCheck {
 			.map((message) -> message.getKey() + ": " + message.getMessage())
 			.collect(Collectors.joining("\n  "));
 		if (!problems.isEmpty()) {
-			throw new AssertionError("The response to " + method + " " + pathAndQuery + " (" + response.statusCode()
-					+ " " + response.body() + ") does not match the OpenAPI document:\n  " + problems);
+			throw new AssertionError("The response to " + method + " " + pathAndQuery + " (" + reply
+					+ ") does not match the OpenAPI document:\n  " + problems);
 		}
 	}
 
@@ -70,25 +71,17 @@ final class ContractCheck {
 	 * The validator of the application at {@code baseUrl}; empty where the application
 	 * serves no document ({@code muejam.api-docs.public=false}).
 	 */
-	private static Optional<OpenApiInteractionValidator> validator(String baseUrl, HttpClient http) {
+	private static Optional<OpenApiInteractionValidator> validator(String baseUrl, RestTestClient client) {
 		return VALIDATORS.computeIfAbsent(baseUrl, (url) -> {
-			try {
-				HttpResponse<String> document = http.send(
-						HttpRequest.newBuilder(URI.create(url + "/v3/api-docs")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (document.statusCode() != 200) {
-					return Optional.empty();
-				}
-				return Optional
-					.of(OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build());
+			EntityExchangeResult<String> document = client.get()
+				.uri(URI.create(url + "/v3/api-docs"))
+				.exchange()
+				.returnResult(String.class);
+			String body = document.getResponseBody();
+			if (document.getStatus().value() != 200 || body == null) {
+				return Optional.empty();
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			return Optional.of(OpenApiInteractionValidator.createForInlineApiSpecification(body).build());
 		});
 	}
 

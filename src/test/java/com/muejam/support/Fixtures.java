@@ -71,18 +71,8 @@ public final class Fixtures {
 			.json(Map.of("type", type, "content_type", contentType, "content_length", bytes.length))
 			.send()
 			.json();
-		try {
-			int status = java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(presigned.path("url").asString()))
-					.header("Content-Type", contentType)
-					.PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
-					.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-			assertThat(status).isEqualTo(200);
-		}
-		catch (java.io.IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		assertThat(this.api.put(presigned.path("url").asString()).bytes(contentType, bytes).send().status())
+			.isEqualTo(200);
 		return presigned.path("object_key").asString();
 	}
 

@@ -78,16 +78,14 @@ class LocalUploadTests {
 	void anUploadOverItsTypesMaximumIsRefusedWith413() throws Exception {
 		String url = presign("user_up", "avatar", "image/png", 2 * 1024 * 1024).json().path("url").asString();
 		byte[] big = new byte[3 * 1024 * 1024];
-		Api.Reply declared = send(url, "image/png", HttpRequest.BodyPublishers.ofByteArray(big));
+		Api.Reply declared = this.api.put(url).bytes("image/png", big).send();
 		assertThat(declared.status()).isEqualTo(413);
 		assertThat(declared.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
 		// a form-encoded PUT would be read whole by Spring's form filter before security
-		Api.Reply form = send(url, "application/x-www-form-urlencoded",
-				HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big)));
+		Api.Reply form = this.api.put(url).chunked("application/x-www-form-urlencoded", big).send();
 		assertThat(form.status()).isEqualTo(413);
 		assertThat(form.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
-		Api.Reply chunked = send(url, "image/png",
-				HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big)));
+		Api.Reply chunked = this.api.put(url).chunked("image/png", big).send();
 		assertThat(chunked.status()).isIn(403, 413);
 	}
 
@@ -205,12 +203,6 @@ class LocalUploadTests {
 				.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
-	}
-
-	private Api.Reply send(String url, String contentType, HttpRequest.BodyPublisher body) throws Exception {
-		return new Api.Reply(this.http.send(
-				HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType).PUT(body).build(),
-				HttpResponse.BodyHandlers.ofString()));
 	}
 
 	private int get(String key) throws Exception {
