@@ -98,7 +98,8 @@ class ModerationQueries {
 	 * @return the report
 	 */
 	ReportView mine(UUID reporter, UUID reportId) {
-		return this.jdbc.sql(REPORT_VIEW_SQL + " where r.id = :id and r.reporter_id = :reporter")
+		return this.jdbc.sql("""
+				%s where r.id = :id and r.reporter_id = :reporter""".formatted(REPORT_VIEW_SQL))
 			.param("id", reportId)
 			.param("reporter", reporter)
 			.query(ModerationQueries::reportView)
@@ -114,8 +115,10 @@ class ModerationQueries {
 	 */
 	List<ReportView> mine(UUID reporter, @Nullable Keyset after, int limit) {
 		return this.jdbc
-			.sql(REPORT_VIEW_SQL + " where r.reporter_id = :user %s order by r.created_at desc, r.id desc limit :limit"
-				.formatted(Keyset.seekDescending(after, "r.created_at, r.id")))
+			.sql("""
+					%s where r.reporter_id = :user %s
+					order by r.created_at desc, r.id desc limit :limit""".formatted(REPORT_VIEW_SQL,
+					Keyset.seekDescending(after, "r.created_at, r.id")))
 			.param("user", reporter)
 			.param("limit", limit)
 			.params(Keyset.params(after))
@@ -132,8 +135,10 @@ class ModerationQueries {
 	 */
 	List<QueueItem> queue(ReportStatus status, @Nullable Keyset after, int limit) {
 		return this.jdbc
-			.sql(QUEUE_ITEM_SQL + " where r.status = :status %s order by r.created_at, r.id limit :limit"
-				.formatted(Keyset.seekAscending(after, "r.created_at, r.id")))
+			.sql("""
+					%s where r.status = :status %s
+					order by r.created_at, r.id limit :limit""".formatted(QUEUE_ITEM_SQL,
+					Keyset.seekAscending(after, "r.created_at, r.id")))
 			.param("status", status.name())
 			.param("limit", limit)
 			.params(Keyset.params(after))
@@ -147,7 +152,8 @@ class ModerationQueries {
 	 * @return the report, empty if unknown
 	 */
 	Optional<QueueItem> queueItem(UUID reportId) {
-		return this.jdbc.sql(QUEUE_ITEM_SQL + " where r.id = :id")
+		return this.jdbc.sql("""
+				%s where r.id = :id""".formatted(QUEUE_ITEM_SQL))
 			.param("id", reportId)
 			.query(ModerationQueries::queueItem)
 			.optional();

@@ -106,7 +106,7 @@ class ModerationService {
 
 	@Transactional(readOnly = true)
 	CursorPage<ReportView> myReports(CurrentUser user, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, "reports.mine", page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, "reports.mine", page);
 		List<ReportView> rows = this.queries.mine(user.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, "reports.mine"));
 	}
@@ -116,7 +116,7 @@ class ModerationService {
 		requireModerator(moderator);
 		ReportStatus wanted = (status != null) ? ReportStatus.fromWire(status) : ReportStatus.PENDING;
 		String list = "moderation.queue:" + wanted.name();
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, list, page);
 		List<QueueItem> rows = this.queries.queue(wanted, after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, list));
 	}
