@@ -39,9 +39,6 @@ class ModerationService {
 
 	static final String REPORT_POLICY = "reports";
 
-	/** The audit log's name for lifting a suspension. */
-	private static final String UNSUSPEND_USER = "UNSUSPEND_USER";
-
 	private final ModerationQueries queries;
 
 	private final ProfileService profiles;
@@ -132,13 +129,14 @@ class ModerationService {
 				UUID user = this.queries.authorOf(report.targetType(), target)
 					.orElseThrow(() -> ApiException.notFound("Report target"));
 				this.profiles.setSuspended(user, true);
-				this.queries.audit(moderator.id(), Decision.SUSPEND_USER.name(), reportId, TargetType.USER, user, note);
+				this.queries.audit(moderator.id(), ModerationAction.SUSPEND_USER, reportId, TargetType.USER, user,
+						note);
 			}
 			case DISMISS -> {
 			}
 		}
 		this.queries.resolveOpenReports(target, decision, note, moderator.id(), this.clock.instant());
-		this.queries.audit(moderator.id(), decision.name(), reportId, report.targetType(), target, note);
+		this.queries.audit(moderator.id(), ModerationAction.of(decision), reportId, report.targetType(), target, note);
 		return this.queries.queueItem(reportId).orElseThrow(() -> ApiException.notFound("Report"));
 	}
 
@@ -148,7 +146,7 @@ class ModerationService {
 		if (!this.profiles.setSuspended(userId, false)) {
 			throw ApiException.notFound("User");
 		}
-		this.queries.audit(moderator.id(), UNSUSPEND_USER, null, TargetType.USER, userId, null);
+		this.queries.audit(moderator.id(), ModerationAction.UNSUSPEND_USER, null, TargetType.USER, userId, null);
 	}
 
 	/**
