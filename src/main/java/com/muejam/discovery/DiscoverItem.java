@@ -16,13 +16,23 @@ import com.muejam.stories.StoryView;
 record DiscoverItem(@JsonUnwrapped StoryView story, @Nullable Reason reason) {
 
 	/**
-	 * @param kind {@code TAG}, {@code AUTHOR} or {@code TRENDING}
+	 * @param kind what matched
 	 * @param label the tag's name or the author's handle it matched
 	 */
 	@Schema(name = "DiscoverReason")
-	record Reason(String kind, @Nullable String label) {
+	record Reason(Kind kind, @Nullable String label) {
 
-		static final Reason TRENDING = new Reason("TRENDING", null);
+		static final Reason TRENDING = new Reason(Kind.TRENDING, null);
+
+	}
+
+	/**
+	 * Why For You picked a story: one of the reader's strongest tags, one of their
+	 * authors, or the trending list. Shown by its constant's name.
+	 */
+	enum Kind {
+
+		TAG, AUTHOR, TRENDING
 
 	}
 

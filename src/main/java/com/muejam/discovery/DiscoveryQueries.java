@@ -137,8 +137,8 @@ class DiscoveryQueries {
 				double authorScore = rs.getDouble("author_score");
 				boolean hasAuthor = !rs.wasNull();
 				DiscoverItem.Reason reason = (hasTag && (!hasAuthor || tagScore >= authorScore))
-						? new DiscoverItem.Reason("TAG", rs.getString("top_tag"))
-						: hasAuthor ? new DiscoverItem.Reason("AUTHOR", rs.getString("author_handle"))
+						? new DiscoverItem.Reason(DiscoverItem.Kind.TAG, rs.getString("top_tag"))
+						: hasAuthor ? new DiscoverItem.Reason(DiscoverItem.Kind.AUTHOR, rs.getString("author_handle"))
 								: DiscoverItem.Reason.TRENDING;
 				return new Ranked.Entry(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
 						rs.getDouble("score"), reason);

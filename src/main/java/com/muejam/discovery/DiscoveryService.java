@@ -98,12 +98,12 @@ class DiscoveryService {
 			}
 			this.forYouCache.put(viewer.id(), ranked);
 		}
-		if (page.cursor() != null) {
-			Instant at = Instant.parse(position(page.cursor(), "discover.for_you").get(0));
-			if (!at.equals(ranked.at())) {
+		RankPosition after = this.cursors.after("discover.for_you", page, RankPosition::of);
+		if (after != null) {
+			if (!after.at().equals(ranked.at())) {
 				// the cached ranking was replaced since the first page: continue the one
 				// the cursor came from
-				ranked = rankForYou(viewer.id(), at);
+				ranked = rankForYou(viewer.id(), after.at());
 				if (ranked == null) {
 					return new CursorPage<>(List.of(), null);
 				}
@@ -158,10 +158,9 @@ class DiscoveryService {
 			.reversed()
 			.thenComparing(Ranked.Entry::storyId, Comparator.reverseOrder());
 		List<Ranked.Entry> after = ranked.entries();
-		if (page.cursor() != null) {
-			List<String> position = position(page.cursor(), list);
-			Ranked.Entry last = new Ranked.Entry(UUID.fromString(position.get(2)), new UUID(0, 0),
-					Double.parseDouble(position.get(1)), null);
+		RankPosition position = this.cursors.after(list, page, RankPosition::of);
+		if (position != null) {
+			Ranked.Entry last = new Ranked.Entry(position.storyId(), new UUID(0, 0), position.score(), null);
 			after = after.stream().filter((entry) -> order.compare(entry, last) > 0).toList();
 		}
 		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
@@ -180,12 +179,24 @@ class DiscoveryService {
 			.toList(), slice.nextCursor());
 	}
 
-	private List<String> position(String cursor, String list) {
-		List<String> position = this.cursors.decode(list, cursor);
-		if (position.size() != 3) {
-			throw new InvalidCursor();
+	/**
+	 * Where a page of a ranking continues: the ranking's moment, then after this (score,
+	 * story id).
+	 *
+	 * @param at when the ranking was computed
+	 * @param score the last entry's score
+	 * @param storyId its story
+	 */
+	private record RankPosition(Instant at, double score, UUID storyId) {
+
+		static RankPosition of(List<String> values) {
+			if (values.size() != 3) {
+				throw new InvalidCursor();
+			}
+			return new RankPosition(Instant.parse(values.get(0)), Double.parseDouble(values.get(1)),
+					UUID.fromString(values.get(2)));
 		}
-		return position;
+
 	}
 
 }

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,9 @@ final class HighlightQueries {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final NamedParameterJdbcTemplate template;
 
-	HighlightQueries(JdbcClient jdbc, JdbcTemplate template) {
+	HighlightQueries(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 	}
@@ -138,12 +140,15 @@ final class HighlightQueries {
 	void moveAll(List<Stored> moved) {
 		if (!moved.isEmpty()) {
 			this.template.batchUpdate("""
-					update highlights set start_offset = ?, end_offset = ?, prefix = ?, suffix = ?, orphaned = false,
-					updated_at = now() where id = ?""",
+					update highlights set start_offset = :start, end_offset = :end, prefix = :prefix, suffix = :suffix,
+					orphaned = false, updated_at = now() where id = :id""",
 					moved.stream()
-						.map((highlight) -> new Object[] { highlight.anchor().start(), highlight.anchor().end(),
-								highlight.anchor().prefix(), highlight.anchor().suffix(), highlight.id() })
-						.toList());
+						.map((highlight) -> new MapSqlParameterSource().addValue("start", highlight.anchor().start())
+							.addValue("end", highlight.anchor().end())
+							.addValue("prefix", highlight.anchor().prefix())
+							.addValue("suffix", highlight.anchor().suffix())
+							.addValue("id", highlight.id()))
+						.toArray(SqlParameterSource[]::new));
 		}
 	}
 
@@ -153,8 +158,11 @@ final class HighlightQueries {
 	 */
 	void orphanAll(List<UUID> highlightIds) {
 		if (!highlightIds.isEmpty()) {
-			this.template.batchUpdate("update highlights set orphaned = true, updated_at = now() where id = ?",
-					highlightIds.stream().map((id) -> new Object[] { id }).toList());
+			this.template.batchUpdate("""
+					update highlights set orphaned = true, updated_at = now() where id = :id""",
+					highlightIds.stream()
+						.map((id) -> new MapSqlParameterSource("id", id))
+						.toArray(SqlParameterSource[]::new));
 		}
 	}
 

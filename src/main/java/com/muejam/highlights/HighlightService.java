@@ -65,7 +65,7 @@ public class HighlightService {
 	@Transactional(readOnly = true)
 	CursorPage<HighlightView> list(CurrentUser user, UUID chapterId, PageParams page) {
 		ChapterText chapter = readable(user, chapterId);
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, LIST, page);
 		List<HighlightView> rows = this.queries.page(user.id(), chapter.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page,
 				(highlight) -> new Keyset(highlight.createdAt(), highlight.id()).encode(this.cursors, LIST));

@@ -60,7 +60,7 @@ class BookmarkService {
 	@Transactional(readOnly = true)
 	CursorPage<BookmarkView> list(CurrentUser user, UUID chapterId, PageParams page) {
 		ChapterText chapter = this.readable.require(user, chapterId);
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, LIST, page);
 		List<BookmarkView> rows = this.queries.bookmarkPage(user.id(), chapter.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page,
 				(bookmark) -> new Keyset(bookmark.createdAt(), bookmark.id()).encode(this.cursors, LIST));

@@ -91,7 +91,7 @@ class ProgressService {
 	 */
 	@Transactional(readOnly = true)
 	CursorPage<ReadingView> reading(CurrentUser user, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, READING_LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, READING_LIST, page);
 		List<LatestProgress> rows = this.queries.latestPerStory(user.id(), after, page.fetchSize());
 		CursorPage<LatestProgress> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));

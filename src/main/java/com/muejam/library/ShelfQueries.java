@@ -9,13 +9,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.library.LibraryViews.ShelfView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The SQL of shelf items: adding and removing a story with the shelf's count kept in
- * step, and a shelf's page of stories. The shelves themselves are
+ * step, a user's page of shelves and a shelf's page of stories. Single shelves are
  * {@link ShelfRepository}'s.
  */
 @Component
@@ -89,6 +90,27 @@ final class ShelfQueries {
 			.param("delta", delta)
 			.param("shelf", shelfId)
 			.update();
+	}
+
+	/**
+	 * A page of a user's shelves, newest first.
+	 * @param userId the owner
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the shelves with their item counts
+	 */
+	List<ShelfView> shelfPage(UUID userId, @Nullable Keyset after, int limit) {
+		return this.jdbc
+			.sql("""
+					select id, name, item_count, created_at from shelves where user_id = :user
+					%s order by created_at desc, id desc limit :limit"""
+				.formatted(Keyset.seekDescending(after, "created_at, id")))
+			.param("user", userId)
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query((rs, n) -> new ShelfView(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getInt("item_count"), rs.getTimestamp("created_at").toInstant()))
+			.list();
 	}
 
 	/**

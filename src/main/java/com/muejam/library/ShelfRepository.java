@@ -1,6 +1,5 @@
 package com.muejam.library;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,16 +15,5 @@ interface ShelfRepository extends JpaRepository<Shelf, UUID> {
 	boolean isNameTaken(@Param("user") UUID userId, @Param("name") String name, @Param("except") UUID exceptShelfId);
 
 	long countByUserId(UUID userId);
-
-	@Query(nativeQuery = true, value = """
-			select * from shelves where user_id = :user
-			order by created_at desc, id desc limit :limit""")
-	List<Shelf> firstPage(@Param("user") UUID userId, @Param("limit") int limit);
-
-	@Query(nativeQuery = true, value = """
-			select * from shelves where user_id = :user and (created_at, id) < (:at, :id)
-			order by created_at desc, id desc limit :limit""")
-	List<Shelf> pageAfter(@Param("user") UUID userId, @Param("at") java.time.Instant at, @Param("id") UUID id,
-			@Param("limit") int limit);
 
 }

@@ -91,17 +91,10 @@ class ShelfService {
 
 	@Transactional(readOnly = true)
 	CursorPage<ShelfView> list(CurrentUser user, PageParams page) {
-		List<Shelf> rows;
-		if (page.cursor() == null) {
-			rows = this.shelves.firstPage(user.id(), page.fetchSize());
-		}
-		else {
-			Keyset after = Keyset.decode(this.cursors, SHELF_LIST, page.cursor());
-			rows = this.shelves.pageAfter(user.id(), after.at(), after.id(), page.fetchSize());
-		}
-		return CursorPage
-			.of(rows, page, (shelf) -> new Keyset(shelf.createdAt(), shelf.id()).encode(this.cursors, SHELF_LIST))
-			.map((shelf) -> view(shelf, shelf.itemCount()));
+		List<ShelfView> rows = this.queries.shelfPage(user.id(), Keyset.after(this.cursors, SHELF_LIST, page),
+				page.fetchSize());
+		return CursorPage.of(rows, page,
+				(shelf) -> new Keyset(shelf.createdAt(), shelf.id()).encode(this.cursors, SHELF_LIST));
 	}
 
 	/**
@@ -151,7 +144,7 @@ class ShelfService {
 	@Transactional(readOnly = true)
 	CursorPage<ShelfItemView> items(CurrentUser user, UUID shelfId, PageParams page) {
 		Shelf shelf = owned(user, shelfId);
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, ITEM_LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, ITEM_LIST, page);
 		List<ItemRow> rows = this.queries.itemPage(shelf.id(), after, page.fetchSize());
 		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));

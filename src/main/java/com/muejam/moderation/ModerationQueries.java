@@ -38,7 +38,7 @@ class ModerationQueries {
 			                (select title from chapters where id = r.chapter_id),
 			                (select left(content, 140) from whispers where id = r.whisper_id),
 			                (select handle from user_profiles where id = r.reported_user_id)) as summary,
-			       (select count(*) from reports o where o.status <> 'RESOLVED'
+			       (select count(*) from reports o where o.status <> :resolved
 			          and coalesce(o.story_id, o.chapter_id, o.whisper_id, o.reported_user_id)
 			            = coalesce(r.story_id, r.chapter_id, r.whisper_id, r.reported_user_id)) as report_count
 			from reports r""".formatted(TARGET_SQL);
@@ -62,6 +62,8 @@ class ModerationQueries {
 	 * @return the new report's id, empty if one was already open
 	 */
 	Optional<UUID> fileReport(UUID reporter, TargetType type, UUID target, String reason, Instant now) {
+		// a literal status: ON CONFLICT must name the open-report index's predicate
+		// itself
 		return this.jdbc.sql("""
 				insert into reports (reporter_id, %s, reason, created_at) values (:reporter, :target, :reason, :now)
 				on conflict (reporter_id, coalesce(story_id, chapter_id, whisper_id, reported_user_id))
@@ -83,8 +85,10 @@ class ModerationQueries {
 	 */
 	UUID openReport(UUID reporter, TargetType type, UUID target) {
 		return this.jdbc
-			.sql("select id from reports where reporter_id = :reporter and %s = :target and status <> 'RESOLVED'"
+			.sql("""
+					select id from reports where reporter_id = :reporter and %s = :target and status <> :resolved"""
 				.formatted(type.column()))
+			.param("resolved", ReportStatus.RESOLVED.name())
 			.param("reporter", reporter)
 			.param("target", target)
 			.query(UUID.class)
@@ -98,7 +102,8 @@ class ModerationQueries {
 	 * @return the report
 	 */
 	ReportView mine(UUID reporter, UUID reportId) {
-		return this.jdbc.sql(REPORT_VIEW_SQL + " where r.id = :id and r.reporter_id = :reporter")
+		return this.jdbc.sql("""
+				%s where r.id = :id and r.reporter_id = :reporter""".formatted(REPORT_VIEW_SQL))
 			.param("id", reportId)
 			.param("reporter", reporter)
 			.query(ModerationQueries::reportView)
@@ -114,8 +119,10 @@ class ModerationQueries {
 	 */
 	List<ReportView> mine(UUID reporter, @Nullable Keyset after, int limit) {
 		return this.jdbc
-			.sql(REPORT_VIEW_SQL + " where r.reporter_id = :user %s order by r.created_at desc, r.id desc limit :limit"
-				.formatted(Keyset.seekDescending(after, "r.created_at, r.id")))
+			.sql("""
+					%s where r.reporter_id = :user %s
+					order by r.created_at desc, r.id desc limit :limit""".formatted(REPORT_VIEW_SQL,
+					Keyset.seekDescending(after, "r.created_at, r.id")))
 			.param("user", reporter)
 			.param("limit", limit)
 			.params(Keyset.params(after))
@@ -132,9 +139,12 @@ class ModerationQueries {
 	 */
 	List<QueueItem> queue(ReportStatus status, @Nullable Keyset after, int limit) {
 		return this.jdbc
-			.sql(QUEUE_ITEM_SQL + " where r.status = :status %s order by r.created_at, r.id limit :limit"
-				.formatted(Keyset.seekAscending(after, "r.created_at, r.id")))
+			.sql("""
+					%s where r.status = :status %s
+					order by r.created_at, r.id limit :limit""".formatted(QUEUE_ITEM_SQL,
+					Keyset.seekAscending(after, "r.created_at, r.id")))
 			.param("status", status.name())
+			.param("resolved", ReportStatus.RESOLVED.name())
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query(ModerationQueries::queueItem)
@@ -147,8 +157,10 @@ class ModerationQueries {
 	 * @return the report, empty if unknown
 	 */
 	Optional<QueueItem> queueItem(UUID reportId) {
-		return this.jdbc.sql(QUEUE_ITEM_SQL + " where r.id = :id")
+		return this.jdbc.sql("""
+				%s where r.id = :id""".formatted(QUEUE_ITEM_SQL))
 			.param("id", reportId)
+			.param("resolved", ReportStatus.RESOLVED.name())
 			.query(ModerationQueries::queueItem)
 			.optional();
 	}
@@ -193,11 +205,11 @@ class ModerationQueries {
 	 * @param now when
 	 */
 	void resolveOpenReports(UUID target, Decision decision, @Nullable String note, UUID moderator, Instant now) {
-		this.jdbc
-			.sql("""
-					update reports set status = 'RESOLVED', resolution = :decision, resolution_note = :note,
-					    resolved_by = :moderator, resolved_at = :now
-					where status <> 'RESOLVED' and coalesce(story_id, chapter_id, whisper_id, reported_user_id) = :target""")
+		this.jdbc.sql("""
+				update reports set status = :resolved, resolution = :decision, resolution_note = :note,
+				    resolved_by = :moderator, resolved_at = :now
+				where status <> :resolved and coalesce(story_id, chapter_id, whisper_id, reported_user_id) = :target""")
+			.param("resolved", ReportStatus.RESOLVED.name())
 			.param("decision", decision.name())
 			.param("note", note)
 			.param("moderator", moderator)
@@ -215,13 +227,13 @@ class ModerationQueries {
 	 * @param targetId the target's id
 	 * @param note the moderator's note
 	 */
-	void audit(UUID moderator, String action, @Nullable UUID reportId, TargetType targetType, UUID targetId,
+	void audit(UUID moderator, ModerationAction action, @Nullable UUID reportId, TargetType targetType, UUID targetId,
 			@Nullable String note) {
 		this.jdbc.sql("""
 				insert into moderation_actions (moderator_id, action, report_id, target_type, target_id, note)
 				values (:moderator, :action, :report, :type, :target, :note)""")
 			.param("moderator", moderator)
-			.param("action", action)
+			.param("action", action.name())
 			.param("report", reportId)
 			.param("type", targetType.name())
 			.param("target", targetId)

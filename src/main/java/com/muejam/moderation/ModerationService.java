@@ -39,9 +39,6 @@ class ModerationService {
 
 	static final String REPORT_POLICY = "reports";
 
-	/** The audit log's name for lifting a suspension. */
-	private static final String UNSUSPEND_USER = "UNSUSPEND_USER";
-
 	private final ModerationQueries queries;
 
 	private final ProfileService profiles;
@@ -106,7 +103,7 @@ class ModerationService {
 
 	@Transactional(readOnly = true)
 	CursorPage<ReportView> myReports(CurrentUser user, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, "reports.mine", page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, "reports.mine", page);
 		List<ReportView> rows = this.queries.mine(user.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, "reports.mine"));
 	}
@@ -116,7 +113,7 @@ class ModerationService {
 		requireModerator(moderator);
 		ReportStatus wanted = (status != null) ? ReportStatus.fromWire(status) : ReportStatus.PENDING;
 		String list = "moderation.queue:" + wanted.name();
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, list, page);
 		List<QueueItem> rows = this.queries.queue(wanted, after, page.fetchSize());
 		return CursorPage.of(rows, page, (r) -> new Keyset(r.createdAt(), r.id()).encode(this.cursors, list));
 	}
@@ -132,13 +129,14 @@ class ModerationService {
 				UUID user = this.queries.authorOf(report.targetType(), target)
 					.orElseThrow(() -> ApiException.notFound("Report target"));
 				this.profiles.setSuspended(user, true);
-				this.queries.audit(moderator.id(), Decision.SUSPEND_USER.name(), reportId, TargetType.USER, user, note);
+				this.queries.audit(moderator.id(), ModerationAction.SUSPEND_USER, reportId, TargetType.USER, user,
+						note);
 			}
 			case DISMISS -> {
 			}
 		}
 		this.queries.resolveOpenReports(target, decision, note, moderator.id(), this.clock.instant());
-		this.queries.audit(moderator.id(), decision.name(), reportId, report.targetType(), target, note);
+		this.queries.audit(moderator.id(), ModerationAction.of(decision), reportId, report.targetType(), target, note);
 		return this.queries.queueItem(reportId).orElseThrow(() -> ApiException.notFound("Report"));
 	}
 
@@ -148,7 +146,7 @@ class ModerationService {
 		if (!this.profiles.setSuspended(userId, false)) {
 			throw ApiException.notFound("User");
 		}
-		this.queries.audit(moderator.id(), UNSUSPEND_USER, null, TargetType.USER, userId, null);
+		this.queries.audit(moderator.id(), ModerationAction.UNSUSPEND_USER, null, TargetType.USER, userId, null);
 	}
 
 	/**

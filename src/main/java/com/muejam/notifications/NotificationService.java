@@ -119,7 +119,7 @@ class NotificationService {
 
 	@Transactional(readOnly = true)
 	CursorPage<NotificationView> list(CurrentUser user, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, LIST, page);
 		List<Row> rows = this.queries.page(user.id(), after, page.fetchSize());
 		CursorPage<Row> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, LIST));

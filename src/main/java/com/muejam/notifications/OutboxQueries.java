@@ -54,13 +54,15 @@ final class OutboxQueries {
 	List<Due> claimDue(int batch) {
 		return this.jdbc.sql("""
 				with due as (
-				    select id from email_outbox where status = 'PENDING' and next_attempt_at <= now()
+				    select id from email_outbox where status = :pending and next_attempt_at <= now()
 				    order by next_attempt_at limit :batch for update skip locked)
-				update email_outbox o set status = 'SENDING', attempts = o.attempts + 1, updated_at = now()
+				update email_outbox o set status = :sending, attempts = o.attempts + 1, updated_at = now()
 				from due where o.id = due.id
 				returning o.id, o.idempotency_key, o.recipient, o.subject, o.html_body, o.text_body, o.unsubscribe_url,
 				          o.attempts""")
 			.param("batch", batch)
+			.param("pending", OutboxStatus.PENDING.name())
+			.param("sending", OutboxStatus.SENDING.name())
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
 					rs.getString("recipient"), rs.getString("subject"), rs.getString("html_body"),
 					rs.getString("text_body"), rs.getString("unsubscribe_url"), rs.getInt("attempts")))
@@ -74,8 +76,10 @@ final class OutboxQueries {
 	 */
 	int requeueClaimedBefore(Instant expired) {
 		return this.jdbc.sql("""
-				update email_outbox set status = 'PENDING', updated_at = now()
-				where status = 'SENDING' and updated_at < :expired""")
+				update email_outbox set status = :pending, updated_at = now()
+				where status = :sending and updated_at < :expired""")
+			.param("pending", OutboxStatus.PENDING.name())
+			.param("sending", OutboxStatus.SENDING.name())
 			.param("expired", Timestamp.from(expired))
 			.update();
 	}
@@ -93,10 +97,11 @@ final class OutboxQueries {
 		this.jdbc
 			.sql("""
 					update email_outbox set status = :status, last_error = :error, provider_message_id = coalesce(:provider, provider_message_id),
-					    sent_at = case when :status = 'SENT' then now() else sent_at end,
+					    sent_at = case when :status = :sent then now() else sent_at end,
 					    next_attempt_at = coalesce(:next, next_attempt_at), updated_at = now()
 					where id = :id""")
 			.param("status", status.name())
+			.param("sent", OutboxStatus.SENT.name())
 			.param("error", error)
 			.param("provider", providerId)
 			.param("next", (nextAttempt != null) ? Timestamp.from(nextAttempt) : null)
@@ -147,8 +152,9 @@ final class OutboxQueries {
 				    kind, folded_count, next_attempt_at)
 				values (:key, :to, '', '', '', :unsubscribe, 'REPLY_DIGEST', 1, :due)
 				on conflict (idempotency_key) do update set folded_count = email_outbox.folded_count + 1
-				where email_outbox.status = 'PENDING'
+				where email_outbox.status = :pending
 				returning folded_count""")
+			.param("pending", OutboxStatus.PENDING.name())
 			.param("key", key)
 			.param("to", email)
 			.param("unsubscribe", unsubscribeUrl)
@@ -159,8 +165,9 @@ final class OutboxQueries {
 	}
 
 	void rewriteMessage(String key, String subject, String textBody, String htmlBody) {
-		this.jdbc.sql(
-				"update email_outbox set subject = :subject, text_body = :text, html_body = :html where idempotency_key = :key")
+		this.jdbc.sql("""
+				update email_outbox set subject = :subject, text_body = :text, html_body = :html
+				where idempotency_key = :key""")
 			.param("subject", subject)
 			.param("text", textBody)
 			.param("html", htmlBody)
@@ -172,7 +179,11 @@ final class OutboxQueries {
 	 * Messages waiting to be sent, counted on the partial index of due messages.
 	 */
 	long backlog() {
-		return this.jdbc.sql("select count(*) from email_outbox where status = 'PENDING'").query(Long.class).single();
+		return this.jdbc.sql("""
+				select count(*) from email_outbox where status = :pending""")
+			.param("pending", OutboxStatus.PENDING.name())
+			.query(Long.class)
+			.single();
 	}
 
 	/**

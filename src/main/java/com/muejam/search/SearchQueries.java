@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.pagination.Seek;
 import com.muejam.search.SearchService.TagHit;
 import com.muejam.stories.StoryVisibility;
 
@@ -38,16 +39,14 @@ class SearchQueries {
 	 * @return the hits
 	 */
 	List<Hit> storyHits(String q, Set<UUID> hiddenAuthors, @Nullable Position after, int limit) {
-		return this.jdbc
-			.sql("""
-					select id, rank, recency from (
-					    select s.id, ts_rank_cd(s.search_vector, q)::float8 as rank,
-					           (extract(epoch from s.published_at) * 1000000)::bigint as recency
-					    from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
-					    where s.search_vector @@ q and %s %s) hit
-					%s
-					order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE,
-					hiddenAuthors.isEmpty() ? "" : "and s.author_id <> all(:hidden)", after(after)))
+		return this.jdbc.sql("""
+				select id, rank, recency from (
+				    select s.id, ts_rank_cd(s.search_vector, q)::float8 as rank,
+				           (extract(epoch from s.published_at) * 1000000)::bigint as recency
+				    from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
+				    where s.search_vector @@ q and %s and s.author_id <> all(:hidden)) hit
+				where true %s
+				order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE, after(after)))
 			.param("q", q)
 			.param("limit", limit)
 			.params(params(hiddenAuthors, after))
@@ -75,10 +74,10 @@ class SearchQueries {
 					    where u.deleted_at is null
 					      and (lower(u.handle) like :contains or lower(muejam_unaccent(u.display_name)) like muejam_unaccent(:contains)
 					           or lower(u.handle) %% :q or lower(muejam_unaccent(u.display_name)) %% muejam_unaccent(:q))
-					      %s) hit
-					%s
+					      and u.id <> all(:hidden)) hit
+					where true %s
 					order by rank desc, recency desc, id desc limit :limit"""
-				.formatted(hiddenUsers.isEmpty() ? "" : "and u.id <> all(:hidden)", after(after)))
+				.formatted(after(after)))
 			.param("q", q)
 			.param("contains", contains)
 			.param("limit", limit)
@@ -105,7 +104,7 @@ class SearchQueries {
 				           or lower(muejam_unaccent(t.name)) %% muejam_unaccent(:q))
 				      and exists (select 1 from story_tags st join stories s on s.id = st.story_id
 				                  where st.tag_id = t.id and %s)) hit
-				%s
+				where true %s
 				order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE, after(after)))
 			.param("q", q)
 			.param("contains", contains)
@@ -188,14 +187,12 @@ class SearchQueries {
 	 * bigint microseconds, uuid) so that a cursor compares equal to the row it came from.
 	 */
 	private static String after(@Nullable Position after) {
-		return (after != null) ? "where (rank, recency, id) < (:rank, :recency, :id)" : "";
+		return Seek.descending(after, "rank, recency, id", ":rank, :recency, :id");
 	}
 
 	private static Map<String, Object> params(Set<UUID> hidden, @Nullable Position after) {
 		Map<String, Object> params = new HashMap<>();
-		if (!hidden.isEmpty()) {
-			params.put("hidden", hidden.toArray(UUID[]::new));
-		}
+		params.put("hidden", hidden.toArray(UUID[]::new));
 		if (after != null) {
 			params.put("rank", after.rank());
 			params.put("recency", after.recency());
@@ -222,6 +219,12 @@ class SearchQueries {
 	 * @param id its id
 	 */
 	record Position(double rank, long recency, UUID id) {
+
+		static Position of(List<String> values) {
+			return new Position(Double.parseDouble(values.get(0)), Long.parseLong(values.get(1)),
+					UUID.fromString(values.get(2)));
+		}
+
 	}
 
 	/**

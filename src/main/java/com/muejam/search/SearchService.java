@@ -12,7 +12,6 @@ import com.muejam.core.cache.CacheNames;
 import com.muejam.core.error.ApiException;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
-import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
@@ -143,17 +142,7 @@ class SearchService {
 	}
 
 	private @Nullable Position position(String list, PageParams page) {
-		if (page.cursor() == null) {
-			return null;
-		}
-		List<String> values = this.cursors.decode(list, page.cursor());
-		try {
-			return new Position(Double.parseDouble(values.get(0)), Long.parseLong(values.get(1)),
-					UUID.fromString(values.get(2)));
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidCursor();
-		}
+		return this.cursors.after(list, page, Position::of);
 	}
 
 	private String encode(String list, Hit hit) {

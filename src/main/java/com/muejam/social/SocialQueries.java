@@ -3,7 +3,6 @@ package com.muejam.social;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -152,14 +151,14 @@ final class SocialQueries {
 	List<Relation> relations(Side side, UUID userId, @Nullable Keyset after, Set<UUID> hidden, int limit) {
 		return this.jdbc
 			.sql("""
-					select id, %2$s as other_id, created_at from follows where %1$s = :user %3$s %4$s
+					select id, %2$s as other_id, created_at from follows
+					where %1$s = :user and %2$s <> all(:hidden) %3$s
 					order by created_at desc, id desc limit :limit""".formatted(side.ownerColumn, side.otherColumn,
-					Keyset.seekDescending(after, "created_at, id"),
-					hidden.isEmpty() ? "" : "and " + side.otherColumn + " <> all(:hidden)"))
+					Keyset.seekDescending(after, "created_at, id")))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.params(hidden.isEmpty() ? Map.of() : Map.of("hidden", hidden.toArray(UUID[]::new)))
+			.param("hidden", hidden.toArray(UUID[]::new))
 			.query((rs, n) -> new Relation(rs.getObject("id", UUID.class), rs.getObject("other_id", UUID.class),
 					rs.getTimestamp("created_at").toInstant()))
 			.list();

@@ -159,7 +159,7 @@ public class SocialService implements BlockedUsers {
 		if (!this.profiles.exists(userId)) {
 			throw ApiException.notFound("User");
 		}
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, list, page);
 		Set<UUID> hidden = eitherWay((viewer != null) ? viewer.id() : null);
 		List<Relation> rows = this.queries.relations(side, userId, after, hidden, page.fetchSize());
 		CursorPage<Relation> slice = CursorPage.of(rows, page,

@@ -2,10 +2,12 @@ package com.muejam.stories;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.pagination.Seek;
 import com.muejam.stories.StoryViews.ChapterSummaryView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,15 +60,14 @@ class ChapterQueries {
 		String sql = """
 				select c.id, c.story_id, c.chapter_number, c.title, c.published, c.published_at, c.word_count,
 				       c.created_at, c.updated_at
-				from chapters c where c.story_id = :story and %s%s
+				from chapters c where c.story_id = :story and %s %s
 				order by c.chapter_number limit :limit""".formatted(
-				ownerView ? "c.deleted_at is null" : StoryQueries.CHAPTER_VISIBLE,
-				(afterNumber != null) ? " and c.chapter_number > :after" : "");
-		var query = this.jdbc.sql(sql).param("story", storyId).param("limit", limit);
-		if (afterNumber != null) {
-			query = query.param("after", afterNumber);
-		}
-		return query
+				ownerView ? StoryQueries.CHAPTER_KEPT : StoryQueries.CHAPTER_VISIBLE,
+				Seek.ascending(afterNumber, "c.chapter_number", ":after"));
+		return this.jdbc.sql(sql)
+			.param("story", storyId)
+			.param("limit", limit)
+			.params((afterNumber != null) ? Map.of("after", afterNumber) : Map.of())
 			.query((rs,
 					n) -> new ChapterSummaryView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
 							rs.getInt("chapter_number"), rs.getString("title"), rs.getBoolean("published"),
@@ -86,7 +87,7 @@ class ChapterQueries {
 	 * @return the neighbours' ids
 	 */
 	Neighbours neighbours(UUID storyId, int number, boolean ownerView) {
-		String visible = ownerView ? "c.deleted_at is null" : StoryQueries.CHAPTER_VISIBLE;
+		String visible = ownerView ? StoryQueries.CHAPTER_KEPT : StoryQueries.CHAPTER_VISIBLE;
 		return this.jdbc.sql("""
 				select (select c.id from chapters c where c.story_id = :story and c.chapter_number < :number and %1$s
 				        order by c.chapter_number desc limit 1) as previous_id,

@@ -14,7 +14,6 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.markdown.MarkdownRenderer;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
-import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
@@ -172,15 +171,7 @@ public class ChapterService {
 				|| this.visibility.isBlockedBetween((viewer != null) ? viewer.id() : null, story.authorId())) {
 			throw new StoryNotFound("Story");
 		}
-		Integer after = null;
-		if (page.cursor() != null) {
-			try {
-				after = Integer.valueOf(this.cursors.decode(LIST + ":" + storyId, page.cursor()).getFirst());
-			}
-			catch (RuntimeException ex) {
-				throw (ex instanceof InvalidCursor invalid) ? invalid : new InvalidCursor();
-			}
-		}
+		Integer after = this.cursors.after(LIST + ":" + storyId, page, (values) -> Integer.valueOf(values.getFirst()));
 		return CursorPage.of(this.queries.chapters(storyId, isAuthor, after, page.fetchSize()), page,
 				(chapter) -> this.cursors.encode(LIST + ":" + storyId,
 						java.util.List.of(Integer.toString(chapter.chapterNumber()))));

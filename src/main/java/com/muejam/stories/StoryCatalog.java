@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
-import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
@@ -115,7 +114,7 @@ class StoryCatalog {
 	@Transactional(readOnly = true)
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, PUBLIC_LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
 		UUID authorId = null;
 		if (authorHandle != null) {
 			Optional<UUID> found = this.profiles.idOfHandle(authorHandle);
@@ -140,7 +139,7 @@ class StoryCatalog {
 
 	@Transactional(readOnly = true)
 	CursorPage<StoryView> own(CurrentUser author, PageParams page) {
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, OWN_LIST, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, OWN_LIST, page);
 		List<StoryRow> rows = this.queries.ownPage(author.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, OWN_LIST))
 			.map(views(rows));
@@ -148,17 +147,7 @@ class StoryCatalog {
 
 	@Transactional(readOnly = true)
 	CursorPage<PopularTagView> popularTags(PageParams page) {
-		StoryQueries.PopularTagRow after = null;
-		if (page.cursor() != null) {
-			List<String> position = this.cursors.decode(TAG_LIST, page.cursor());
-			try {
-				after = new StoryQueries.PopularTagRow(UUID.fromString(position.get(1)),
-						new PopularTagView("", "", Integer.parseInt(position.get(0))));
-			}
-			catch (RuntimeException ex) {
-				throw new InvalidCursor();
-			}
-		}
+		StoryQueries.TagPosition after = this.cursors.after(TAG_LIST, page, StoryQueries.TagPosition::of);
 		List<StoryQueries.PopularTagRow> rows = this.queries.popularTags(after, page.fetchSize());
 		return CursorPage
 			.of(rows, page,

@@ -1,6 +1,5 @@
 package com.muejam.stories;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.Seek;
 import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryView.TagView;
 
@@ -32,6 +32,13 @@ class StoryQueries {
 	/** A chapter readers can see now (its story must be visible too). */
 	static final String CHAPTER_VISIBLE = "c.published and c.published_at <= now() and c.deleted_at is null and c.hidden_at is null";
 
+	/** A chapter its author can see: anything not deleted. */
+	static final String CHAPTER_KEPT = "c.deleted_at is null";
+
+	private static final String BY_AUTHOR = "and s.author_id = :author";
+
+	private static final String WITH_TAG = "and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)";
+
 	private final JdbcClient jdbc;
 
 	StoryQueries(JdbcClient jdbc) {
@@ -49,32 +56,20 @@ class StoryQueries {
 	 */
 	List<StoryRow> publicPage(@Nullable UUID authorId, @Nullable UUID tagId, Set<UUID> hiddenAuthors,
 			@Nullable Keyset after, int limit) {
-		StringBuilder sql = new StringBuilder("select ").append(StoryRow.COLUMNS)
-			.append(", ")
-			.append(chapterCount(false))
-			.append(" from stories s where ")
-			.append(STORY_VISIBLE);
-		Map<String, Object> params = new LinkedHashMap<>();
-		if (authorId != null) {
-			sql.append(" and s.author_id = :author");
-			params.put("author", authorId);
-		}
-		if (!hiddenAuthors.isEmpty()) {
-			sql.append(" and s.author_id <> all(:hidden)");
-			params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
-		}
-		if (tagId != null) {
-			sql.append(" and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)");
-			params.put("tag", tagId);
-		}
-		if (after != null) {
-			sql.append(" and (s.published_at, s.id) < (:at, :id)");
-			params.put("at", Timestamp.from(after.at()));
-			params.put("id", after.id());
-		}
-		sql.append(" order by s.published_at desc, s.id desc limit :limit");
-		params.put("limit", limit);
-		return this.jdbc.sql(sql.toString()).params(params).query(StoryRow::map).list();
+		return this.jdbc
+			.sql("""
+					select %s, %s from stories s
+					where %s and s.author_id <> all(:hidden) %s %s %s
+					order by s.published_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
+					chapterCount(false), STORY_VISIBLE, (authorId != null) ? BY_AUTHOR : "",
+					(tagId != null) ? WITH_TAG : "", Keyset.seekDescending(after, "s.published_at, s.id")))
+			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
+			.params((authorId != null) ? Map.of("author", authorId) : Map.of())
+			.params((tagId != null) ? Map.of("tag", tagId) : Map.of())
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query(StoryRow::map)
+			.list();
 	}
 
 	/**
@@ -103,15 +98,16 @@ class StoryQueries {
 	 * @return the rows, counting every chapter that is not deleted
 	 */
 	List<StoryRow> ownPage(UUID authorId, @Nullable Keyset after, int limit) {
-		String sql = """
-				select %s, %s from stories s where s.author_id = :author and s.deleted_at is null%s
-				order by s.created_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(true),
-				(after != null) ? " and (s.created_at, s.id) < (:at, :id)" : "");
-		var query = this.jdbc.sql(sql).param("author", authorId).param("limit", limit);
-		if (after != null) {
-			query = query.param("at", Timestamp.from(after.at())).param("id", after.id());
-		}
-		return query.query(StoryRow::map).list();
+		return this.jdbc
+			.sql("""
+					select %s, %s from stories s where s.author_id = :author and s.deleted_at is null %s
+					order by s.created_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
+					chapterCount(true), Keyset.seekDescending(after, "s.created_at, s.id")))
+			.param("author", authorId)
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query(StoryRow::map)
+			.list();
 	}
 
 	/**
@@ -155,16 +151,14 @@ class StoryQueries {
 	 * @param limit rows to fetch
 	 * @return the tags and their ids (for the cursor)
 	 */
-	List<PopularTagRow> popularTags(@Nullable PopularTagRow after, int limit) {
-		String sql = """
-				select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0%s
-				order by t.story_count desc, t.id limit :limit""".formatted(
-				(after != null) ? " and (t.story_count < :count or (t.story_count = :count and t.id > :id))" : "");
-		var query = this.jdbc.sql(sql).param("limit", limit);
-		if (after != null) {
-			query = query.param("count", after.view().storyCount()).param("id", after.id());
-		}
-		return query
+	List<PopularTagRow> popularTags(@Nullable TagPosition after, int limit) {
+		return this.jdbc
+			.sql("""
+					select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0 %s
+					order by t.story_count desc, t.id limit :limit"""
+				.formatted(Seek.descendingThenAscending(after, "t.story_count", ":count", "t.id", ":id")))
+			.param("limit", limit)
+			.params((after != null) ? Map.of("count", after.count(), "id", after.id()) : Map.of())
 			.query((rs, n) -> new PopularTagRow(rs.getObject("id", UUID.class),
 					new PopularTagView(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
 			.list();
@@ -207,8 +201,9 @@ class StoryQueries {
 	}
 
 	private static String chapterCount(boolean ownerView) {
-		return "(select count(*) from chapters c where c.story_id = s.id and "
-				+ (ownerView ? "c.deleted_at is null" : CHAPTER_VISIBLE) + ") as chapter_count";
+		return """
+				(select count(*) from chapters c where c.story_id = s.id and %s) as chapter_count"""
+			.formatted(ownerView ? CHAPTER_KEPT : CHAPTER_VISIBLE);
 	}
 
 	/**
@@ -216,6 +211,20 @@ class StoryQueries {
 	 * @param view what the list shows
 	 */
 	record PopularTagRow(UUID id, PopularTagView view) {
+	}
+
+	/**
+	 * Where a page of popular tags continues: after this (story count, id).
+	 *
+	 * @param count the last tag's story count
+	 * @param id its id
+	 */
+	record TagPosition(int count, UUID id) {
+
+		static TagPosition of(List<String> values) {
+			return new TagPosition(Integer.parseInt(values.get(0)), UUID.fromString(values.get(1)));
+		}
+
 	}
 
 }

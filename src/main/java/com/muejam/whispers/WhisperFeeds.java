@@ -111,7 +111,7 @@ class WhisperFeeds {
 				target = highlightId;
 			}
 		}
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, list, page);
 		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
 		List<WhisperRow> rows = this.queries.feedPage(scope, target, hidden, after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))
@@ -130,7 +130,7 @@ class WhisperFeeds {
 		WhisperRow whisper = reachedByViewer(viewer, whisperId);
 		UUID rootId = whisper.rootId();
 		String list = "whispers.replies:" + rootId;
-		Keyset after = (page.cursor() != null) ? Keyset.decode(this.cursors, list, page.cursor()) : null;
+		Keyset after = Keyset.after(this.cursors, list, page);
 		Set<UUID> hidden = this.social.hiddenFromFeeds((viewer != null) ? viewer.id() : null);
 		List<WhisperRow> rows = this.queries.repliesPage(rootId, hidden, after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, list))

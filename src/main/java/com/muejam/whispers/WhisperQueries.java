@@ -2,7 +2,6 @@ package com.muejam.whispers;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,12 @@ class WhisperQueries {
 	/** A whisper anyone may see: neither deleted nor hidden. */
 	private static final String VISIBLE = "w.deleted_at is null and w.hidden_at is null";
 
+	private static final String IN_GLOBAL_FEED = "w.scope = :target";
+
+	private static final String ON_STORY = "w.story_id = :target";
+
+	private static final String ON_HIGHLIGHT = "w.highlight_id = :target";
+
 	private final JdbcClient jdbc;
 
 	WhisperQueries(JdbcClient jdbc) {
@@ -39,7 +44,8 @@ class WhisperQueries {
 	 * @return its row, empty if there is none
 	 */
 	Optional<WhisperRow> byId(UUID whisperId) {
-		return this.jdbc.sql("select " + WhisperRow.COLUMNS + " from whispers w where w.id = :id")
+		return this.jdbc.sql("""
+				select %s from whispers w where w.id = :id""".formatted(WhisperRow.COLUMNS))
 			.param("id", whisperId)
 			.query(WhisperRow::map)
 			.optional();
@@ -56,16 +62,16 @@ class WhisperQueries {
 	 */
 	List<WhisperRow> feedPage(Scope scope, Object target, Set<UUID> hiddenAuthors, @Nullable Keyset after, int limit) {
 		String where = switch (scope) {
-			case GLOBAL -> "w.scope = :target";
-			case STORY -> "w.story_id = :target";
-			case HIGHLIGHT -> "w.highlight_id = :target";
+			case GLOBAL -> IN_GLOBAL_FEED;
+			case STORY -> ON_STORY;
+			case HIGHLIGHT -> ON_HIGHLIGHT;
 		};
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where " + where
-				+ " and w.parent_id is null and " + VISIBLE
-				+ (hiddenAuthors.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) < (:at, :id)" : "")
-				+ " order by w.created_at desc, w.id desc limit :limit";
-		return page(sql, target, hiddenAuthors, after, limit);
+		return page(
+				"""
+						select %s from whispers w where %s and w.parent_id is null and %s and w.user_id <> all(:hidden) %s
+						order by w.created_at desc, w.id desc limit :limit"""
+					.formatted(WhisperRow.COLUMNS, where, VISIBLE, Keyset.seekDescending(after, "w.created_at, w.id")),
+				target, hiddenAuthors, after, limit);
 	}
 
 	/**
@@ -77,26 +83,21 @@ class WhisperQueries {
 	 * @return the rows
 	 */
 	List<WhisperRow> repliesPage(UUID rootId, Set<UUID> hiddenAuthors, @Nullable Keyset after, int limit) {
-		String sql = "select " + WhisperRow.COLUMNS + " from whispers w where w.parent_id = :target and " + VISIBLE
-				+ (hiddenAuthors.isEmpty() ? "" : " and w.user_id <> all(:hidden)")
-				+ ((after != null) ? " and (w.created_at, w.id) > (:at, :id)" : "")
-				+ " order by w.created_at, w.id limit :limit";
-		return page(sql, rootId, hiddenAuthors, after, limit);
+		return page("""
+				select %s from whispers w where w.parent_id = :target and %s and w.user_id <> all(:hidden) %s
+				order by w.created_at, w.id limit :limit""".formatted(WhisperRow.COLUMNS, VISIBLE,
+				Keyset.seekAscending(after, "w.created_at, w.id")), rootId, hiddenAuthors, after, limit);
 	}
 
 	private List<WhisperRow> page(String sql, Object target, Set<UUID> hiddenAuthors, @Nullable Keyset after,
 			int limit) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("limit", limit);
-		params.put("target", target);
-		if (!hiddenAuthors.isEmpty()) {
-			params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
-		}
-		if (after != null) {
-			params.put("at", Timestamp.from(after.at()));
-			params.put("id", after.id());
-		}
-		return this.jdbc.sql(sql).params(params).query(WhisperRow::map).list();
+		return this.jdbc.sql(sql)
+			.param("target", target)
+			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
+			.param("limit", limit)
+			.params(Keyset.params(after))
+			.query(WhisperRow::map)
+			.list();
 	}
 
 	/**

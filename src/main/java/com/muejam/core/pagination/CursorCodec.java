@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes keyset positions as opaque, tamper-evident cursors. A cursor is base64url (no
@@ -89,6 +91,44 @@ public final class CursorCodec {
 			throw new InvalidCursor();
 		}
 		return List.copyOf(parts.subList(1, parts.size()));
+	}
+
+	/**
+	 * Decodes the position a page continues after, for any list.
+	 * @param <P> the position type
+	 * @param list the list the cursor must belong to
+	 * @param page the paging parameters
+	 * @param position reads the position from the cursor's values; any exception it
+	 * throws (a missing value, a number or id that does not parse) means the cursor is
+	 * invalid
+	 * @return the position, or {@code null} on the first page (no cursor)
+	 * @throws InvalidCursor if the cursor is not a position of that list
+	 */
+	public <P> @Nullable P after(String list, PageParams page, Function<List<String>, P> position) {
+		String cursor = page.cursor();
+		return (cursor != null) ? decode(list, cursor, position) : null;
+	}
+
+	/**
+	 * Decodes a cursor of the given list into a typed position.
+	 * @param <P> the position type
+	 * @param list the list the cursor must belong to
+	 * @param cursor the cursor a client sent
+	 * @param position reads the position from the cursor's values
+	 * @return the position
+	 * @throws InvalidCursor if the cursor is not a position of that list
+	 */
+	public <P> P decode(String list, String cursor, Function<List<String>, P> position) {
+		List<String> values = decode(list, cursor);
+		try {
+			return position.apply(values);
+		}
+		catch (InvalidCursor ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidCursor();
+		}
 	}
 
 	private byte[] mac(byte[] payload) {

@@ -2,7 +2,6 @@ package com.muejam.core.pagination;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,16 +35,26 @@ public record Keyset(Instant at, UUID id) {
 	 * @throws InvalidCursor if the cursor is not a position of that list
 	 */
 	public static Keyset decode(CursorCodec cursors, String list, String cursor) {
-		List<String> values = cursors.decode(list, cursor);
+		return cursors.decode(list, cursor, Keyset::of);
+	}
+
+	/**
+	 * The position a page of the named list continues after.
+	 * @param cursors the codec
+	 * @param list the list's name
+	 * @param page the paging parameters
+	 * @return the position, or {@code null} on the first page
+	 * @throws InvalidCursor if the cursor is not a position of that list
+	 */
+	public static @Nullable Keyset after(CursorCodec cursors, String list, PageParams page) {
+		return cursors.after(list, page, Keyset::of);
+	}
+
+	private static Keyset of(List<String> values) {
 		if (values.size() != 2) {
 			throw new InvalidCursor();
 		}
-		try {
-			return new Keyset(Instant.parse(values.get(0)), UUID.fromString(values.get(1)));
-		}
-		catch (DateTimeParseException | IllegalArgumentException ex) {
-			throw new InvalidCursor();
-		}
+		return new Keyset(Instant.parse(values.get(0)), UUID.fromString(values.get(1)));
 	}
 
 	/**
@@ -57,7 +66,7 @@ public record Keyset(Instant at, UUID id) {
 	 * @return the condition
 	 */
 	public static String seekDescending(@Nullable Keyset after, String columns) {
-		return (after != null) ? "and (" + columns + ") < (:at, :id)" : "";
+		return Seek.descending(after, columns, ":at, :id");
 	}
 
 	/**
@@ -67,7 +76,7 @@ public record Keyset(Instant at, UUID id) {
 	 * @return the condition
 	 */
 	public static String seekAscending(@Nullable Keyset after, String columns) {
-		return (after != null) ? "and (" + columns + ") > (:at, :id)" : "";
+		return Seek.ascending(after, columns, ":at, :id");
 	}
 
 	/**

@@ -139,6 +139,12 @@ class ApiDocumentTests {
 	}
 
 	@Test
+	void discoverReasonsListTheirKinds() {
+		assertThat(texts(schema("DiscoverReason").path("properties").path("kind").path("enum"))).containsExactly("TAG",
+				"AUTHOR", "TRENDING");
+	}
+
+	@Test
 	void theStreamIsAnEventStream() {
 		JsonNode content = operation("streamNotifications").path("responses").path("200").path("content");
 		assertThat(content.propertyNames()).containsExactly("text/event-stream");
