@@ -4,7 +4,7 @@
 #   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
 #   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (1000)/s
-#   load/run.sh startup [jar ...]  start-up time of the packaged jar, 5 starts each
+#   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, then extracted with a JDK AOT cache
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
 # defaults (embedded PostgreSQL, in-process cache) with rate limits off, seeds the data set
@@ -217,19 +217,46 @@ soak() {
 	stop_all
 }
 
+# aot_cache <jar>: the jar extracted (Spring Boot's tools jarmode) with a JDK AOT cache from a
+# training run that stops once the context has refreshed; prints the extracted jar's path
+aot_cache() {
+	local jar=$1 dir
+	dir="$OUT/aot/$(basename "$jar" .jar)-$(sha1sum "$jar" | cut -c1-8)"
+	if [[ ! -f "$dir/app.aot" ]]; then
+		rm -rf "$dir"
+		"$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >&2
+		fresh_database
+		(cd "$dir" && "$JAVA" -Xmx512m -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+			-jar "$(basename "$jar")" --muejam.data-dir="$OUT/data" --muejam.embedded-postgres.port="$PG_PORT" \
+			--logging.level.root=warn >"$OUT/aot-training.log" 2>&1)
+	fi
+	echo "$dir/$(basename "$jar")"
+}
+
 startup() {
 	local jars=("$@")
 	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
 	for jar in "${jars[@]}"; do
-		fresh_database
-		start warmup 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
-		stop_all
-		for i in 1 2 3 4 5; do
-			local began
-			began=$(date +%s%N)
-			start "startup-$i" 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT" ${STARTUP_ARGS:-}
-			echo "$jar start $i: ready after $((($(date +%s%N) - began) / 1000000)) ms"
+		local extracted
+		extracted=$(aot_cache "$jar")
+		for variant in jar aot; do
+			local run=$jar opts="-Xmx512m"
+			if [[ $variant == aot ]]; then
+				run=$extracted
+				opts="-Xmx512m -XX:AOTCache=$(dirname "$extracted")/app.aot"
+			fi
+			fresh_database
+			JVM_OPTS=$opts start warmup 8080 "$run" --muejam.embedded-postgres.port="$PG_PORT"
 			stop_all
+			for i in 1 2 3 4 5; do
+				local began
+				began=$(date +%s%N)
+				JVM_OPTS=$opts start "startup-$i" 8080 "$run" --muejam.embedded-postgres.port="$PG_PORT" \
+					--logging.level.com.muejam.MueJamApplication=info
+				echo "$(basename "$jar") ($variant) start $i: ready after $((($(date +%s%N) - began) / 1000000)) ms;" \
+					"$(grep -o 'Started MueJamApplication in [0-9.]* seconds' "$OUT/startup-$i.log")"
+				stop_all
+			done
 		done
 	done
 }
