@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class StoryQueries {
 
 	/** A story readers can see now. */
-	static final String STORY_VISIBLE = "s.published and s.published_at <= now() and s.deleted_at is null and s.hidden_at is null";
+	static final String STORY_VISIBLE = storyVisibleAt("now()");
 
 	/** A chapter readers can see now (its story must be visible too). */
 	static final String CHAPTER_VISIBLE = "c.published and c.published_at <= now() and c.deleted_at is null and c.hidden_at is null";
@@ -204,6 +204,15 @@ class StoryQueries {
 			.param("author", authorId)
 			.query(UUID.class)
 			.list();
+	}
+
+	/**
+	 * A story readers can see at a moment.
+	 * @param moment an SQL expression of type {@code timestamptz}
+	 * @return the condition over a {@code stories} row aliased {@code s}
+	 */
+	static String storyVisibleAt(String moment) {
+		return "s.published and s.published_at <= " + moment + " and s.deleted_at is null and s.hidden_at is null";
 	}
 
 	private static String chapterCount(boolean ownerView) {
