@@ -20,11 +20,9 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.ChapterSummaryView;
-import com.muejam.stories.StoryViews.ChapterView;
-import com.muejam.stories.StoryViews.CreateChapter;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateChapter;
+import com.muejam.stories.ChapterRequests.CreateChapter;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.ChapterRequests.UpdateChapter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

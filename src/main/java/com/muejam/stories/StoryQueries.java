@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
-import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryView.TagView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

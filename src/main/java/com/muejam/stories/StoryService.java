@@ -17,9 +17,9 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.CreateStory;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateStory;
+import com.muejam.stories.StoryRequests.CreateStory;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.StoryRequests.UpdateStory;
 import com.muejam.uploads.UploadService;
 import com.muejam.uploads.UploadType;
 

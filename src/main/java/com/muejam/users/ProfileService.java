@@ -19,8 +19,7 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.uploads.UploadService;
 import com.muejam.uploads.UploadType;
-import com.muejam.users.ProfileViews.MeView;
-import com.muejam.users.ProfileViews.UpdateProfile;
+import com.muejam.users.ProfileRequests.UpdateProfile;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

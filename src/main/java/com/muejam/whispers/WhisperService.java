@@ -17,8 +17,8 @@ import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.uploads.UploadService;
 import com.muejam.uploads.UploadType;
-import com.muejam.whispers.WhisperViews.CreateReply;
-import com.muejam.whispers.WhisperViews.CreateWhisper;
+import com.muejam.whispers.WhisperRequests.CreateReply;
+import com.muejam.whispers.WhisperRequests.CreateWhisper;
 import com.muejam.whispers.WhisperViews.LikeState;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
