@@ -48,6 +48,8 @@ public class ChapterService {
 
 	private final ChapterQueries queries;
 
+	private final StoryQueries storyQueries;
+
 	private final StoryVisibility visibility;
 
 	private final MarkdownRenderer markdown;
@@ -63,13 +65,15 @@ public class ChapterService {
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryCatalog catalog,
-			ChapterQueries queries, StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter,
-			CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
+			ChapterQueries queries, StoryQueries storyQueries, StoryVisibility visibility, MarkdownRenderer markdown,
+			RateLimiter rateLimiter, CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas,
+			Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
 		this.catalog = catalog;
 		this.queries = queries;
+		this.storyQueries = storyQueries;
 		this.visibility = visibility;
 		this.markdown = markdown;
 		this.rateLimiter = rateLimiter;
@@ -109,7 +113,7 @@ public class ChapterService {
 		}
 		this.chapters.saveAndFlush(chapter);
 		if (revised) {
-			this.queries.refreshStoryCounters(chapter.storyId());
+			this.storyQueries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
 		}
 		return view(chapter, true);
@@ -123,7 +127,7 @@ public class ChapterService {
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (chapter.publish(at, now)) {
 			this.chapters.saveAndFlush(chapter);
-			this.queries.refreshStoryCounters(chapter.storyId());
+			this.storyQueries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
 			evictStory(chapter.storyId());
 		}
@@ -135,7 +139,7 @@ public class ChapterService {
 		Chapter chapter = owned(author, chapterId);
 		chapter.delete(this.clock.instant());
 		this.chapters.saveAndFlush(chapter);
-		this.queries.refreshStoryCounters(chapter.storyId());
+		this.storyQueries.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
 		evictStory(chapter.storyId());
 	}

@@ -83,7 +83,7 @@ public class StoryService {
 		if (request.tags() != null) {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
-		this.tags.refreshSearchDocument(story.id());
+		this.queries.refreshSearchDocument(story.id());
 		return this.catalog.view(story, true);
 	}
 
@@ -110,7 +110,7 @@ public class StoryService {
 			story.touch(now);
 		}
 		this.stories.saveAndFlush(story);
-		this.tags.refreshSearchDocument(story.id());
+		this.queries.refreshSearchDocument(story.id());
 		this.catalog.evict(previousSlug, story.slug());
 		return this.catalog.view(story, true);
 	}
