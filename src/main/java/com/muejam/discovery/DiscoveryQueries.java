@@ -33,12 +33,12 @@ class DiscoveryQueries {
 	private static final int NEWEST_CANDIDATES = 25;
 
 	/**
-	 * Stories' visibility rule ({@link StoryVisibility#VISIBLE_STORY_SQL}) at the moment
-	 * For You ranks at rather than now: a later page whose cached ranking was replaced
-	 * ranks again at its cursor's moment (the service's clock, not the database's), so it
-	 * cannot use the rule's {@code now()}.
+	 * Stories' visibility rule at the moment For You ranks at rather than now
+	 * ({@link StoryVisibility#visibleStorySqlAt}): a later page whose cached ranking was
+	 * replaced ranks again at its cursor's moment (the service's clock, not the
+	 * database's), so it cannot use the rule's {@code now()}.
 	 */
-	private static final String VISIBLE_AT = "s.published and s.published_at <= cast(:at as timestamptz) and s.deleted_at is null and s.hidden_at is null";
+	private static final String VISIBLE_AT = StoryVisibility.visibleStorySqlAt("cast(:at as timestamptz)");
 
 	private static final String TRENDING_SQL = """
 			select t.story_id, s.author_id, t.score from story_trending t join stories s on s.id = t.story_id

@@ -2,6 +2,14 @@
  * Discovery: the New, Trending and For You feeds, built from reading, saving, liking,
  * whispering and following signals. Ranks in set-based SQL over the stories' tables (read
  * only).
+ * <p>
+ * Reads of other modules' tables, all read-only and set-based (one statement per ranking,
+ * which a per-story call through the owners' services would turn into N queries): from
+ * the stories module, {@code stories} (with its exported visibility rule,
+ * {@code StoryVisibility.VISIBLE_STORY_SQL} and {@code visibleStorySqlAt}),
+ * {@code story_tags} and {@code tags}; from library, {@code shelves} and
+ * {@code shelf_items} (a reader's saved stories leave the For You candidates); from
+ * users, {@code user_profiles} (the author's handle on a ranked item).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "stories", "library", "whispers", "social", "users" })

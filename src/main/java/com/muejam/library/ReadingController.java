@@ -14,7 +14,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.BookmarkView;
 import com.muejam.library.LibraryViews.ProgressView;
 import com.muejam.library.LibraryViews.ReadingView;
-import com.muejam.library.LibraryViews.SaveOffset;
+import com.muejam.library.LibraryRequests.SaveOffset;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -11,9 +11,9 @@ import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.library.LibraryViews.AddShelfItem;
+import com.muejam.library.LibraryRequests.AddShelfItem;
 import com.muejam.library.LibraryViews.ShelfItemView;
-import com.muejam.library.LibraryViews.ShelfName;
+import com.muejam.library.LibraryRequests.ShelfName;
 import com.muejam.library.LibraryViews.ShelfView;
 
 import org.springframework.http.HttpStatus;

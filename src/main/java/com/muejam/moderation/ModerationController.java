@@ -13,10 +13,10 @@ import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.moderation.ModerationViews.CreateReport;
+import com.muejam.moderation.ModerationRequests.CreateReport;
 import com.muejam.moderation.ModerationViews.QueueItem;
 import com.muejam.moderation.ModerationViews.ReportView;
-import com.muejam.moderation.ModerationViews.Resolve;
+import com.muejam.moderation.ModerationRequests.Resolve;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -16,7 +16,7 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.moderation.ModerationViews.CreateReport;
+import com.muejam.moderation.ModerationRequests.CreateReport;
 import com.muejam.moderation.ModerationViews.QueueItem;
 import com.muejam.moderation.ModerationViews.ReportView;
 import com.muejam.stories.ChapterService;

@@ -1,6 +1,11 @@
 /**
  * Search: full-text search over stories, users and tags, and type-ahead suggestions, read
  * in SQL from the stories' and profiles' tables (read only).
+ * <p>
+ * Reads of other modules' tables, read-only and ranked in one statement per page over
+ * their full-text and trigram indexes: from the stories module, {@code stories} (with its
+ * exported visibility rule, {@code StoryVisibility.VISIBLE_STORY_SQL}),
+ * {@code story_tags} and {@code tags}; from users, {@code user_profiles}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "stories", "users" })

@@ -13,11 +13,9 @@ import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.ChapterSummaryView;
-import com.muejam.stories.StoryViews.ChapterView;
-import com.muejam.stories.StoryViews.CreateChapter;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateChapter;
+import com.muejam.stories.ChapterRequests.CreateChapter;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.ChapterRequests.UpdateChapter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

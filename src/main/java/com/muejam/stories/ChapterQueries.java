@@ -8,14 +8,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Seek;
-import com.muejam.stories.StoryViews.ChapterSummaryView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The SQL of chapters: a story's chapter list, a chapter's neighbours, facts about
- * readable chapters in one statement, a moderator's hiding, and the story's counters.
+ * readable chapters in one statement, and a moderator's hiding.
  */
 @Component
 class ChapterQueries {
@@ -109,18 +108,6 @@ class ChapterQueries {
 				update chapters set hidden_at = coalesce(hidden_at, now()) where id = :id""")
 			.param("id", chapterId)
 			.update();
-	}
-
-	/**
-	 * Recounts a story's published chapters and their words (scheduled ones included).
-	 * @param storyId the story
-	 */
-	void refreshStoryCounters(UUID storyId) {
-		this.jdbc.sql("""
-				update stories s set chapter_count = c.chapters, word_count = c.words
-				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
-				      where story_id = :story and published and deleted_at is null) c
-				where s.id = :story""").param("story", storyId).update();
 	}
 
 	/**

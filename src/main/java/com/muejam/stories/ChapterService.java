@@ -19,11 +19,9 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.ChapterSummaryView;
-import com.muejam.stories.StoryViews.ChapterView;
-import com.muejam.stories.StoryViews.CreateChapter;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateChapter;
+import com.muejam.stories.ChapterRequests.CreateChapter;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.ChapterRequests.UpdateChapter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,6 +47,8 @@ public class ChapterService {
 
 	private final ChapterQueries queries;
 
+	private final StoryQueries storyQueries;
+
 	private final StoryVisibility visibility;
 
 	private final MarkdownRenderer markdown;
@@ -64,13 +64,15 @@ public class ChapterService {
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryCatalog catalog,
-			ChapterQueries queries, StoryVisibility visibility, MarkdownRenderer markdown, RateLimiter rateLimiter,
-			CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas, Clock clock) {
+			ChapterQueries queries, StoryQueries storyQueries, StoryVisibility visibility, MarkdownRenderer markdown,
+			RateLimiter rateLimiter, CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas,
+			Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
 		this.catalog = catalog;
 		this.queries = queries;
+		this.storyQueries = storyQueries;
 		this.visibility = visibility;
 		this.markdown = markdown;
 		this.rateLimiter = rateLimiter;
@@ -110,7 +112,7 @@ public class ChapterService {
 		}
 		this.chapters.saveAndFlush(chapter);
 		if (revised) {
-			this.queries.refreshStoryCounters(chapter.storyId());
+			this.storyQueries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
 		}
 		return view(chapter, true);
@@ -124,7 +126,7 @@ public class ChapterService {
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (chapter.publish(at, now)) {
 			this.chapters.saveAndFlush(chapter);
-			this.queries.refreshStoryCounters(chapter.storyId());
+			this.storyQueries.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
 			evictStory(chapter.storyId());
 		}
@@ -136,7 +138,7 @@ public class ChapterService {
 		Chapter chapter = owned(author, chapterId);
 		chapter.delete(this.clock.instant());
 		this.chapters.saveAndFlush(chapter);
-		this.queries.refreshStoryCounters(chapter.storyId());
+		this.storyQueries.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
 		evictStory(chapter.storyId());
 	}

@@ -22,7 +22,6 @@ import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.stories.StoryView.TagView;
-import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.uploads.UploadService;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;

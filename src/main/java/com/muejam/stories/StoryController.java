@@ -15,10 +15,9 @@ import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.CreateStory;
-import com.muejam.stories.StoryViews.PopularTagView;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateStory;
+import com.muejam.stories.StoryRequests.CreateStory;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.StoryRequests.UpdateStory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

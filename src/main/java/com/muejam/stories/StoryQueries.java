@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.Seek;
-import com.muejam.stories.StoryViews.PopularTagView;
 import com.muejam.stories.StoryView.TagView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,14 +19,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SQL of stories: keyset-paginated lists in one statement each (chapter counts
- * included), batch lookups that serve a whole page at once, and the set-based writes (a
- * moderator's hiding, an account's stories going with it).
+ * included), batch lookups that serve a whole page at once, and the writes of story rows
+ * that the Story entity leaves alone: a moderator's hiding, an account's stories going
+ * with it, the chapter and word counters recounted over the chapters, and the search
+ * document rebuilt from title, blurb and tags.
  */
 @Component
 class StoryQueries {
 
 	/** A story readers can see now. */
-	static final String STORY_VISIBLE = "s.published and s.published_at <= now() and s.deleted_at is null and s.hidden_at is null";
+	static final String STORY_VISIBLE = storyVisibleAt("now()");
 
 	/** A chapter readers can see now (its story must be visible too). */
 	static final String CHAPTER_VISIBLE = "c.published and c.published_at <= now() and c.deleted_at is null and c.hidden_at is null";
@@ -198,6 +199,43 @@ class StoryQueries {
 			.param("author", authorId)
 			.query(UUID.class)
 			.list();
+	}
+
+	/**
+	 * Recounts a story's published chapters and their words (scheduled ones included).
+	 * @param storyId the story
+	 */
+	void refreshStoryCounters(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set chapter_count = c.chapters, word_count = c.words
+				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
+				      where story_id = :story and published and deleted_at is null) c
+				where s.id = :story""").param("story", storyId).update();
+	}
+
+	/**
+	 * Rebuilds a story's search document from its title (weight A), blurb (B) and tag
+	 * names (C), with accents folded and English stemming.
+	 * @param storyId the story
+	 */
+	void refreshSearchDocument(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set search_vector =
+				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
+				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
+				    || setweight(to_tsvector('english', muejam_unaccent(coalesce(
+				        (select string_agg(t.name, ' ') from story_tags st join tags t on t.id = st.tag_id
+				         where st.story_id = s.id), ''))), 'C')
+				where s.id = :story""").param("story", storyId).update();
+	}
+
+	/**
+	 * A story readers can see at a moment.
+	 * @param moment an SQL expression of type {@code timestamptz}
+	 * @return the condition over a {@code stories} row aliased {@code s}
+	 */
+	static String storyVisibleAt(String moment) {
+		return "s.published and s.published_at <= " + moment + " and s.deleted_at is null and s.hidden_at is null";
 	}
 
 	private static String chapterCount(boolean ownerView) {

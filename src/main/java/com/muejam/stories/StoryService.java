@@ -17,10 +17,11 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.CreateStory;
-import com.muejam.stories.StoryViews.Publish;
-import com.muejam.stories.StoryViews.UpdateStory;
+import com.muejam.stories.StoryRequests.CreateStory;
+import com.muejam.stories.StoryRequests.Publish;
+import com.muejam.stories.StoryRequests.UpdateStory;
 import com.muejam.uploads.UploadService;
+import com.muejam.uploads.UploadType;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -77,12 +78,12 @@ public class StoryService {
 		Instant now = this.clock.instant();
 		String title = title(request.title());
 		Story story = new Story(author.id(), freeSlug(title), title, blurb(request.blurb()),
-				coverKey(author, request.coverKey()), now);
+				this.uploads.requireUploadedBy(request.coverKey(), author.id(), UploadType.COVER), now);
 		this.stories.saveAndFlush(story);
 		if (request.tags() != null) {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
-		this.tags.refreshSearchDocument(story.id());
+		this.queries.refreshSearchDocument(story.id());
 		return this.catalog.view(story, true);
 	}
 
@@ -101,7 +102,7 @@ public class StoryService {
 			story.describe(blurb(changes.blurb()), now);
 		}
 		if (changes.coverKey() != null) {
-			story.changeCover(coverKey(author, changes.coverKey()), now);
+			story.changeCover(this.uploads.requireUploadedBy(changes.coverKey(), author.id(), UploadType.COVER), now);
 		}
 		if (changes.tags() != null) {
 			Set<UUID> affected = this.tags.replace(story.id(), this.tags.resolve(author.id(), changes.tags()));
@@ -109,7 +110,7 @@ public class StoryService {
 			story.touch(now);
 		}
 		this.stories.saveAndFlush(story);
-		this.tags.refreshSearchDocument(story.id());
+		this.queries.refreshSearchDocument(story.id());
 		this.catalog.evict(previousSlug, story.slug());
 		return this.catalog.view(story, true);
 	}
@@ -225,16 +226,6 @@ public class StoryService {
 
 	private static String blurb(@Nullable String blurb) {
 		return (blurb != null) ? blurb.strip() : "";
-	}
-
-	private @Nullable String coverKey(CurrentUser author, @Nullable String key) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		if (!this.uploads.isUploadedBy(key, author.id(), "cover")) {
-			throw ApiException.invalidField("cover_key", "must be a cover image you uploaded");
-		}
-		return key;
 	}
 
 }

@@ -31,6 +31,17 @@ public class StoryVisibility {
 	 */
 	public static final String VISIBLE_STORY_SQL = StoryQueries.STORY_VISIBLE;
 
+	/**
+	 * The same rule at a given moment rather than now, for a statement that ranks at a
+	 * fixed time (a later page continuing a ranking made earlier).
+	 * @param moment an SQL expression of type {@code timestamptz}, such as a bound
+	 * parameter
+	 * @return the condition over a {@code stories} row aliased {@code s}
+	 */
+	public static String visibleStorySqlAt(String moment) {
+		return StoryQueries.storyVisibleAt(moment);
+	}
+
 	private final StoryRepository stories;
 
 	private final ChapterRepository chapters;

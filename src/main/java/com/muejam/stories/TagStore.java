@@ -135,20 +135,4 @@ class TagStore {
 				where t.id = any(:ids)""").param("ids", tagIds.toArray(UUID[]::new)).update();
 	}
 
-	/**
-	 * Rebuilds a story's search document from its title (weight A), blurb (B) and tag
-	 * names (C), with accents folded and English stemming.
-	 * @param storyId the story
-	 */
-	void refreshSearchDocument(UUID storyId) {
-		this.jdbc.sql("""
-				update stories s set search_vector =
-				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
-				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
-				    || setweight(to_tsvector('english', muejam_unaccent(coalesce(
-				        (select string_agg(t.name, ' ') from story_tags st join tags t on t.id = st.tag_id
-				         where st.story_id = s.id), ''))), 'C')
-				where s.id = :story""").param("story", storyId).update();
-	}
-
 }

@@ -1,6 +1,19 @@
 /**
  * Stories and chapters: writing drafts, publishing (now or scheduled), soft deletion,
  * tags, markdown rendering with sanitizing, and the public reading lists.
+ * <p>
+ * One persistence style per aggregate. The Story and Chapter aggregates change their own
+ * state through their JPA entities ({@code Story}, {@code Chapter}, saved by
+ * {@code StoryRepository} and {@code ChapterRepository}), whose guarded methods hold the
+ * rules (publishing happens once, a slug stays fixed once published, deleted content
+ * stays deleted). {@code JdbcClient} serves what JPA serves badly: read projections that
+ * fetch a whole page in one statement ({@code StoryQueries}, {@code ChapterQueries}), and
+ * set-based writes that span many rows or must not race with an author's loaded entity,
+ * each in the queries class of the table it writes: a moderator's hiding (one column the
+ * entities never write, so an edit loaded before the decision cannot undo it), an
+ * account's stories going with it, and a story's chapter and word counters recounted over
+ * its chapters (columns the Story entity does not map). Tags are rows shared by many
+ * stories and are written set-based by {@code TagStore}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })

@@ -70,19 +70,32 @@ public class UploadService {
 	}
 
 	/**
-	 * Whether the user may reference the key: it was issued to them for an upload of the
-	 * given type, and the object is stored with its declared size and its first bytes are
-	 * those of its declared image type. Checked against the storage on the first
-	 * reference, which records it ({@code referenced_at}: kept by the cleanup job).
-	 * @param objectKey the key a request references
+	 * Checks that the user may reference the key from a profile, story or whisper: it was
+	 * issued to them for an upload of the given type, and the object is stored with its
+	 * declared size and its first bytes are those of its declared image type. Checked
+	 * against the storage on the first reference, which records it
+	 * ({@code referenced_at}: kept by the cleanup job).
+	 * @param objectKey the key a request references, or {@code null} / blank for none
 	 * @param userId the user referencing it
-	 * @param type the upload type the reference needs ({@code avatar}, {@code cover},
-	 * {@code whisper_media})
-	 * @return {@code true} if the user may reference the key
+	 * @param type what the reference is for
+	 * @return the key, or {@code null} when the request names none
+	 * @throws ApiException {@code VALIDATION_FAILED} naming the type's request field
+	 * ({@code avatar_key}, {@code cover_key}, {@code media_key}) when the user may not
+	 * reference the key
 	 */
 	@Transactional
-	public boolean isUploadedBy(String objectKey, UUID userId, String type) {
-		Optional<UploadQueries.IssuedUpload> upload = this.queries.issuedTo(objectKey, userId, type);
+	public @Nullable String requireUploadedBy(@Nullable String objectKey, UUID userId, UploadType type) {
+		if (objectKey == null || objectKey.isBlank()) {
+			return null;
+		}
+		if (!isUploadedBy(objectKey, userId, type)) {
+			throw type.notUploaded();
+		}
+		return objectKey;
+	}
+
+	private boolean isUploadedBy(String objectKey, UUID userId, UploadType type) {
+		Optional<UploadQueries.IssuedUpload> upload = this.queries.issuedTo(objectKey, userId, type.path());
 		if (upload.isEmpty()) {
 			return false;
 		}

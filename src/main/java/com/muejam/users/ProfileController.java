@@ -6,8 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import com.muejam.core.security.CurrentUser;
-import com.muejam.users.ProfileViews.MeView;
-import com.muejam.users.ProfileViews.UpdateProfile;
+import com.muejam.users.ProfileRequests.UpdateProfile;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

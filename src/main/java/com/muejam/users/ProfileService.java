@@ -18,8 +18,8 @@ import com.muejam.core.cache.CacheNames;
 import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.uploads.UploadService;
-import com.muejam.users.ProfileViews.MeView;
-import com.muejam.users.ProfileViews.UpdateProfile;
+import com.muejam.uploads.UploadType;
+import com.muejam.users.ProfileRequests.UpdateProfile;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -110,7 +110,8 @@ public class ProfileService {
 			profile.changeBio(changes.bio().isBlank() ? null : changes.bio(), now);
 		}
 		if (changes.avatarKey() != null) {
-			profile.changeAvatar(avatarKey(user, changes.avatarKey()), now);
+			profile.changeAvatar(this.uploads.requireUploadedBy(changes.avatarKey(), user.id(), UploadType.AVATAR),
+					now);
 		}
 		try {
 			this.profiles.saveAndFlush(profile);
@@ -273,16 +274,6 @@ public class ProfileService {
 			return "Reader";
 		}
 		return (candidate.length() > 100) ? candidate.substring(0, 100) : candidate;
-	}
-
-	private @Nullable String avatarKey(CurrentUser user, String key) {
-		if (key.isBlank()) {
-			return null;
-		}
-		if (!this.uploads.isUploadedBy(key, user.id(), "avatar")) {
-			throw ApiException.invalidField("avatar_key", "must be an avatar you uploaded");
-		}
-		return key;
 	}
 
 	private UserProfile load(UUID id) {

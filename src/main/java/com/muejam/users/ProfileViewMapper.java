@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.markdown.MarkdownRenderer;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.uploads.UploadService;
-import com.muejam.users.ProfileViews.MeView;
 
 import org.springframework.stereotype.Component;
 

@@ -15,8 +15,8 @@ import com.muejam.core.openapi.Created;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.whispers.WhisperViews.CreateReply;
-import com.muejam.whispers.WhisperViews.CreateWhisper;
+import com.muejam.whispers.WhisperRequests.CreateReply;
+import com.muejam.whispers.WhisperRequests.CreateWhisper;
 import com.muejam.whispers.WhisperViews.LikeState;
 import com.muejam.whispers.WhisperViews.WhisperView;
 

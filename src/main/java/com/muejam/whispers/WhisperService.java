@@ -16,8 +16,9 @@ import com.muejam.highlights.HighlightService;
 import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.uploads.UploadService;
-import com.muejam.whispers.WhisperViews.CreateReply;
-import com.muejam.whispers.WhisperViews.CreateWhisper;
+import com.muejam.uploads.UploadType;
+import com.muejam.whispers.WhisperRequests.CreateReply;
+import com.muejam.whispers.WhisperRequests.CreateWhisper;
 import com.muejam.whispers.WhisperViews.LikeState;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
@@ -109,7 +110,7 @@ public class WhisperService {
 				storyId = chapter.storyId();
 			}
 		}
-		String mediaKey = mediaKey(user, request.mediaKey());
+		String mediaKey = this.uploads.requireUploadedBy(request.mediaKey(), user.id(), UploadType.WHISPER_MEDIA);
 		this.rateLimiter.enforce(WHISPER_POLICY, user.id().toString());
 		WhisperRow whisper = insert(user, content, mediaKey, scope, storyId, highlightId, null, null);
 		if (storyId != null) {
@@ -126,7 +127,7 @@ public class WhisperService {
 		if (reached.authorBlocked()) {
 			throw ApiException.forbidden("You cannot reply to this user");
 		}
-		String mediaKey = mediaKey(user, request.mediaKey());
+		String mediaKey = this.uploads.requireUploadedBy(request.mediaKey(), user.id(), UploadType.WHISPER_MEDIA);
 		this.rateLimiter.enforce(REPLY_POLICY, user.id().toString());
 		UUID rootId = parent.rootId();
 		WhisperRow reply = insert(user, content, mediaKey, parent.scope(), parent.storyId(), parent.highlightId(),
@@ -210,16 +211,6 @@ public class WhisperService {
 
 	private Optional<WhisperRow> stored(UUID whisperId) {
 		return this.access.stored(whisperId);
-	}
-
-	private @Nullable String mediaKey(CurrentUser user, @Nullable String key) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		if (!this.uploads.isUploadedBy(key, user.id(), "whisper_media")) {
-			throw ApiException.invalidField("media_key", "must be an image you uploaded");
-		}
-		return key;
 	}
 
 }

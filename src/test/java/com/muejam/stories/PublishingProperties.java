@@ -15,9 +15,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.CreateChapter;
-import com.muejam.stories.StoryViews.CreateStory;
-import com.muejam.stories.StoryViews.Publish;
+import com.muejam.stories.ChapterRequests.CreateChapter;
+import com.muejam.stories.StoryRequests.CreateStory;
+import com.muejam.stories.StoryRequests.Publish;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.SpringContexts;
 import com.muejam.users.ProfileService;

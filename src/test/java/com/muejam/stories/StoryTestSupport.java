@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.StoryViews.CreateChapter;
-import com.muejam.stories.StoryViews.CreateStory;
+import com.muejam.stories.ChapterRequests.CreateChapter;
+import com.muejam.stories.StoryRequests.CreateStory;
 
 import org.springframework.context.ApplicationContext;
 

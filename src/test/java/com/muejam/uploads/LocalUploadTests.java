@@ -7,10 +7,13 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.core.error.ApiException;
+import com.muejam.core.error.ErrorCode;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
@@ -19,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The whole upload flow on the local storage, with the presigned URL exercised for real.
@@ -37,6 +41,9 @@ class LocalUploadTests {
 
 	@Autowired
 	UploadCleanup cleanup;
+
+	@Autowired
+	UploadService uploads;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -58,6 +65,28 @@ class LocalUploadTests {
 		assertThat(served.body()).containsExactly(png);
 		assertThat(this.api.put("/v1/me").as("user_thief").json(Map.of("avatar_key", key)).send().status())
 			.isEqualTo(400);
+	}
+
+	@Test
+	void oneReferenceCheckPerUploadTypeNamesTheFieldThatReferencesIt() {
+		String cover = this.fixtures.upload("user_up", "cover", "image/png", Fixtures.png(12));
+		UUID owner = UUID.fromString(this.fixtures.me("user_up").path("id").asString());
+		UUID other = UUID.fromString(this.fixtures.me("user_other").path("id").asString());
+		assertThat(this.uploads.requireUploadedBy(cover, owner, UploadType.COVER)).isEqualTo(cover);
+		assertThat(this.uploads.requireUploadedBy(" ", owner, UploadType.COVER)).isNull();
+		assertThat(this.uploads.requireUploadedBy(null, owner, UploadType.COVER)).isNull();
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> this.uploads.requireUploadedBy(cover, other, UploadType.COVER))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+				assertThat(ex.details()).containsEntry("cover_key", "must be a cover image you uploaded");
+			});
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> this.uploads.requireUploadedBy(cover, owner, UploadType.AVATAR))
+			.satisfies((ex) -> assertThat(ex.details()).containsEntry("avatar_key", "must be an avatar you uploaded"));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> this.uploads.requireUploadedBy(cover, owner, UploadType.WHISPER_MEDIA))
+			.satisfies((ex) -> assertThat(ex.details()).containsEntry("media_key", "must be an image you uploaded"));
 	}
 
 	@Test

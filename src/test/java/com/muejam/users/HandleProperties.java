@@ -17,7 +17,7 @@ import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.SpringContexts;
-import com.muejam.users.ProfileViews.UpdateProfile;
+import com.muejam.users.ProfileRequests.UpdateProfile;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -11,7 +11,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.SpringContexts;
 import com.muejam.users.ProfileService;
-import com.muejam.whispers.WhisperViews.CreateWhisper;
+import com.muejam.whispers.WhisperRequests.CreateWhisper;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

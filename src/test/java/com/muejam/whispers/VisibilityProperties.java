@@ -20,7 +20,7 @@ import com.muejam.stories.StoryTestSupport;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.SpringContexts;
 import com.muejam.users.ProfileService;
-import com.muejam.whispers.WhisperViews.CreateWhisper;
+import com.muejam.whispers.WhisperRequests.CreateWhisper;
 import com.muejam.whispers.WhisperViews.WhisperView;
 
 import org.springframework.context.ApplicationContext;

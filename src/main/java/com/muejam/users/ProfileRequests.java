@@ -1,29 +1,15 @@
 package com.muejam.users;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request and response bodies of the profile endpoints.
+ * Request bodies of the profile endpoints.
  */
-final class ProfileViews {
+final class ProfileRequests {
 
-	private ProfileViews() {
-	}
-
-	/**
-	 * The caller's own profile, with private fields.
-	 */
-	@Schema(name = "Me")
-	record MeView(UUID id, String handle, String displayName, @Nullable String bio,
-			@Schema(description = "The bio rendered to sanitized HTML") @Nullable String bioHtml,
-			@Nullable String avatarUrl, Instant createdAt, int followerCount, int followingCount,
-			@Nullable String email, List<String> roles, boolean suspended) {
+	private ProfileRequests() {
 	}
 
 	/**

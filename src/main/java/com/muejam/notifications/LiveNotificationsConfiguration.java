@@ -31,11 +31,11 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRedis
-class RedisLiveNotifications {
+class LiveNotificationsConfiguration {
 
 	static final String CHANNEL = "muejam:v1:notifications";
 
-	private static final Logger log = LoggerFactory.getLogger(RedisLiveNotifications.class);
+	private static final Logger log = LoggerFactory.getLogger(LiveNotificationsConfiguration.class);
 
 	private static final Duration RESUBSCRIBE = Duration.ofSeconds(5);
 
