@@ -199,11 +199,12 @@ soak() {
 			sleep 60
 			curl -fs localhost:8080/actuator/prometheus | awk -v m="$m" '
 				/^jvm_memory_used_bytes/ && /area="heap"/ {heap+=$NF}
+				/^jvm_gc_live_data_size_bytes/ {live=$NF}
 				/^jvm_threads_live_threads/ {threads=$NF}
 				/^hikaricp_connections_active/ {active+=$NF}
 				/^hikaricp_connections_pending/ {pending+=$NF}
 				/^http_server_requests_seconds_count/ {requests+=$NF}
-				END {printf "minute %d: heap %.0f MB, live threads %d, pool active %d, pending %d, requests %d\n", m, heap/1048576, threads, active, pending, requests}'
+				END {printf "minute %d: heap used %.0f MB, heap after GC %.0f MB, live threads %d, pool active %d, pending %d, requests %d\n", m, heap/1048576, live/1048576, threads, active, pending, requests}'
 		done
 	) | tee "$OUT/soak-samples.txt" &
 	./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
