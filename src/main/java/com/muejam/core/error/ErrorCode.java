@@ -28,6 +28,12 @@ public enum ErrorCode {
 	/** A per-user storage quota is reached ({@code com.muejam.core.quota.Quotas}). */
 	QUOTA_EXCEEDED(HttpStatus.CONFLICT),
 
+	/** A concurrent request with the same {@code Idempotency-Key} is still running. */
+	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT),
+
+	/** An {@code Idempotency-Key} was used before for another request. */
+	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT),
+
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),

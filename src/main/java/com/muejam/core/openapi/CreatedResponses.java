@@ -11,19 +11,24 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Documents {@link Created} operations as they answer: {@code 201} with the resource and
- * a {@code Location} header, and {@code 200} for a repeat where that applies.
+ * a {@code Location} header, {@code 200} for a repeat where that applies, and the
+ * {@code Idempotency-Key} header that makes a retry safe.
  */
 class CreatedResponses implements OperationCustomizer {
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {
 		Created created = handler.getMethodAnnotation(Created.class);
+		if (created != null) {
+			IdempotencyKeyDocs.document(operation);
+		}
 		ApiResponses responses = operation.getResponses();
 		if (created == null || responses == null || !responses.containsKey("200")) {
 			return operation;
 		}
 		ApiResponse ok = responses.remove("200");
 		ApiResponse response = new ApiResponse().description("Created").content(ok.getContent());
+		response.addHeaderObject(IdempotencyKeyDocs.REPLAYED, IdempotencyKeyDocs.replayedHeader());
 		if (created.location()) {
 			response.addHeaderObject("Location",
 					new Header().description("URL of the new resource")

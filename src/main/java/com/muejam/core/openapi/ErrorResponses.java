@@ -58,7 +58,7 @@ class ErrorResponses implements OpenApiCustomizer {
 		}
 		if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
 			error(responses, "409",
-					"Conflicts with the current state: `CONFLICT`, `HANDLE_TAKEN` or `QUOTA_EXCEEDED` (a per-user limit reached)");
+					"Conflicts with the current state: `CONFLICT`, `HANDLE_TAKEN`, `QUOTA_EXCEEDED` (a per-user limit reached) or `IDEMPOTENCY_KEY_IN_USE` (a request with the same `Idempotency-Key` is still running)");
 		}
 		if (operation.getRequestBody() != null) {
 			error(responses, "413", "The body is larger than allowed: `PAYLOAD_TOO_LARGE`");

@@ -127,7 +127,7 @@ class SecurityConfiguration {
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIds.HEADER, "Last-Event-ID",
 				"Idempotency-Key", "traceparent", "tracestate", "baggage", "sentry-trace"));
 		cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "RateLimit", "RateLimit-Policy", "Location",
-				"WWW-Authenticate"));
+				"WWW-Authenticate", "Idempotent-Replayed"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/v1/**", cors);

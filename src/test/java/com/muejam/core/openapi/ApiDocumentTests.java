@@ -122,6 +122,19 @@ class ApiDocumentTests {
 	}
 
 	@Test
+	void creatingOperationsTakeAnIdempotencyKey() {
+		for (String id : List.of("createStory", "createWhisper", "createReport", "addShelfItem", "createChapter",
+				"createReply", "createHighlight", "createBookmark", "createShelf")) {
+			JsonNode key = parameter(id, "Idempotency-Key");
+			assertThat(key.path("in").asString()).isEqualTo("header");
+			assertThat(key.path("schema").path("maxLength").asInt()).isEqualTo(255);
+			assertThat(operation(id).path("responses").has("422")).isTrue();
+			assertThat(operation(id).path("responses").path("201").path("headers").has("Idempotent-Replayed")).isTrue();
+		}
+		assertThat(operation("presignUpload").path("parameters").toString()).doesNotContain("Idempotency-Key");
+	}
+
+	@Test
 	void enumsAreEnums() {
 		assertThat(texts(parameter("discoverStories", "tab").path("schema").path("enum"))).containsExactly("new",
 				"trending", "for_you");
