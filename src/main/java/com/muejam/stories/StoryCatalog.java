@@ -94,7 +94,9 @@ class StoryCatalog {
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
-		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
+		// anonymous readers have no blocks: no call, so no transaction around an empty
+		// answer
+		Set<UUID> hidden = (viewer != null) ? this.blockedUsers.eitherWay(viewer.id()) : Set.of();
 		List<StoryRow> rows = this.queries.publicPage(authorHandle, (tagSlug != null) ? Slugs.of(tagSlug, 50) : null,
 				hidden, after, page.fetchSize());
 		return CursorPage

@@ -102,7 +102,7 @@ public class StoryVisibility {
 	 */
 	public Map<UUID, StoryView> visibleStories(@Nullable UUID viewerId, Collection<UUID> ids) {
 		Map<UUID, StoryView> visible = this.catalog.visibleStories(ids);
-		Set<UUID> blocked = this.blockedUsers.eitherWay(viewerId);
+		Set<UUID> blocked = (viewerId != null) ? this.blockedUsers.eitherWay(viewerId) : Set.of();
 		if (blocked.isEmpty()) {
 			return visible;
 		}
