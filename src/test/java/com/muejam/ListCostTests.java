@@ -115,22 +115,22 @@ class ListCostTests {
 		String token = this.api.token(READER);
 		String chapter = "/v1/chapters/" + this.chapters.getFirst();
 		// statements per page, the sign-in included
-		Map<String, Integer> promised = new LinkedHashMap<>();
-		promised.put("/v1/library/shelves", 2);
-		promised.put("/v1/library/shelves/" + this.shelfId + "/items", 5);
-		promised.put("/v1/library/reading", 5);
-		promised.put(chapter + "/bookmarks", 5);
-		promised.put(chapter + "/highlights", 5);
-		promised.put("/v1/notifications", 3);
-		promised.put("/v1/users/" + this.readerId + "/followers", 5);
-		promised.put("/v1/users/" + this.readerId + "/following", 5);
-		promised.put("/v1/whispers", 5);
-		promised.put("/v1/whispers/" + this.whisperId + "/replies", 7);
-		promised.put("/v1/reports/mine", 2);
-		promised.put("/v1/discover?tab=new", 3);
+		Map<String, Long> promised = new LinkedHashMap<>();
+		promised.put("/v1/library/shelves", 2L);
+		promised.put("/v1/library/shelves/" + this.shelfId + "/items", 5L);
+		promised.put("/v1/library/reading", 5L);
+		promised.put(chapter + "/bookmarks", 5L);
+		promised.put(chapter + "/highlights", 5L);
+		promised.put("/v1/notifications", 3L);
+		promised.put("/v1/users/" + this.readerId + "/followers", 5L);
+		promised.put("/v1/users/" + this.readerId + "/following", 5L);
+		promised.put("/v1/whispers", 5L);
+		promised.put("/v1/whispers/" + this.whisperId + "/replies", 7L);
+		promised.put("/v1/reports/mine", 2L);
+		promised.put("/v1/discover?tab=new", 3L);
 		promised.forEach((list, cost) -> assertThat(costAtAnyDepth(list, token, true)).as(list).isEqualTo(cost));
 		assertThat(costAtAnyDepth("/v1/moderation/reports", this.api.token("user_moderator", "moderator"), true))
-			.isEqualTo(2);
+			.isEqualTo(2L);
 	}
 
 	@Test
@@ -138,8 +138,15 @@ class ListCostTests {
 		String token = this.api.token(READER);
 		// no ranking job has run: trending is empty and For You falls back to it, one
 		// page
-		assertThat(costAtAnyDepth("/v1/discover?tab=trending", token, false)).isEqualTo(2);
-		assertThat(costAtAnyDepth("/v1/discover?tab=for_you", token, false)).isEqualTo(2);
+		assertThat(costAtAnyDepth("/v1/discover?tab=trending", token, false)).isEqualTo(2L);
+		assertThat(costAtAnyDepth("/v1/discover?tab=for_you", token, false)).isEqualTo(2L);
+	}
+
+	@Test
+	void discoverNewIsOneStatementWithoutATransactionForAnonymousReaders() {
+		Runnable newest = () -> assertThat(this.api.get("/v1/discover?tab=new").send().status()).isEqualTo(200);
+		assertThat(this.statements.count(newest)).isOne();
+		assertThat(this.statements.countTransactions(newest)).isZero();
 	}
 
 	private long costAtAnyDepth(String list, String token, boolean hasMore) {
