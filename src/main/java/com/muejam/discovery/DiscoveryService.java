@@ -72,7 +72,7 @@ class DiscoveryService {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	// one statement (the story list's), so no transaction around it
 	CursorPage<DiscoverItem> newest(@Nullable CurrentUser viewer, PageParams page) {
 		return this.stories.latest(viewer, page).map((story) -> new DiscoverItem(story, null));
 	}

@@ -1,8 +1,11 @@
 package com.muejam.stories;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,45 @@ class ChapterQueries {
 			.query((rs, n) -> new ChapterInfo(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
 					rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("length")))
 			.list();
+	}
+
+	/**
+	 * A chapter with its neighbours, in one statement: for its story's author whatever
+	 * its state (neighbours among the chapters not deleted), for anyone else only while
+	 * readers can see it and its story (neighbours among the visible chapters).
+	 * @param chapterId the chapter
+	 * @param viewerId the caller, or {@code null}
+	 * @param now the moment readers' visibility is judged at
+	 * @return the chapter and its story's author, empty if unknown, deleted or not
+	 * visible
+	 */
+	Optional<ReadableChapter> readable(UUID chapterId, @Nullable UUID viewerId, Instant now) {
+		String neighbourVisible = "(s.author_id = :viewer and %s or %s)".formatted(StoryQueries.CHAPTER_KEPT,
+				StoryQueries.CHAPTER_VISIBLE);
+		return this.jdbc
+			.sql("""
+					select r.id, r.story_id, r.chapter_number, r.title, r.content, r.content_html, r.published,
+					       r.published_at, r.created_at, r.updated_at, s.author_id,
+					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number < r.chapter_number
+					        and %1$s order by c.chapter_number desc limit 1) as previous_id,
+					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number > r.chapter_number
+					        and %1$s order by c.chapter_number limit 1) as next_id
+					from chapters r join stories s on s.id = r.story_id
+					where r.id = :id and r.deleted_at is null and s.deleted_at is null
+					  and (s.author_id = :viewer or %2$s and %3$s)"""
+				.formatted(neighbourVisible, StoryQueries.storyVisibleAt(":now"),
+						StoryQueries.chapterVisibleAt("r", ":now")))
+			.param("id", chapterId)
+			.param("viewer", (viewerId != null) ? viewerId : StoryQueries.NOBODY)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new ReadableChapter(rs.getObject("author_id", UUID.class),
+					new ChapterView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("chapter_number"), rs.getString("title"), rs.getString("content"),
+							rs.getString("content_html"), rs.getBoolean("published"),
+							instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("updated_at").toInstant(), rs.getObject("previous_id", UUID.class),
+							rs.getObject("next_id", UUID.class))))
+			.optional();
 	}
 
 	/**
@@ -108,6 +150,17 @@ class ChapterQueries {
 				update chapters set hidden_at = coalesce(hidden_at, now()) where id = :id""")
 			.param("id", chapterId)
 			.update();
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * @param authorId who wrote the chapter's story
+	 * @param view the chapter as the API shows it
+	 */
+	record ReadableChapter(UUID authorId, ChapterView view) {
 	}
 
 	/**

@@ -150,17 +150,12 @@ public class ChapterService {
 	 * @param chapterId the chapter
 	 * @return the chapter
 	 */
-	@Transactional(readOnly = true)
 	ChapterView read(@Nullable CurrentUser viewer, UUID chapterId) {
-		Chapter chapter = liveChapter(chapterId);
-		Story story = liveStoryOf(chapter);
-		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
-		Instant now = this.clock.instant();
-		if (!isAuthor && !(story.isVisibleAt(now) && chapter.isVisibleAt(now))
-				|| this.visibility.isBlockedBetween((viewer != null) ? viewer.id() : null, story.authorId())) {
-			throw new StoryNotFound("Chapter");
-		}
-		return view(chapter, isAuthor);
+		UUID viewerId = (viewer != null) ? viewer.id() : null;
+		ChapterQueries.ReadableChapter chapter = this.queries.readable(chapterId, viewerId, this.clock.instant())
+			.filter((found) -> !this.visibility.isBlockedBetween(viewerId, found.authorId()))
+			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		return chapter.view();
 	}
 
 	@Transactional(readOnly = true)
@@ -259,7 +254,7 @@ public class ChapterService {
 	}
 
 	private void evictStory(UUID storyId) {
-		this.stories.findById(storyId).ifPresent((story) -> this.catalog.evict(story.slug()));
+		this.stories.findById(storyId).ifPresent((story) -> this.catalog.evict(storyId, story.slug()));
 	}
 
 	private static String title(String title) {

@@ -3,13 +3,10 @@ package com.muejam.stories;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -21,15 +18,12 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
-import com.muejam.stories.StoryView.TagView;
 import com.muejam.uploads.UploadService;
-import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side of stories: a story by slug or id (cached for readers), the public and
@@ -48,11 +42,7 @@ class StoryCatalog {
 
 	private static final String TAG_LIST = "tags.popular";
 
-	private final StoryRepository stories;
-
 	private final StoryQueries queries;
-
-	private final ProfileService profiles;
 
 	private final UploadService uploads;
 
@@ -64,11 +54,9 @@ class StoryCatalog {
 
 	private final Clock clock;
 
-	StoryCatalog(StoryRepository stories, StoryQueries queries, ProfileService profiles, UploadService uploads,
-			CursorCodec cursors, CacheManager caches, BlockedUsers blockedUsers, Clock clock) {
-		this.stories = stories;
+	StoryCatalog(StoryQueries queries, UploadService uploads, CursorCodec cursors, CacheManager caches,
+			BlockedUsers blockedUsers, Clock clock) {
 		this.queries = queries;
-		this.profiles = profiles;
 		this.uploads = uploads;
 		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
@@ -77,74 +65,55 @@ class StoryCatalog {
 	}
 
 	/**
-	 * A story by slug or id, for a reader (published stories) or its author (drafts too).
+	 * A story by slug or id, for a reader (published stories) or its author (drafts too):
+	 * from the cache, or in one statement without a transaction. Readers' views are
+	 * cached under the key asked for.
 	 * @param viewer the caller, or {@code null}
 	 * @param slugOrId the slug, or the story's id
 	 * @return the story
 	 */
-	@Transactional(readOnly = true)
 	StoryView bySlugOrId(@Nullable CurrentUser viewer, String slugOrId) {
-		String slug = slugOrId;
-		if (UUID_SHAPE.matcher(slugOrId).matches()) {
-			slug = this.stories.findById(UUID.fromString(slugOrId)).map(Story::slug).orElse(slugOrId);
-		}
-		return bySlug(viewer, slug);
-	}
-
-	private StoryView bySlug(@Nullable CurrentUser viewer, String slug) {
-		StoryView cached = this.storyCache.get(slug, StoryView.class);
+		StoryView cached = this.storyCache.get(slugOrId, StoryView.class);
 		if (cached != null && (viewer == null || !cached.author().id().equals(viewer.id()))) {
 			return visibleTo(viewer, cached);
 		}
-		Story story = this.stories.findBySlug(slug)
-			.filter((found) -> !found.isDeleted())
+		UUID id = UUID_SHAPE.matcher(slugOrId).matches() ? UUID.fromString(slugOrId) : null;
+		StoryRow row = this.queries.byKey(slugOrId, id, (viewer != null) ? viewer.id() : null, this.clock.instant())
 			.orElseThrow(() -> new StoryNotFound("Story"));
-		boolean isAuthor = viewer != null && story.isWrittenBy(viewer.id());
-		if (!isAuthor && !story.isVisibleAt(this.clock.instant())) {
-			throw new StoryNotFound("Story");
-		}
-		StoryView view = view(story, isAuthor);
-		if (!isAuthor) {
-			this.storyCache.put(slug, view);
+		StoryView view = view(row);
+		if (viewer == null || !row.authorId().equals(viewer.id())) {
+			this.storyCache.put(slugOrId, view);
 		}
 		return visibleTo(viewer, view);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A page of published stories, newest first, in one statement (and one more for a
+	 * signed-in viewer's blocks).
+	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
-		UUID authorId = null;
-		if (authorHandle != null) {
-			Optional<UUID> found = this.profiles.idOfHandle(authorHandle);
-			if (found.isEmpty()) {
-				return new CursorPage<>(List.of(), null);
-			}
-			authorId = found.get();
-		}
-		UUID tagId = null;
-		if (tagSlug != null) {
-			tagId = this.queries.tagIdBySlug(Slugs.of(tagSlug, 50));
-			if (tagId == null) {
-				return new CursorPage<>(List.of(), null);
-			}
-		}
-		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
-		List<StoryRow> rows = this.queries.publicPage(authorId, tagId, hidden, after, page.fetchSize());
+		// anonymous readers have no blocks: no call, so no transaction around an empty
+		// answer
+		Set<UUID> hidden = (viewer != null) ? this.blockedUsers.eitherWay(viewer.id()) : Set.of();
+		List<StoryRow> rows = this.queries.publicPage(authorHandle, (tagSlug != null) ? Slugs.of(tagSlug, 50) : null,
+				hidden, after, page.fetchSize());
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
-			.map(views(rows));
+			.map(this::view);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A page of the author's own stories, drafts included, in one statement.
+	 */
 	CursorPage<StoryView> own(CurrentUser author, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, OWN_LIST, page);
 		List<StoryRow> rows = this.queries.ownPage(author.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, OWN_LIST))
-			.map(views(rows));
+			.map(this::view);
 	}
 
-	@Transactional(readOnly = true)
 	CursorPage<PopularTagView> popularTags(PageParams page) {
 		StoryQueries.TagPosition after = this.cursors.after(TAG_LIST, page, StoryQueries.TagPosition::of);
 		List<StoryQueries.PopularTagRow> rows = this.queries.popularTags(after, page.fetchSize());
@@ -156,36 +125,36 @@ class StoryCatalog {
 	}
 
 	/**
-	 * The stories among these ids that readers can see, as the API shows them; three
-	 * statements whatever the number of ids.
+	 * The stories among these ids that readers can see, as the API shows them; one
+	 * statement whatever the number of ids.
 	 * @param ids the stories
 	 * @return the visible ones by id
 	 */
-	@Transactional(readOnly = true)
 	Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
-		List<StoryRow> rows = this.queries.visibleByIds(ids);
-		Function<StoryRow, StoryView> toView = views(rows);
 		Map<UUID, StoryView> result = new HashMap<>();
-		rows.forEach((row) -> result.put(row.id(), toView.apply(row)));
+		this.queries.visibleByIds(ids).forEach((row) -> result.put(row.id(), view(row)));
 		return result;
 	}
 
 	/**
-	 * A story as the API shows it.
+	 * A story as its author sees it, read back in one statement (within the caller's
+	 * transaction, after a change).
 	 * @param story the story
-	 * @param ownerView whether its author is looking (drafts count among its chapters)
 	 * @return the view
 	 */
-	StoryView view(Story story, boolean ownerView) {
-		StoryRow row = StoryRow.of(story, this.queries.chapterCount(story.id(), ownerView));
-		return views(List.of(row)).apply(row);
+	StoryView authorView(Story story) {
+		return this.queries.byKey(story.slug(), story.id(), story.authorId(), this.clock.instant())
+			.map(this::view)
+			.orElseThrow(() -> new StoryNotFound("Story"));
 	}
 
 	/**
 	 * Drops cached stories whose shown fields changed.
-	 * @param slugs the stories' slugs
+	 * @param storyId the story (cached under its id when read by id)
+	 * @param slugs its slugs, previous and current
 	 */
-	void evict(String... slugs) {
+	void evict(UUID storyId, String... slugs) {
+		this.storyCache.evict(storyId.toString());
 		for (String slug : slugs) {
 			this.storyCache.evict(slug);
 		}
@@ -198,21 +167,12 @@ class StoryCatalog {
 		return story;
 	}
 
-	/**
-	 * Maps a page of rows to views with two batch queries (tags and authors), whatever
-	 * the size.
-	 * @param rows the page's rows
-	 * @return the mapping
-	 */
-	private Function<StoryRow, StoryView> views(List<StoryRow> rows) {
-		Map<UUID, List<TagView>> tagsByStory = this.queries.tagsOf(rows.stream().map(StoryRow::id).toList());
-		Set<UUID> authorIds = new HashSet<>();
-		rows.forEach((row) -> authorIds.add(row.authorId()));
-		Map<UUID, UserSummary> authors = this.profiles.summaries(authorIds);
-		return (row) -> new StoryView(row.id(), row.slug(), row.title(), row.blurb(),
-				tagsByStory.getOrDefault(row.id(), List.of()), this.uploads.publicUrl(row.coverKey()),
-				authors.get(row.authorId()), row.published(), row.publishedAt(), row.chapterCount(), row.createdAt(),
-				row.updatedAt());
+	private StoryView view(StoryRow row) {
+		UserSummary author = new UserSummary(row.authorId(), row.authorHandle(), row.authorDisplayName(),
+				this.uploads.publicUrl(row.authorAvatarKey()));
+		return new StoryView(row.id(), row.slug(), row.title(), row.blurb(), row.tags(),
+				this.uploads.publicUrl(row.coverKey()), author, row.published(), row.publishedAt(), row.chapterCount(),
+				row.createdAt(), row.updatedAt());
 	}
 
 }

@@ -1,10 +1,12 @@
 package com.muejam.stories;
 
-import java.util.ArrayList;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,17 +14,17 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.Seek;
-import com.muejam.stories.StoryView.TagView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of stories: keyset-paginated lists in one statement each (chapter counts
- * included), batch lookups that serve a whole page at once, and the writes of story rows
- * that the Story entity leaves alone: a moderator's hiding, an account's stories going
- * with it, the chapter and word counters recounted over the chapters, and the search
- * document rebuilt from title, blurb and tags.
+ * The SQL of stories: a story read and keyset-paginated lists in one statement each
+ * (author, tags and chapter counts included, see {@link StoryRow}), batch lookups that
+ * serve a whole page at once, and the writes of story rows that the Story entity leaves
+ * alone: a moderator's hiding, an account's stories going with it, the chapter and word
+ * counters recounted over the chapters, and the search document rebuilt from title, blurb
+ * and tags.
  */
 @Component
 class StoryQueries {
@@ -31,14 +33,20 @@ class StoryQueries {
 	static final String STORY_VISIBLE = storyVisibleAt("now()");
 
 	/** A chapter readers can see now (its story must be visible too). */
-	static final String CHAPTER_VISIBLE = "c.published and c.published_at <= now() and c.deleted_at is null and c.hidden_at is null";
+	static final String CHAPTER_VISIBLE = chapterVisibleAt("c", "now()");
 
 	/** A chapter its author can see: anything not deleted. */
 	static final String CHAPTER_KEPT = "c.deleted_at is null";
 
-	private static final String BY_AUTHOR = "and s.author_id = :author";
+	private static final String BY_AUTHOR = """
+			and s.author_id = (select p.id from user_profiles p where lower(p.handle) = :author and p.deleted_at is null)""";
 
-	private static final String WITH_TAG = "and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)";
+	private static final String WITH_TAG = """
+			and exists (select 1 from story_tags st where st.story_id = s.id
+			            and st.tag_id = (select t.id from tags t where t.slug = :tag))""";
+
+	/** An id no row has, standing in for an absent one so parameters stay typed. */
+	static final UUID NOBODY = new UUID(0, 0);
 
 	private final JdbcClient jdbc;
 
@@ -47,26 +55,51 @@ class StoryQueries {
 	}
 
 	/**
-	 * A page of published stories, newest first.
-	 * @param authorId only this author's, or all
-	 * @param tagId only stories with this tag, or all
+	 * A story by slug or id, with its author, tags and chapter count, in one statement:
+	 * for its author whatever its state (drafts, with every chapter that is not deleted),
+	 * for anyone else only while readers can see it.
+	 * @param key the slug, or the id as text
+	 * @param id the id, when the key has the shape of one; it wins over a slug
+	 * @param viewerId the caller, or {@code null}
+	 * @param now the moment readers' visibility is judged at
+	 * @return the story, empty if unknown, deleted, or not visible to the caller
+	 */
+	Optional<StoryRow> byKey(String key, @Nullable UUID id, @Nullable UUID viewerId, Instant now) {
+		return this.jdbc
+			.sql("""
+					select %s, %s %s
+					where (s.slug = :key or s.id = :id) and s.deleted_at is null and (s.author_id = :viewer or %s)
+					order by s.id = :id desc limit 1""".formatted(StoryRow.COLUMNS, chapterCountFor(":viewer"),
+					StoryRow.FROM, storyVisibleAt(":now")))
+			.param("key", key)
+			.param("id", (id != null) ? id : NOBODY)
+			.param("viewer", (viewerId != null) ? viewerId : NOBODY)
+			.param("now", Timestamp.from(now))
+			.query(StoryRow::map)
+			.optional();
+	}
+
+	/**
+	 * A page of published stories, newest first, in one statement.
+	 * @param authorHandle only this author's (by handle, any case), or all
+	 * @param tagSlug only stories with this tag, or all
 	 * @param hiddenAuthors authors to leave out (blocked either way)
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @return the rows
 	 */
-	List<StoryRow> publicPage(@Nullable UUID authorId, @Nullable UUID tagId, Set<UUID> hiddenAuthors,
+	List<StoryRow> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
 			@Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select %s, %s from stories s
+					select %s, %s %s
 					where %s and s.author_id <> all(:hidden) %s %s %s
 					order by s.published_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
-					chapterCount(false), STORY_VISIBLE, (authorId != null) ? BY_AUTHOR : "",
-					(tagId != null) ? WITH_TAG : "", Keyset.seekDescending(after, "s.published_at, s.id")))
+					chapterCount(false), StoryRow.FROM, STORY_VISIBLE, (authorHandle != null) ? BY_AUTHOR : "",
+					(tagSlug != null) ? WITH_TAG : "", Keyset.seekDescending(after, "s.published_at, s.id")))
 			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
-			.params((authorId != null) ? Map.of("author", authorId) : Map.of())
-			.params((tagId != null) ? Map.of("tag", tagId) : Map.of())
+			.params((authorHandle != null) ? Map.of("author", authorHandle.toLowerCase(Locale.ROOT)) : Map.of())
+			.params((tagSlug != null) ? Map.of("tag", tagSlug) : Map.of())
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query(StoryRow::map)
@@ -84,15 +117,15 @@ class StoryQueries {
 		}
 		return this.jdbc
 			.sql("""
-					select %s, %s from stories s where s.id = any(:ids) and %s""".formatted(StoryRow.COLUMNS,
-					chapterCount(false), STORY_VISIBLE))
+					select %s, %s %s where s.id = any(:ids) and %s""".formatted(StoryRow.COLUMNS, chapterCount(false),
+					StoryRow.FROM, STORY_VISIBLE))
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(StoryRow::map)
 			.list();
 	}
 
 	/**
-	 * A page of an author's own stories, drafts included, newest first.
+	 * A page of an author's own stories, drafts included, newest first, in one statement.
 	 * @param authorId the author
 	 * @param after the position to continue after, or {@code null}
 	 * @param limit rows to fetch
@@ -101,49 +134,14 @@ class StoryQueries {
 	List<StoryRow> ownPage(UUID authorId, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select %s, %s from stories s where s.author_id = :author and s.deleted_at is null %s
+					select %s, %s %s where s.author_id = :author and s.deleted_at is null %s
 					order by s.created_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
-					chapterCount(true), Keyset.seekDescending(after, "s.created_at, s.id")))
+					chapterCount(true), StoryRow.FROM, Keyset.seekDescending(after, "s.created_at, s.id")))
 			.param("author", authorId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query(StoryRow::map)
 			.list();
-	}
-
-	/**
-	 * How many chapters of a story a viewer can see.
-	 * @param storyId the story
-	 * @param ownerView whether the viewer is its author (drafts count)
-	 * @return the count
-	 */
-	int chapterCount(UUID storyId, boolean ownerView) {
-		return this.jdbc.sql("""
-				select %s from stories s where s.id = :id""".formatted(chapterCount(ownerView)))
-			.param("id", storyId)
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
-	 * The tags of several stories in one statement.
-	 * @param storyIds the stories
-	 * @return tags by story id, by name
-	 */
-	Map<UUID, List<TagView>> tagsOf(Collection<UUID> storyIds) {
-		Map<UUID, List<TagView>> tags = new LinkedHashMap<>();
-		if (storyIds.isEmpty()) {
-			return tags;
-		}
-		this.jdbc.sql("""
-				select st.story_id, t.name, t.slug from story_tags st join tags t on t.id = st.tag_id
-				where st.story_id = any(:ids) order by t.name""")
-			.param("ids", storyIds.toArray(UUID[]::new))
-			.query((rs) -> {
-				tags.computeIfAbsent(rs.getObject("story_id", UUID.class), (id) -> new ArrayList<>())
-					.add(new TagView(rs.getString("name"), rs.getString("slug")));
-			});
-		return tags;
 	}
 
 	/**
@@ -163,15 +161,6 @@ class StoryQueries {
 			.query((rs, n) -> new PopularTagRow(rs.getObject("id", UUID.class),
 					new PopularTagView(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
 			.list();
-	}
-
-	@Nullable UUID tagIdBySlug(String slug) {
-		return this.jdbc.sql("""
-				select id from tags where slug = :slug""")
-			.param("slug", slug)
-			.query(UUID.class)
-			.optional()
-			.orElse(null);
 	}
 
 	/**
@@ -236,6 +225,30 @@ class StoryQueries {
 	 */
 	static String storyVisibleAt(String moment) {
 		return "s.published and s.published_at <= " + moment + " and s.deleted_at is null and s.hidden_at is null";
+	}
+
+	/**
+	 * The chapters a viewer counts: every one that is not deleted for the story's author,
+	 * the visible ones for anyone else.
+	 * @param viewer an SQL expression for the viewer's id (possibly null)
+	 * @return the column
+	 */
+	/**
+	 * A chapter readers can see at a moment (its story's visibility is not included).
+	 * @param alias the alias of the {@code chapters} row
+	 * @param moment an SQL expression of type {@code timestamptz}
+	 * @return the condition
+	 */
+	static String chapterVisibleAt(String alias, String moment) {
+		return "%1$s.published and %1$s.published_at <= %2$s and %1$s.deleted_at is null and %1$s.hidden_at is null"
+			.formatted(alias, moment);
+	}
+
+	private static String chapterCountFor(String viewer) {
+		return """
+				(select count(*) from chapters c where c.story_id = s.id
+				 and (%s and s.author_id = %s or %s)) as chapter_count""".formatted(CHAPTER_KEPT, viewer,
+				CHAPTER_VISIBLE);
 	}
 
 	private static String chapterCount(boolean ownerView) {

@@ -1,33 +1,63 @@
 package com.muejam.stories;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.stories.StoryView.TagView;
+
 /**
- * A story as list queries read it, with the number of chapters the viewer can see.
+ * A story as its queries read it in one statement: the story, its author's public
+ * essentials, its tags by name, and the number of chapters the viewer can see.
  */
 record StoryRow(UUID id, String slug, String title, String blurb, @Nullable String coverKey, UUID authorId,
+		String authorHandle, String authorDisplayName, @Nullable String authorAvatarKey, List<TagView> tags,
 		boolean published, @Nullable Instant publishedAt, int chapterCount, Instant createdAt, Instant updatedAt) {
 
+	/**
+	 * What a story statement selects, before its chapter count column.
+	 */
 	static final String COLUMNS = """
 			s.id, s.slug, s.title, s.blurb, s.cover_key, s.author_id, s.published, s.published_at,
-			s.created_at, s.updated_at""";
+			s.created_at, s.updated_at, u.handle as author_handle, u.display_name as author_display_name,
+			u.avatar_key as author_avatar_key, tg.names as tag_names, tg.slugs as tag_slugs""";
+
+	/**
+	 * Where a story statement selects from: stories aliased {@code s}, joined to their
+	 * author and, per row, to their tags ordered by name.
+	 */
+	static final String FROM = """
+			from stories s join user_profiles u on u.id = s.author_id
+			left join lateral (select array_agg(t.name order by t.name) as names, array_agg(t.slug order by t.name) as slugs
+			                   from story_tags st join tags t on t.id = st.tag_id where st.story_id = s.id) tg on true""";
 
 	static StoryRow map(ResultSet rs, int rowNumber) throws SQLException {
 		return new StoryRow(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
 				rs.getString("blurb"), rs.getString("cover_key"), rs.getObject("author_id", UUID.class),
-				rs.getBoolean("published"), instant(rs.getTimestamp("published_at")), rs.getInt("chapter_count"),
+				rs.getString("author_handle"), rs.getString("author_display_name"), rs.getString("author_avatar_key"),
+				tags(rs.getArray("tag_names"), rs.getArray("tag_slugs")), rs.getBoolean("published"),
+				instant(rs.getTimestamp("published_at")), rs.getInt("chapter_count"),
 				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
 	}
 
-	static StoryRow of(Story story, int chapterCount) {
-		return new StoryRow(story.id(), story.slug(), story.title(), story.blurb(), story.coverKey(), story.authorId(),
-				story.isPublished(), story.publishedAt(), chapterCount, story.createdAt(), story.updatedAt());
+	private static List<TagView> tags(@Nullable Array names, @Nullable Array slugs) throws SQLException {
+		if (names == null || slugs == null) {
+			return List.of();
+		}
+		String[] nameValues = (String[]) names.getArray();
+		String[] slugValues = (String[]) slugs.getArray();
+		List<TagView> tags = new ArrayList<>(nameValues.length);
+		for (int i = 0; i < nameValues.length; i++) {
+			tags.add(new TagView(nameValues[i], slugValues[i]));
+		}
+		return List.copyOf(tags);
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

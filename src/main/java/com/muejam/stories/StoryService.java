@@ -84,7 +84,7 @@ public class StoryService {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
 		this.queries.refreshSearchDocument(story.id());
-		return this.catalog.view(story, true);
+		return this.catalog.authorView(story);
 	}
 
 	@Transactional
@@ -111,8 +111,8 @@ public class StoryService {
 		}
 		this.stories.saveAndFlush(story);
 		this.queries.refreshSearchDocument(story.id());
-		this.catalog.evict(previousSlug, story.slug());
-		return this.catalog.view(story, true);
+		this.catalog.evict(story.id(), previousSlug, story.slug());
+		return this.catalog.authorView(story);
 	}
 
 	@Transactional
@@ -125,9 +125,9 @@ public class StoryService {
 			this.stories.saveAndFlush(story);
 			this.tags.recount(this.tags.tagIdsOf(story.id()));
 			this.events.publishEvent(new StoryPublished(story.id(), story.authorId(), at));
-			this.catalog.evict(story.slug());
+			this.catalog.evict(story.id(), story.slug());
 		}
-		return this.catalog.view(story, true);
+		return this.catalog.authorView(story);
 	}
 
 	@Transactional
@@ -137,7 +137,7 @@ public class StoryService {
 		this.stories.saveAndFlush(story);
 		this.tags.recount(this.tags.tagIdsOf(story.id()));
 		this.events.publishEvent(new StoryDeleted(story.id(), story.authorId()));
-		this.catalog.evict(story.slug());
+		this.catalog.evict(story.id(), story.slug());
 	}
 
 	/**
@@ -146,18 +146,16 @@ public class StoryService {
 	 * @param page the page
 	 * @return the stories, newest first
 	 */
-	@Transactional(readOnly = true)
 	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page) {
 		return this.catalog.published(viewer, null, null, page);
 	}
 
 	/**
-	 * The stories among these ids that readers can see, as the API shows them; three
-	 * statements whatever the number of ids.
+	 * The stories among these ids that readers can see, as the API shows them; one
+	 * statement whatever the number of ids.
 	 * @param ids the stories
 	 * @return the visible ones by id
 	 */
-	@Transactional(readOnly = true)
 	public Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
 		return this.catalog.visibleStories(ids);
 	}
@@ -174,7 +172,7 @@ public class StoryService {
 		story.ifPresent((found) -> {
 			this.queries.hide(storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
-			this.catalog.evict(found.slug());
+			this.catalog.evict(storyId, found.slug());
 		});
 		return story.map(Story::authorId);
 	}

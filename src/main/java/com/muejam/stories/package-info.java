@@ -14,6 +14,11 @@
  * account's stories going with it, and a story's chapter and word counters recounted over
  * its chapters (columns the Story entity does not map). Tags are rows shared by many
  * stories and are written set-based by {@code TagStore}.
+ * <p>
+ * A story read and a page of stories are one statement each: the story rows joined to
+ * their authors' {@code user_profiles} (the users module's table, read for the author
+ * summary), their tags aggregated per row, and the chapters the viewer can see counted in
+ * a subquery.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -14,16 +16,19 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements the application runs, so tests can show that a list page
- * costs a fixed number of statements whatever its size.
+ * costs a fixed number of statements whatever its size, and the transactions it begins,
+ * so tests can show that a read runs without one.
  */
-public class StatementCounter implements BeanPostProcessor, QueryExecutionListener {
+public class StatementCounter implements BeanPostProcessor, QueryExecutionListener, MethodExecutionListener {
 
 	private final AtomicLong statements = new AtomicLong();
+
+	private final AtomicLong transactions = new AtomicLong();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build();
+			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).methodListener(this).build();
 		}
 		return bean;
 	}
@@ -37,6 +42,29 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 		this.statements.addAndGet(queries.size());
 	}
 
+	@Override
+	public void beforeMethod(MethodExecutionContext execution) {
+	}
+
+	@Override
+	public void afterMethod(MethodExecutionContext execution) {
+		String method = execution.getMethod().getName();
+		Object[] arguments = execution.getMethodArgs();
+		if (method.equals("setAutoCommit") && arguments != null && Boolean.FALSE.equals(arguments[0])) {
+			this.transactions.incrementAndGet();
+		}
+	}
+
+	/**
+	 * Runs an action twice and counts the transactions it began (connections switched out
+	 * of auto-commit), the fewer of the two counts as for {@link #count(Runnable)}.
+	 * @param action what to run
+	 * @return the number of transactions
+	 */
+	public long countTransactions(Runnable action) {
+		return fewest(action, this.transactions);
+	}
+
 	/**
 	 * Runs an action twice and counts the statements it caused. Background work (event
 	 * listeners of earlier requests, on other threads) can only add statements, so the
@@ -45,12 +73,16 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	 * @return the number of statements
 	 */
 	public long count(Runnable action) {
+		return fewest(action, this.statements);
+	}
+
+	private long fewest(Runnable action, AtomicLong counter) {
 		long fewest = Long.MAX_VALUE;
 		for (int run = 0; run < 2; run++) {
 			awaitQuiet();
-			long before = this.statements.get();
+			long before = counter.get();
 			action.run();
-			fewest = Math.min(fewest, this.statements.get() - before);
+			fewest = Math.min(fewest, counter.get() - before);
 		}
 		return fewest;
 	}

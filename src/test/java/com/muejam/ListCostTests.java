@@ -1,0 +1,180 @@
+package com.muejam;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every list costs a fixed number of statements, the same on a later page as on the
+ * first: the counts below are the promise (a signed-in request's sign-in included).
+ */
+@IntegrationTest
+class ListCostTests {
+
+	private static final String READER = "user_reader";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StatementCounter statements;
+
+	private final List<String> chapters = new ArrayList<>();
+
+	private final List<String> stories = new ArrayList<>();
+
+	private String readerId = "";
+
+	private String shelfId = "";
+
+	private String whisperId = "";
+
+	@BeforeEach
+	void aReaderWithALibrary() {
+		this.readerId = this.fixtures.me(READER).path("id").asString();
+		for (int i = 0; i < 3; i++) {
+			Fixtures.Published published = this.fixtures.publishedChapter("user_author_" + i, "Tale " + i,
+					"The lamp burns all night long, " + i);
+			this.stories.add(published.storyId());
+			this.chapters.add(published.chapterId());
+		}
+		for (int i = 0; i < 3; i++) {
+			this.shelfId = ok(this.api.post("/v1/library/shelves").as(READER).json(Map.of("name", "Shelf " + i)).send())
+				.path("id")
+				.asString();
+		}
+		for (String story : this.stories) {
+			ok(this.api.post("/v1/library/shelves/" + this.shelfId + "/items")
+				.as(READER)
+				.json(Map.of("story_id", story))
+				.send());
+		}
+		String chapter = this.chapters.getFirst();
+		for (int i = 0; i < 3; i++) {
+			String current = this.chapters.get(i);
+			ok(this.api.post("/v1/chapters/" + current + "/progress").as(READER).json(Map.of("offset", 3)).send());
+			ok(this.api.post("/v1/chapters/" + chapter + "/bookmarks").as(READER).json(Map.of("offset", i)).send());
+			ok(this.api.post("/v1/chapters/" + chapter + "/highlights")
+				.as(READER)
+				.json(Map.of("start_offset", i, "end_offset", i + 4))
+				.send());
+			String follower = "user_fan_" + i;
+			this.fixtures.me(follower);
+			ok(this.api.post("/v1/users/" + this.readerId + "/follow").as(follower).send());
+			ok(this.api.post("/v1/users/" + idOf("user_author_" + i) + "/follow").as(READER).send());
+			ok(this.api.post("/v1/reports")
+				.as(READER)
+				.json(Map.of("reason", "Spam " + i, "story_id", this.stories.get(i)))
+				.send());
+		}
+		String whisper = ok(
+				this.api.post("/v1/whispers").as(READER).json(Map.of("content", "Root", "scope", "GLOBAL")).send())
+			.path("id")
+			.asString();
+		for (int i = 0; i < 3; i++) {
+			ok(this.api.post("/v1/whispers")
+				.as(READER)
+				.json(Map.of("content", "Hello " + i, "scope", "GLOBAL"))
+				.send());
+			ok(this.api.post("/v1/whispers/" + whisper + "/replies")
+				.as("user_fan_" + i)
+				.json(Map.of("content", "Reply " + i))
+				.send());
+		}
+		this.whisperId = whisper;
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
+	}
+
+	@Test
+	void pagesOfTheReadersListsCostTheSameAtAnyDepth() {
+		String token = this.api.token(READER);
+		String chapter = "/v1/chapters/" + this.chapters.getFirst();
+		// statements per page, the sign-in included
+		Map<String, Long> promised = new LinkedHashMap<>();
+		promised.put("/v1/library/shelves", 2L);
+		promised.put("/v1/library/shelves/" + this.shelfId + "/items", 5L);
+		promised.put("/v1/library/reading", 5L);
+		promised.put(chapter + "/bookmarks", 5L);
+		promised.put(chapter + "/highlights", 5L);
+		promised.put("/v1/notifications", 3L);
+		promised.put("/v1/users/" + this.readerId + "/followers", 5L);
+		promised.put("/v1/users/" + this.readerId + "/following", 5L);
+		promised.put("/v1/whispers", 5L);
+		promised.put("/v1/whispers/" + this.whisperId + "/replies", 7L);
+		promised.put("/v1/reports/mine", 2L);
+		promised.put("/v1/discover?tab=new", 3L);
+		promised.forEach((list, cost) -> assertThat(costAtAnyDepth(list, token, true)).as(list).isEqualTo(cost));
+		assertThat(costAtAnyDepth("/v1/moderation/reports", this.api.token("user_moderator", "moderator"), true))
+			.isEqualTo(2L);
+	}
+
+	@Test
+	void rankedDiscoverTabsCostAFixedNumberOfStatements() {
+		String token = this.api.token(READER);
+		// no ranking job has run: trending is empty and For You falls back to it, one
+		// page
+		assertThat(costAtAnyDepth("/v1/discover?tab=trending", token, false)).isEqualTo(2L);
+		assertThat(costAtAnyDepth("/v1/discover?tab=for_you", token, false)).isEqualTo(2L);
+	}
+
+	@Test
+	void discoverNewIsOneStatementWithoutATransactionForAnonymousReaders() {
+		Runnable newest = () -> assertThat(this.api.get("/v1/discover?tab=new").send().status()).isEqualTo(200);
+		assertThat(this.statements.count(newest)).isOne();
+		assertThat(this.statements.countTransactions(newest)).isZero();
+	}
+
+	private long costAtAnyDepth(String list, String token, boolean hasMore) {
+		String first = list + (list.contains("?") ? "&" : "?") + "page_size=1";
+		Api.Reply page = this.api.get(first).bearer(token).send();
+		assertThat(page.status()).as(first + " " + page).isEqualTo(200);
+		long firstCost = this.statements.count(() -> this.api.get(first).bearer(token).send());
+		String cursor = page.json().path("next_cursor").asString(null);
+		assertThat(cursor != null).as(first + " has a next page").isEqualTo(hasMore);
+		if (cursor != null) {
+			String later = first + "&cursor=" + cursor;
+			long laterCost = this.statements.count(() -> {
+				Api.Reply reply = this.api.get(later).bearer(token).send();
+				assertThat(reply.status()).as(later + " " + reply).isEqualTo(200);
+				assertThat(reply.json().path("data").size()).as(later).isOne();
+			});
+			assertThat(laterCost).as(later).isEqualTo(firstCost);
+		}
+		return firstCost;
+	}
+
+	private String idOf(String subject) {
+		return this.fixtures.me(subject).path("id").asString();
+	}
+
+	private static tools.jackson.databind.JsonNode ok(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isBetween(200, 201);
+		return reply.json();
+	}
+
+}

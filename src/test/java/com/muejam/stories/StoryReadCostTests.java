@@ -1,0 +1,171 @@
+package com.muejam.stories;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.muejam.support.Api;
+import com.muejam.support.Fixtures;
+import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What reading stories costs the database: a story or chapter read is one statement
+ * without a transaction, and a page of stories is one statement whatever its depth.
+ */
+@IntegrationTest
+class StoryReadCostTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Autowired
+	CacheManager caches;
+
+	private String storyId;
+
+	private String chapterId;
+
+	@BeforeEach
+	void storiesWithTagsAndChapters() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_writer", "Lighthouse", "The lamp.");
+		this.storyId = published.storyId();
+		this.chapterId = published.chapterId();
+		this.api.put("/v1/stories/" + this.storyId)
+			.as("user_writer")
+			.json(Map.of("tags", List.of("Sea", "Night")))
+			.send();
+		this.fixtures.chapter("user_writer", this.storyId, "Draft", "Not yet.");
+		for (int i = 0; i < 5; i++) {
+			this.fixtures.publishedStory("user_other_" + (i % 2), "Other " + i, List.of("Sea"));
+		}
+		awaitQuiet();
+	}
+
+	@Test
+	void anUncachedStoryReadIsOneStatementWithoutATransaction() {
+		Runnable bySlug = () -> {
+			clearCaches();
+			Api.Reply reply = this.api.get("/v1/stories/lighthouse").send();
+			assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+			assertThat(reply.json().path("chapter_count").asInt()).isEqualTo(1);
+			assertThat(reply.json().path("tags").size()).isEqualTo(2);
+			assertThat(reply.json().path("author").path("handle").asString()).isNotBlank();
+		};
+		assertThat(this.statements.count(bySlug)).isEqualTo(1);
+		assertThat(this.statements.countTransactions(bySlug)).isZero();
+		Runnable byId = () -> {
+			clearCaches();
+			assertThat(this.api.get("/v1/stories/" + this.storyId).send().json().path("slug").asString())
+				.isEqualTo("lighthouse");
+		};
+		assertThat(this.statements.count(byId)).isEqualTo(1);
+		assertThat(this.statements.countTransactions(byId)).isZero();
+	}
+
+	@Test
+	void aSignedInUncachedReadCostsOneStatementMoreThanACachedOne() {
+		String token = this.api.token("user_reader");
+		this.api.get("/v1/me").bearer(token).send();
+		awaitQuiet();
+		// a cached read signed in: the sign-in and the block check
+		long cached = this.statements.count(() -> this.api.get("/v1/stories/lighthouse").bearer(token).send());
+		long uncached = this.statements.count(() -> {
+			clearCaches();
+			assertThat(this.api.get("/v1/stories/lighthouse").bearer(token).send().status()).isEqualTo(200);
+		});
+		assertThat(uncached).isEqualTo(cached + 1);
+		long own = this.statements.count(() -> {
+			Api.Reply reply = this.api.get("/v1/stories/lighthouse").as("user_writer").send();
+			assertThat(reply.json().path("chapter_count").asInt()).isEqualTo(2);
+		});
+		assertThat(own).isEqualTo(uncached);
+	}
+
+	@Test
+	void aChapterReadIsOneStatementWithoutATransaction() {
+		Runnable read = () -> {
+			Api.Reply reply = this.api.get("/v1/chapters/" + this.chapterId).send();
+			assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+			assertThat(reply.json().path("content").asString()).isEqualTo("The lamp.");
+		};
+		assertThat(this.statements.count(read)).isEqualTo(1);
+		assertThat(this.statements.countTransactions(read)).isZero();
+	}
+
+	@Test
+	void aPageOfStoriesIsOneStatementAtAnyDepth() {
+		for (String query : List.of("", "&tag=sea", "&author=" + handleOf("user_other_0"))) {
+			String first = "/v1/stories?page_size=2" + query;
+			String cursor = this.api.get(first).send().json().path("next_cursor").asString();
+			String later = first + "&cursor=" + cursor;
+			long firstCost = this.statements
+				.count(() -> assertThat(this.api.get(first).send().status()).isEqualTo(200));
+			long laterCost = this.statements.count(() -> {
+				Api.Reply reply = this.api.get(later).send();
+				assertThat(reply.status()).isEqualTo(200);
+				assertThat(reply.json().path("data").size()).isPositive();
+			});
+			assertThat(firstCost).as(query).isEqualTo(1);
+			assertThat(laterCost).as(query).isEqualTo(1);
+			assertThat(this.statements.countTransactions(() -> this.api.get(later).send())).as(query).isZero();
+		}
+	}
+
+	@Test
+	void aPageOfTheAuthorsOwnStoriesIsOneStatementAtAnyDepth() {
+		for (int i = 0; i < 3; i++) {
+			this.api.post("/v1/stories").as("user_writer").json(Map.of("title", "Draft " + i)).send();
+		}
+		awaitQuiet();
+		String token = this.api.token("user_writer");
+		String cursor = this.api.get("/v1/me/stories?page_size=2")
+			.bearer(token)
+			.send()
+			.json()
+			.path("next_cursor")
+			.asString();
+		// their own story read: sign-in, read, block check; the list has no block check
+		long ownRead = this.statements.count(() -> this.api.get("/v1/stories/lighthouse").bearer(token).send());
+		long first = this.statements.count(() -> this.api.get("/v1/me/stories?page_size=2").bearer(token).send());
+		long later = this.statements
+			.count(() -> this.api.get("/v1/me/stories?page_size=2&cursor=" + cursor).bearer(token).send());
+		assertThat(first).isEqualTo(ownRead - 1);
+		assertThat(later).isEqualTo(first);
+	}
+
+	private String handleOf(String subject) {
+		return this.fixtures.me(subject).path("handle").asString();
+	}
+
+	private void clearCaches() {
+		this.caches.getCacheNames().forEach((name) -> this.caches.getCache(name).clear());
+	}
+
+	private void awaitQuiet() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
+	}
+
+}
