@@ -156,6 +156,14 @@ class SearchTests {
 			while (cursor != null);
 			assertThat(seen).as("page size %d", size).isEqualTo(expected);
 		}
+		String intoOtherMatches = this.api.get("/v1/search?q=glacier&page_size=4")
+			.send()
+			.json()
+			.path("next_cursor")
+			.asString();
+		long first = this.statements.count(() -> search("glacier&page_size=4", "stories"));
+		long next = this.statements.count(() -> search("glacier&page_size=4&cursor=" + intoOtherMatches, "stories"));
+		assertThat(next).isEqualTo(first);
 	}
 
 	@Test
