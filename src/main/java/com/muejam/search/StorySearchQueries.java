@@ -30,6 +30,12 @@ class StorySearchQueries {
 	/** The story query: web search syntax, accents folded, English stemming. */
 	private static final String QUERY = "websearch_to_tsquery('english', muejam_unaccent(:q))";
 
+	/**
+	 * How many of the newest stories a page reads in feed order before using the
+	 * full-text index.
+	 */
+	static final int WINDOW = 2000;
+
 	private final JdbcClient jdbc;
 
 	StorySearchQueries(JdbcClient jdbc) {
@@ -48,8 +54,12 @@ class StorySearchQueries {
 
 	/**
 	 * Visible stories matching a full-text query, best first: stories whose title matches
-	 * the whole query (tier 1), then the other matches (tier 2), each newest first. Each
-	 * tier is a bounded, keyset-ordered scan, so the cost does not grow with the matches.
+	 * the whole query (tier 1), then the other matches (tier 2), each newest first, in
+	 * one statement. For each tier the newest {@value #WINDOW} visible stories after the
+	 * position are read in the public feed's index order; when they hold a page of
+	 * matches (a common term) that is the tier's answer, since they are a prefix of its
+	 * order. Otherwise the matches are few and the full-text index finds them all, sorted
+	 * (a CTE only runs when read, so this costs nothing when the window is enough).
 	 * @param q the query, in web search syntax
 	 * @param hiddenAuthors authors to leave out (blocked either way)
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -57,28 +67,22 @@ class StorySearchQueries {
 	 * @return the hits, in order
 	 */
 	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, @Nullable StoryPosition after, int limit) {
-		String titleTier = """
-				(select 1 as tier, s.id, s.published_at from stories s
-				 where s.title_vector @@ %s and %s
-				 order by s.published_at desc, s.id desc limit :limit)
-				union all
-				""".formatted(QUERY, storyMatch(after));
-		boolean inTitleTier = after == null || after.tier() == 1;
-		String sql = """
-				select tier, id, published_at from (
-				%s(select 2 as tier, s.id, s.published_at from stories s
-				 where not (s.title_vector @@ %s) and %s
-				 order by s.published_at desc, s.id desc limit :limit)) hit
-				order by tier, published_at desc, id desc limit :limit""".formatted(inTitleTier ? titleTier : "", QUERY,
-				storyMatch((after != null && after.tier() == 2) ? after : null));
 		Map<String, Object> params = new HashMap<>();
 		params.put("q", q);
 		params.put("limit", limit);
+		params.put("window", WINDOW);
 		params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
 		if (after != null) {
 			params.put("at", Timestamp.from(after.at()));
 			params.put("id", after.id());
 		}
+		boolean inTitleTier = after == null || after.tier() == 1;
+		String sql = """
+				with %s
+				select tier, id, published_at from (%s) hit
+				order by tier, published_at desc, id desc limit :limit""".formatted(
+				(inTitleTier ? tier(1, after) + ",\n" : "") + tier(2, inTitleTier ? null : after),
+				(inTitleTier ? "select * from t1 union all " : "") + "select * from t2");
 		return this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new StoryPosition(rs.getInt("tier"),
@@ -87,12 +91,29 @@ class StorySearchQueries {
 	}
 
 	/**
-	 * A visible story, by someone not hidden, whose whole search document matches the
-	 * query, continuing after a position of the same tier.
+	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: the window
+	 * in feed order, its matches, all matches from the full-text index, and the answer.
 	 */
-	private static String storyMatch(@Nullable StoryPosition after) {
-		return "s.search_vector @@ %s and %s and s.author_id <> all(:hidden) %s".formatted(QUERY, STORY_VISIBLE,
+	private static String tier(int tier, @Nullable StoryPosition after) {
+		String visible = "%s and s.author_id <> all(:hidden) %s".formatted(STORY_VISIBLE,
 				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
+				+ " and search_vector @@ " + QUERY;
+		return """
+				w%1$d as materialized (
+				    select s.id, s.published_at, s.title_vector, s.search_vector from stories s where %2$s
+				    order by s.published_at desc, s.id desc limit :window),
+				h%1$d as materialized (
+				    select id, published_at from w%1$d where %3$s order by published_at desc, id desc limit :limit),
+				g%1$d as materialized (
+				    select s.id, s.published_at from stories s where %3$s and %2$s),
+				t%1$d as (
+				    select %1$d as tier, id, published_at from h%1$d
+				    where (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window
+				    union all
+				    (select %1$d, id, published_at from g%1$d
+				     where (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window
+				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match);
 	}
 
 	/**
