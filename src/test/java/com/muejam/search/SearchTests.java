@@ -13,6 +13,7 @@ import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,9 @@ class SearchTests {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void findsStoriesByStemmedAccentFoldedWordsTitleFirst() {
@@ -176,6 +180,22 @@ class SearchTests {
 			assertThat(titles(search("harbor", "stories"))).hasSize(7).startsWith("Harbor 5").endsWith("Zephyr");
 			assertThat(titles(search("zephyr", "stories"))).containsExactly("Zephyr");
 		}
+	}
+
+	@Test
+	void findsRareMatchesOlderThanTheFeedWindowAndCommonOnesWithin() {
+		String author = this.fixtures.me("user_bulk").path("id").asString();
+		this.jdbc.sql("""
+				insert into stories (slug, title, blurb, author_id, published, published_at, search_vector)
+				select 'bulk-' || g, case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end, 'filler',
+				       :author::uuid, true, now() - g * interval '1 minute',
+				       to_tsvector('english', case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end)
+				from generate_series(1, :n) g""")
+			.param("n", StorySearchQueries.WINDOW + 50)
+			.param("author", author)
+			.update();
+		assertThat(titles(search("quasar", "stories"))).containsExactly("Quasar Bulk");
+		assertThat(titles(search("bulk&page_size=2", "stories"))).containsExactly("Bulk 1", "Bulk 2");
 	}
 
 	private String story(String author, String title, String blurb, List<String> tags) {
