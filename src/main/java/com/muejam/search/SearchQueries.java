@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of search: ranked, keyset-paginated hits over stories (full text), users and
- * tags (trigrams), and the type-ahead candidates. User input is always a bound parameter.
+ * The SQL of search: ranked, keyset-paginated hits over users and tags (trigrams), and
+ * the type-ahead candidates (stories are {@link StorySearchQueries}). User input is
+ * always a bound parameter.
  */
 @Component
 class SearchQueries {
@@ -28,30 +29,6 @@ class SearchQueries {
 
 	SearchQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Visible stories matching a full-text query, best first.
-	 * @param q the query, in web search syntax
-	 * @param hiddenAuthors authors to leave out (blocked either way)
-	 * @param after the position to continue after, or {@code null} for the first page
-	 * @param limit rows to fetch
-	 * @return the hits
-	 */
-	List<Hit> storyHits(String q, Set<UUID> hiddenAuthors, @Nullable Position after, int limit) {
-		return this.jdbc.sql("""
-				select id, rank, recency from (
-				    select s.id, ts_rank_cd(s.search_vector, q)::float8 as rank,
-				           (extract(epoch from s.published_at) * 1000000)::bigint as recency
-				    from stories s, websearch_to_tsquery('english', muejam_unaccent(:q)) q
-				    where s.search_vector @@ q and %s and s.author_id <> all(:hidden)) hit
-				where true %s
-				order by rank desc, recency desc, id desc limit :limit""".formatted(STORY_VISIBLE, after(after)))
-			.param("q", q)
-			.param("limit", limit)
-			.params(params(hiddenAuthors, after))
-			.query((rs, n) -> new Hit(rs.getObject("id", UUID.class), rs.getDouble("rank"), rs.getLong("recency")))
-			.list();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.search.SearchQueries.Hit;
 import com.muejam.search.SearchQueries.Position;
+import com.muejam.search.StorySearchQueries.StoryPosition;
 import com.muejam.search.SearchQueries.TagRow;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryView;
@@ -29,10 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Full-text search (English stemming, accents folded, title above blurb above tags) and
- * suggestions from trigram indexes. Results never include deleted, unpublished or hidden
- * stories, deleted users, or anyone in a block relation with the caller. User input is
- * always a bound parameter.
+ * Full-text search (English stemming, accents folded; stories whose title matches first,
+ * then the other matches, each newest first) and suggestions from trigram indexes.
+ * Results never include deleted, unpublished or hidden stories, deleted users, or anyone
+ * in a block relation with the caller. User input is always a bound parameter.
  */
 @Service
 class SearchService {
@@ -42,6 +43,8 @@ class SearchService {
 	static final int SUGGESTIONS = 5;
 
 	private final SearchQueries queries;
+
+	private final StorySearchQueries storyQueries;
 
 	private final StoryService stories;
 
@@ -53,9 +56,10 @@ class SearchService {
 
 	private final Cache suggestions;
 
-	SearchService(SearchQueries queries, StoryService stories, ProfileService profiles, BlockedUsers blockedUsers,
-			CursorCodec cursors, CacheManager caches) {
+	SearchService(SearchQueries queries, StorySearchQueries storyQueries, StoryService stories, ProfileService profiles,
+			BlockedUsers blockedUsers, CursorCodec cursors, CacheManager caches) {
 		this.queries = queries;
+		this.storyQueries = storyQueries;
 		this.stories = stories;
 		this.profiles = profiles;
 		this.blockedUsers = blockedUsers;
@@ -67,11 +71,14 @@ class SearchService {
 	CursorPage<StoryView> stories(@Nullable CurrentUser viewer, String query, PageParams page) {
 		String q = clean(query);
 		Set<UUID> hidden = hidden(viewer);
-		Position after = position("search.stories:" + q, page);
-		List<Hit> hits = this.queries.storyHits(q, hidden, after, page.fetchSize());
-		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.stories:" + q, hit));
-		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(Hit::id).toList());
-		return new CursorPage<>(slice.data().stream().map(Hit::id).filter(views::containsKey).map(views::get).toList(),
+		String list = "search.stories:" + q;
+		StoryPosition after = this.cursors.after(list, page, StoryPosition::of);
+		this.storyQueries.planForEachQuery();
+		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, after, page.fetchSize());
+		CursorPage<StoryPosition> slice = CursorPage.of(hits, page, (hit) -> this.cursors.encode(list, hit.values()));
+		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(StoryPosition::id).toList());
+		return new CursorPage<>(
+				slice.data().stream().map(StoryPosition::id).filter(views::containsKey).map(views::get).toList(),
 				slice.nextCursor());
 	}
 

@@ -72,6 +72,14 @@ class DiscoveryBenchmark {
 				report.add(measure(base + "/v1/discover?tab=trending", null, "discover trending"));
 				report.add(measure(base + "/v1/discover?tab=for_you", token, "discover for_you"));
 				report.add(measure(base + "/v1/search?q=dragon%20storm", null, "search stories"));
+				// both shapes through the same prepared statement, more than the five
+				// executions after which PostgreSQL may switch to one generic plan for
+				// all
+				String every = base + "/v1/search?q=tale";
+				String one = base + "/v1/search?q=" + (total * 42 / 100 + 7);
+				report.add(measure(every, null, "search every story"));
+				report.add(measure(one, null, "search one story"));
+				report.addAll(alternate(every, one, "search every/one"));
 				report.add(measure(base + "/v1/search/suggest?q=dra", null, "search suggest"));
 			}
 			System.out.println("BENCHMARK RESULTS");
@@ -92,6 +100,37 @@ class DiscoveryBenchmark {
 		Collections.sort(micros);
 		return "  %-18s p50 %6.1f ms   p95 %6.1f ms".formatted(name, micros.get(SAMPLES / 2) / 1000.0,
 				micros.get(SAMPLES * 95 / 100) / 1000.0);
+	}
+
+	/**
+	 * Measures two URLs taking turns, so that each runs right after the other through the
+	 * same connections and prepared statements.
+	 */
+	private List<String> alternate(String first, String second, String name) throws Exception {
+		for (int i = 0; i < WARMUP; i++) {
+			assertThat(get(first, null)).isEqualTo(200);
+			assertThat(get(second, null)).isEqualTo(200);
+		}
+		List<Long> firstMicros = new ArrayList<>();
+		List<Long> secondMicros = new ArrayList<>();
+		for (int i = 0; i < SAMPLES; i++) {
+			firstMicros.add(timed(first));
+			secondMicros.add(timed(second));
+		}
+		return List.of(percentiles(name + " (1st)", firstMicros), percentiles(name + " (2nd)", secondMicros));
+	}
+
+	private long timed(String url) throws Exception {
+		long started = System.nanoTime();
+		assertThat(get(url, null)).isEqualTo(200);
+		return (System.nanoTime() - started) / 1_000;
+	}
+
+	private static String percentiles(String name, List<Long> micros) {
+		List<Long> sorted = new ArrayList<>(micros);
+		Collections.sort(sorted);
+		return "  %-18s p50 %6.1f ms   p95 %6.1f ms".formatted(name, sorted.get(sorted.size() / 2) / 1000.0,
+				sorted.get(sorted.size() * 95 / 100) / 1000.0);
 	}
 
 	private int get(String url, String token) throws Exception {

@@ -13,6 +13,7 @@ import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +29,17 @@ class SearchTests {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void findsStoriesByStemmedAccentFoldedWordsTitleFirst() {
 		story("user_a", "The Dragon's Keeper", "A quiet village.", List.of());
 		story("user_b", "Village Life", "Dragons burn the village.", List.of());
 		story("user_c", "Amélie in Paris", "A café.", List.of());
 		story("user_d", "Unrelated", "Nothing here.", List.of("Dragon Lore"));
-		assertThat(titles(search("dragon", "stories"))).containsExactly("The Dragon's Keeper", "Village Life",
-				"Unrelated");
+		assertThat(titles(search("dragon", "stories"))).containsExactly("The Dragon's Keeper", "Unrelated",
+				"Village Life");
 		assertThat(titles(search("amelie", "stories"))).containsExactly("Amélie in Paris");
 		assertThat(titles(search("\"quiet village\"", "stories"))).containsExactly("The Dragon's Keeper");
 	}
@@ -115,6 +119,83 @@ class SearchTests {
 		long one = this.statements.count(() -> search("ocean&page_size=1", "stories"));
 		long seven = this.statements.count(() -> search("ocean&page_size=7", "stories"));
 		assertThat(seven).isEqualTo(one);
+	}
+
+	@Test
+	void ranksTitleMatchesAboveOtherMatchesEvenWhenTheyAreNewer() {
+		story("user_a", "Ember Crown", "A quiet tale.", List.of());
+		story("user_b", "Cold Hearth", "Ember, ember, ember: embers everywhere, ember after ember.", List.of());
+		story("user_c", "Still Water", "Nothing burns.", List.of("Ember"));
+		assertThat(titles(search("ember", "stories"))).containsExactly("Ember Crown", "Still Water", "Cold Hearth");
+	}
+
+	@Test
+	void ranksNewerFirstAmongTitleMatchesWhateverTheBlurbSays() {
+		story("user_a", "Ember Road", "Ember, ember, ember, the embers of ember.", List.of("Ember"));
+		story("user_b", "Ember Song", "A quiet tale.", List.of());
+		story("user_c", "Ember Tide", "", List.of());
+		assertThat(titles(search("ember", "stories"))).containsExactly("Ember Tide", "Ember Song", "Ember Road");
+	}
+
+	@Test
+	void pagesAcrossTheTitleTierWithoutDuplicatesOrGaps() {
+		for (int i = 0; i < 3; i++) {
+			story("user_t" + i, "Glacier " + i, "", List.of());
+		}
+		for (int i = 0; i < 4; i++) {
+			story("user_b" + i, "Tale " + i, "under the glacier", List.of());
+		}
+		List<String> expected = List.of("Glacier 2", "Glacier 1", "Glacier 0", "Tale 3", "Tale 2", "Tale 1", "Tale 0");
+		for (int size : new int[] { 1, 2, 3, 4 }) {
+			List<String> seen = new ArrayList<>();
+			String cursor = null;
+			do {
+				JsonNode page = this.api
+					.get("/v1/search?q=glacier&page_size=" + size + ((cursor != null) ? "&cursor=" + cursor : ""))
+					.send()
+					.json();
+				page.path("data").forEach((s) -> seen.add(s.path("title").asString()));
+				cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
+			}
+			while (cursor != null);
+			assertThat(seen).as("page size %d", size).isEqualTo(expected);
+		}
+		String intoOtherMatches = this.api.get("/v1/search?q=glacier&page_size=4")
+			.send()
+			.json()
+			.path("next_cursor")
+			.asString();
+		long first = this.statements.count(() -> search("glacier&page_size=4", "stories"));
+		long next = this.statements.count(() -> search("glacier&page_size=4&cursor=" + intoOtherMatches, "stories"));
+		assertThat(next).isEqualTo(first);
+	}
+
+	@Test
+	void answersCommonAndRareQueriesAlikeWhenRepeatedPastThePreparedStatementThreshold() {
+		for (int i = 0; i < 6; i++) {
+			story("user_w" + (i % 3), "Harbor " + i, "fog and harbor lights", List.of());
+		}
+		story("user_z", "Zephyr", "harbor winds", List.of());
+		for (int round = 0; round < 12; round++) {
+			assertThat(titles(search("harbor", "stories"))).hasSize(7).startsWith("Harbor 5").endsWith("Zephyr");
+			assertThat(titles(search("zephyr", "stories"))).containsExactly("Zephyr");
+		}
+	}
+
+	@Test
+	void findsRareMatchesOlderThanTheFeedWindowAndCommonOnesWithin() {
+		String author = this.fixtures.me("user_bulk").path("id").asString();
+		this.jdbc.sql("""
+				insert into stories (slug, title, blurb, author_id, published, published_at, search_vector)
+				select 'bulk-' || g, case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end, 'filler',
+				       :author::uuid, true, now() - g * interval '1 minute',
+				       to_tsvector('english', case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end)
+				from generate_series(1, :n) g""")
+			.param("n", StorySearchQueries.WINDOW + 50)
+			.param("author", author)
+			.update();
+		assertThat(titles(search("quasar", "stories"))).containsExactly("Quasar Bulk");
+		assertThat(titles(search("bulk&page_size=2", "stories"))).containsExactly("Bulk 1", "Bulk 2");
 	}
 
 	private String story(String author, String title, String blurb, List<String> tags) {

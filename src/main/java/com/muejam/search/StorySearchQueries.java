@@ -1,0 +1,149 @@
+package com.muejam.search;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.pagination.Seek;
+import com.muejam.stories.StoryVisibility;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of story search: full-text hits in relevance tiers, each read newest first by
+ * an indexable key and bounded by the page, so that a query matching every story costs
+ * about as much as one matching a few. User input is always a bound parameter.
+ */
+@Component
+class StorySearchQueries {
+
+	private static final String STORY_VISIBLE = StoryVisibility.VISIBLE_STORY_SQL;
+
+	/** The story query: web search syntax, accents folded, English stemming. */
+	private static final String QUERY = "websearch_to_tsquery('english', muejam_unaccent(:q))";
+
+	/**
+	 * How many of the newest stories a page reads in feed order before using the
+	 * full-text index.
+	 */
+	static final int WINDOW = 2000;
+
+	private final JdbcClient jdbc;
+
+	StorySearchQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Plans each statement of the current transaction for its own parameter values: a
+	 * search term that matches most stories wants a walk of the public feed index, a rare
+	 * one the full-text index, and the one generic plan PostgreSQL may otherwise settle
+	 * on after a statement's fifth execution would be a disaster for one of them.
+	 */
+	void planForEachQuery() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+	}
+
+	/**
+	 * Visible stories matching a full-text query, best first: stories whose title matches
+	 * the whole query (tier 1), then the other matches (tier 2), each newest first, in
+	 * one statement. For each tier the newest {@value #WINDOW} visible stories after the
+	 * position are read in the public feed's index order; when they hold a page of
+	 * matches (a common term) that is the tier's answer, since they are a prefix of its
+	 * order. Otherwise the matches are few and the full-text index finds them all, sorted
+	 * (a CTE only runs when read, so this costs nothing when the window is enough).
+	 * @param q the query, in web search syntax
+	 * @param hiddenAuthors authors to leave out (blocked either way)
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the hits, in order
+	 */
+	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, @Nullable StoryPosition after, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("q", q);
+		params.put("limit", limit);
+		params.put("window", WINDOW);
+		params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
+		if (after != null) {
+			params.put("at", Timestamp.from(after.at()));
+			params.put("id", after.id());
+		}
+		boolean inTitleTier = after == null || after.tier() == 1;
+		String sql = """
+				with %s
+				select tier, id, published_at from (%s) hit
+				order by tier, published_at desc, id desc limit :limit""".formatted(
+				(inTitleTier ? tier(1, after) + ",\n" : "") + tier(2, inTitleTier ? null : after),
+				(inTitleTier ? "select * from t1 union all " : "") + "select * from t2");
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new StoryPosition(rs.getInt("tier"),
+					rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: the window
+	 * in feed order, its matches, all matches from the full-text index, and the answer.
+	 */
+	private static String tier(int tier, @Nullable StoryPosition after) {
+		String visible = "%s and s.author_id <> all(:hidden) %s".formatted(STORY_VISIBLE,
+				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
+				+ " and search_vector @@ " + QUERY;
+		return """
+				w%1$d as materialized (
+				    select s.id, s.published_at, s.title_vector, s.search_vector from stories s where %2$s
+				    order by s.published_at desc, s.id desc limit :window),
+				h%1$d as materialized (
+				    select id, published_at from w%1$d where %3$s order by published_at desc, id desc limit :limit),
+				g%1$d as materialized (
+				    select s.id, s.published_at from stories s where %3$s and %2$s),
+				t%1$d as (
+				    select %1$d as tier, id, published_at from h%1$d
+				    where (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window
+				    union all
+				    (select %1$d, id, published_at from g%1$d
+				     where (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window
+				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match);
+	}
+
+	/**
+	 * Where a page of story hits continues: after this (tier, published_at, id); tier 1
+	 * are title matches, tier 2 the others.
+	 *
+	 * @param tier the last hit's tier
+	 * @param at its publication time
+	 * @param id its id
+	 */
+	record StoryPosition(int tier, Instant at, UUID id) {
+
+		StoryPosition {
+			if (tier != 1 && tier != 2) {
+				throw new IllegalArgumentException("tier must be 1 or 2");
+			}
+		}
+
+		static StoryPosition of(List<String> values) {
+			if (values.size() != 3) {
+				throw new IllegalArgumentException("three values expected");
+			}
+			return new StoryPosition(Integer.parseInt(values.get(0)), Instant.parse(values.get(1)),
+					UUID.fromString(values.get(2)));
+		}
+
+		List<String> values() {
+			return List.of(Integer.toString(this.tier), this.at.toString(), this.id.toString());
+		}
+
+	}
+
+}
