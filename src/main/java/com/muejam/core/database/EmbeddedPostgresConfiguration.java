@@ -3,7 +3,6 @@ package com.muejam.core.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.muejam.core.config.DataDirectory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * PostgreSQL server is started from binaries on the classpath, with its data in
  * {@code ${muejam.data-dir}/postgres} (kept across restarts), and stopped with the
  * application. With {@code muejam.embedded-postgres.ephemeral=true} (tests) the data
- * lives in a fresh temporary folder that is deleted on shutdown.
+ * lives in a fresh temporary folder that is deleted on shutdown. The pool takes its
+ * settings ({@code spring.datasource.hikari.*}: timeouts, driver properties) as an
+ * external database's does.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceConfigured.class)
@@ -42,6 +44,7 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
@@ -50,7 +53,6 @@ class EmbeddedPostgresConfiguration {
 			.build();
 		dataSource.setPoolName("embedded-postgres");
 		dataSource.setMaximumPoolSize(10);
-		dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
 		return dataSource;
 	}
 

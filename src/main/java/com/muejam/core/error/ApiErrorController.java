@@ -25,6 +25,13 @@ class ApiErrorController implements ErrorController {
 	ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
 		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (statusAttribute instanceof Integer value) ? value : 500;
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex
+				&& DatabaseUnavailable.isCause(ex)) {
+			return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+				.headers(DatabaseUnavailable.headers())
+				.body(ErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, Map.of(),
+						RequestIds.of(request)));
+		}
 		ErrorCode code = ErrorCode.forStatus(status);
 		String message = switch (code) {
 			case NOT_FOUND -> "No such resource";

@@ -118,6 +118,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			log.warn("Database unavailable serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMessage());
+			return envelope(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE,
+					Map.of(), DatabaseUnavailable.headers());
+		}
 		log.error("Unhandled error serving {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return envelope(ErrorCode.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", Map.of(),
 				HttpHeaders.EMPTY);
