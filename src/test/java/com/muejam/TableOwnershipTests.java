@@ -36,6 +36,7 @@ class TableOwnershipTests {
 	/** Every table and view in the schema, by the module that owns (and migrates) it. */
 	private static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("event_publication", "core"),
 			Map.entry("event_publication_archive", "core"), Map.entry("shedlock", "core"),
+			Map.entry("idempotency_keys", "core"), Map.entry("parked_event_publications", "core"),
 			Map.entry("user_profiles", "users"), Map.entry("webhook_deliveries", "users"),
 			Map.entry("uploads", "uploads"), Map.entry("stories", "stories"), Map.entry("chapters", "stories"),
 			Map.entry("tags", "stories"), Map.entry("story_tags", "stories"), Map.entry("shelves", "library"),
