@@ -124,6 +124,10 @@ ratios() {
 		first=load-$number
 		story=$(curl -fs localhost:8080/v1/stories/$first | sed -E 's/^\{"id":"([^"]+)".*/\1/')
 		printf '%-44s %10s %8s %8s %8s\n' request req/s p50 p99 ratio
+		# warm both instances up (JIT) before measuring anything
+		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8080/v1/stories/$first" >/dev/null
+		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8081/v1/stories/$first" >/dev/null
+		taskset -c 1 wrk -t1 -c32 -d10s "http://localhost:8081/v1/stories?page_size=20" >/dev/null
 		local base
 		base=$(rate "http://localhost:8080/v1/stories/$first")
 		report() {
