@@ -2,6 +2,7 @@ package com.muejam.core.idempotency;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,14 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 			@Override
 			public void setReadListener(ReadListener listener) {
-				throw new UnsupportedOperationException("Synchronous reads only");
+				// the whole body is in memory: it is all available, and then all read
+				try {
+					listener.onDataAvailable();
+					listener.onAllDataRead();
+				}
+				catch (IOException ex) {
+					listener.onError(ex);
+				}
 			}
 
 		};
