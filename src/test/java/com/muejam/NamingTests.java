@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import com.muejam.support.ProductionClasses;
 
 import org.springframework.context.annotation.Configuration;
 
@@ -21,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NamingTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.muejam");
+	private final JavaClasses classes = ProductionClasses.all();
 
 	@Test
 	void viewsAreResponsesNotRequestBodies() {

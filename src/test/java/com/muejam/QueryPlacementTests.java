@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+
+import com.muejam.support.ProductionClasses;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,8 +35,7 @@ class QueryPlacementTests {
 
 	@Test
 	void servicesAndControllersLeaveTheDatabaseToTheQueries() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("com.muejam");
+		JavaClasses classes = ProductionClasses.all();
 		noClasses().that()
 			.haveSimpleNameEndingWith("Service")
 			.or()
@@ -49,8 +48,7 @@ class QueryPlacementTests {
 
 	@Test
 	void inFeatureModulesOnlyQueriesAndStoresTalkToTheDatabase() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("com.muejam");
+		JavaClasses classes = ProductionClasses.all();
 		noClasses().that()
 			.resideOutsideOfPackage("com.muejam.core..")
 			.and()
