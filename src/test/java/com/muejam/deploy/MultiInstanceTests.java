@@ -3,7 +3,6 @@ package com.muejam.deploy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,7 @@ import com.muejam.core.database.EmbeddedPostgresLauncher;
 import com.muejam.support.Api;
 import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
+import com.muejam.support.TestRedis;
 import com.muejam.stories.StoryView;
 import com.muejam.users.ProfileView;
 
@@ -72,15 +72,9 @@ class MultiInstanceTests {
 	@BeforeAll
 	static void start() throws IOException {
 		postgres = EmbeddedPostgresLauncher.start(Files.createTempDirectory("muejam-shared-postgres-"), 0, true);
-		int redisPort = freePort();
-		redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(redisPort)
-			// a cache, not a store: no snapshots on disk
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.build();
-		redis.start();
+		TestRedis started = TestRedis.start();
+		redis = started.server();
+		int redisPort = started.port();
 		shared = new String[] { "--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
@@ -352,12 +346,6 @@ class MultiInstanceTests {
 
 	private static String base(ConfigurableApplicationContext context) {
 		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.muejam.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import redis.embedded.RedisServer;
 import com.muejam.MueJamApplication;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
+import com.muejam.support.TestRedis;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,17 +41,9 @@ class RedisFaultTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.build();
-		redis.start();
+		TestRedis started = TestRedis.start();
+		redis = started.server();
+		int port = started.port();
 		app = new SpringApplicationBuilder(MueJamApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.data.redis.url=redis://127.0.0.1:" + port,
 					"--muejam.rate-limits.enabled=false", "--muejam.data-dir=target/redis-fault-data");

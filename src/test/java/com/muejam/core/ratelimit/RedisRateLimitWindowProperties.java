@@ -1,7 +1,6 @@
 package com.muejam.core.ratelimit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import redis.embedded.RedisServer;
 
 import com.muejam.core.redis.RedisGuard;
+import com.muejam.support.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +39,9 @@ class RedisRateLimitWindowProperties {
 
 	@BeforeContainer
 	static void start() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.build();
-		redis.start();
+		TestRedis started = TestRedis.start();
+		redis = started.server();
+		port = started.port();
 	}
 
 	@AfterContainer
