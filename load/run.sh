@@ -212,7 +212,7 @@ soak() {
 		done
 	) | tee "$OUT/soak-samples.txt" &
 	./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
-		-Drate="${SOAK_RATE:-1000}" -Dduration=$((minutes * 60)) -Dp99="${SOAK_P99:-50}" -DjdbcUrl="$JDBC" |
+		-Drate="${SOAK_RATE:-1000}" -Dduration=$((minutes * 60)) -Dp99="${SOAK_P99:-50}" -DjdbcUrl="$JDBC" \
 		>"$OUT/soak.txt" 2>&1 || echo "the run failed its assertions: $OUT/soak.txt"
 	grep -E "^(Global|.*: (true|false))" "$OUT/soak.txt" || true
 	wait %1 2>/dev/null || true

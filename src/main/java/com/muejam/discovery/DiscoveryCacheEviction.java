@@ -8,12 +8,20 @@ import com.muejam.stories.StoryPublished;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Drops cached rankings as soon as the change that affects them commits, before the
+ * Drops cached rankings as soon as the change that affects them completes, before the
  * request that made it returns: a just-shelved story must not come back from a cached For
  * You.
+ *
+ * <p>
+ * The listeners run after completion, not after commit: Spring Modulith records every
+ * after-commit listener in its event publication log, and marking that entry would take a
+ * second pooled connection while the request still holds its own, which starves the pool
+ * under load. An eviction needs no log (it is not worth retrying; the caches expire
+ * anyway), and evicting after a rollback only costs one cache miss.
  */
 @Component
 class DiscoveryCacheEviction {
@@ -24,23 +32,23 @@ class DiscoveryCacheEviction {
 		this.caches = caches;
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(StorySaved saved) {
 		this.caches.getCache(CacheNames.FOR_YOU).evict(saved.userId());
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(UserBlocked blocked) {
 		this.caches.getCache(CacheNames.FOR_YOU).evict(blocked.blockerId());
 		this.caches.getCache(CacheNames.FOR_YOU).evict(blocked.blockedId());
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(StoryPublished published) {
 		this.caches.getCache(CacheNames.TRENDING).clear();
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(StoryDeleted deleted) {
 		this.caches.getCache(CacheNames.TRENDING).clear();
 	}

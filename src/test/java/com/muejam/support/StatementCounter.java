@@ -1,6 +1,8 @@
 package com.muejam.support;
 
+import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -16,14 +18,21 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements the application runs, so tests can show that a list page
- * costs a fixed number of statements whatever its size, and the transactions it begins,
- * so tests can show that a read runs without one.
+ * costs a fixed number of statements whatever its size; the transactions it begins, so
+ * tests can show that a read runs without one; and the pooled connections one thread
+ * holds at once, so tests can show that a request never needs a second connection while
+ * it holds one (which starves the pool under load: every thread holding one connection
+ * and waiting for another).
  */
 public class StatementCounter implements BeanPostProcessor, QueryExecutionListener, MethodExecutionListener {
 
 	private final AtomicLong statements = new AtomicLong();
 
 	private final AtomicLong transactions = new AtomicLong();
+
+	private final ThreadLocal<int[]> connectionsHeld = ThreadLocal.withInitial(() -> new int[1]);
+
+	private final AtomicInteger mostConnectionsHeld = new AtomicInteger();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -50,9 +59,30 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	public void afterMethod(MethodExecutionContext execution) {
 		String method = execution.getMethod().getName();
 		Object[] arguments = execution.getMethodArgs();
+		if (method.equals("getConnection") && execution.getTarget() instanceof DataSource
+				&& execution.getThrown() == null) {
+			this.mostConnectionsHeld.accumulateAndGet(++this.connectionsHeld.get()[0], Math::max);
+		}
+		if (method.equals("close") && execution.getTarget() instanceof Connection) {
+			this.connectionsHeld.get()[0]--;
+		}
 		if (method.equals("setAutoCommit") && arguments != null && Boolean.FALSE.equals(arguments[0])) {
 			this.transactions.incrementAndGet();
 		}
+	}
+
+	/**
+	 * Runs an action and returns the most pooled connections any one thread held at once
+	 * meanwhile (the thread serving a request, or one running a listener).
+	 * @param action what to run
+	 * @return the most connections one thread held at once
+	 */
+	public int mostConnectionsHeldByOneThread(Runnable action) {
+		awaitQuiet();
+		this.mostConnectionsHeld.set(0);
+		action.run();
+		awaitQuiet();
+		return this.mostConnectionsHeld.get();
 	}
 
 	/**

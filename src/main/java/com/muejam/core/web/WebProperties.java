@@ -1,5 +1,6 @@
 package com.muejam.core.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,8 +12,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestBody largest request body accepted (413 beyond it)
  * @param corsAllowedOrigins browser origins allowed to call the API (the frontend's)
+ * @param maxConcurrentRequests API requests served at once by one instance; past it a
+ * request waits {@code concurrencyWait} for a slot, then gets a 503 with
+ * {@code Retry-After} (virtual threads put no other bound on requests in flight)
+ * @param concurrencyWait how long a request past the limit waits for a slot
  */
 @ConfigurationProperties("muejam.web")
 public record WebProperties(@DefaultValue("2MB") DataSize maxRequestBody,
-		@DefaultValue("http://localhost:3000") List<String> corsAllowedOrigins) {
+		@DefaultValue("http://localhost:3000") List<String> corsAllowedOrigins,
+		@DefaultValue("200") int maxConcurrentRequests, @DefaultValue("100ms") Duration concurrencyWait) {
 }
