@@ -172,7 +172,9 @@ mixed() {
 	start mixed 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
 	seed "${STORIES:-2000}" 200
 	classpath >/dev/null
-	for step in ${RATES:-1000:50 2000:50 3000:250}; do
+	local steps=${RATES:-1000:50 2000:50 3000:250}
+	warm_up "${steps%%:*}"
+	for step in $steps; do
 		local r=${step%%:*} bound=${step##*:}
 		echo "== $r requests/s for ${DURATION:-60} s, p99 must stay under $bound ms"
 		./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
@@ -184,6 +186,15 @@ mixed() {
 	cache_hit_ratio 8080
 	echo "full GCs: $(grep -c 'Pause Full' "$OUT/mixed-gc.log" || true)"
 	stop_all
+}
+
+# warm_up <rate>: the mixed workload ramped up from 1/s to <rate> over WARMUP (60) seconds,
+# unmeasured, as a load balancer's slow start warms a new instance up (its JIT needs tens
+# of seconds of traffic before it serves at full speed)
+warm_up() {
+	./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
+		-Drate="$1" -Dwarmup="${WARMUP:-60}" -DjdbcUrl="$JDBC" >"$OUT/warm-up.txt" 2>&1 ||
+		echo "the warm-up failed: $OUT/warm-up.txt"
 }
 
 # per request type p50 / p95 / p99 from a Gatling report
@@ -198,6 +209,7 @@ soak() {
 	seed "${STORIES:-2000}" 200
 	classpath >/dev/null
 	local minutes=${SOAK_MINUTES:-30}
+	warm_up "${SOAK_RATE:-1000}"
 	(
 		for m in $(seq 1 "$minutes"); do
 			sleep 60

@@ -26,6 +26,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -41,7 +42,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * 15% lists and Discover tabs, 5% search, 10% authenticated library reads, 10% writes
  * (reading progress and shelf adds). Settings (system properties): {@code baseUrl},
  * {@code jdbcUrl} (to read the seeded ids), {@code rate} (requests per second),
- * {@code duration} (seconds), {@code p99} (the p99 bound in ms the run must meet).
+ * {@code duration} (seconds), {@code p99} (the p99 bound in ms the run must meet),
+ * {@code warmup} (seconds: when set, the run only ramps the rate up from 1/s to
+ * {@code rate} over that time and asserts nothing, as a load balancer's slow start warms
+ * a new instance's JIT up before it takes its share).
  */
 public class MixedLoad extends Simulation {
 
@@ -52,6 +56,8 @@ public class MixedLoad extends Simulation {
 	private static final int DURATION = Integer.getInteger("duration", 60);
 
 	private static final int P99 = Integer.getInteger("p99", 50);
+
+	private static final int WARMUP = Integer.getInteger("warmup", 0);
 
 	private static final String[] WORDS = { "dragons", "lighthouse", "keeper", "moon river", "shadow", "crown garden",
 			"winter", "ocean secret", "forest", "city song" };
@@ -90,8 +96,13 @@ public class MixedLoad extends Simulation {
 					.check(status().in(200, 201)))));
 
 	{
-		setUp(this.mix.injectOpen(constantUsersPerSec(RATE).during(DURATION))).protocols(this.protocol)
-			.assertions(global().failedRequests().count().is(0L), global().responseTime().percentile4().lt(P99));
+		if (WARMUP > 0) {
+			setUp(this.mix.injectOpen(rampUsersPerSec(1).to(RATE).during(WARMUP))).protocols(this.protocol);
+		}
+		else {
+			setUp(this.mix.injectOpen(constantUsersPerSec(RATE).during(DURATION))).protocols(this.protocol)
+				.assertions(global().failedRequests().count().is(0L), global().responseTime().percentile4().lt(P99));
+		}
 	}
 
 	/** The seeded ids the requests pick from, and a token per reader. */
