@@ -3,7 +3,7 @@
 #
 #   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
-#   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (1000)/s
+#   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (200)/s, p99 under SOAK_P99 (1000) ms
 #   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, then extracted with a JDK AOT cache
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
@@ -199,7 +199,7 @@ warm_up() {
 
 # per request type p50 / p95 / p99 from a Gatling report
 summarize() {
-	"$JAVA" -cp "$(classpath)" com.muejam.load.ReportSummary "$1"
+	"$JAVA" -cp "$(classpath)" com.muejam.load.ReportSummary "$@"
 }
 
 soak() {
@@ -209,7 +209,7 @@ soak() {
 	seed "${STORIES:-2000}" 200
 	classpath >/dev/null
 	local minutes=${SOAK_MINUTES:-30}
-	warm_up "${SOAK_RATE:-1000}"
+	warm_up "${SOAK_RATE:-200}"
 	(
 		for m in $(seq 1 "$minutes"); do
 			sleep 60
@@ -222,13 +222,14 @@ soak() {
 				/^http_server_requests_seconds_count/ {requests+=$NF}
 				END {printf "minute %d: heap used %.0f MB, heap after GC %.0f MB, live threads %d, pool active %d, pending %d, requests %d\n", m, heap/1048576, live/1048576, threads, active, pending, requests}'
 		done
-	) | tee "$OUT/soak-samples.txt" &
+	) > >(tee "$OUT/soak-samples.txt") &
+	local sampler=$!
 	./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
-		-Drate="${SOAK_RATE:-1000}" -Dduration=$((minutes * 60)) -Dp99="${SOAK_P99:-50}" -DjdbcUrl="$JDBC" \
+		-Drate="${SOAK_RATE:-200}" -Dduration=$((minutes * 60)) -Dp99="${SOAK_P99:-1000}" -DjdbcUrl="$JDBC" \
 		>"$OUT/soak.txt" 2>&1 || echo "the run failed its assertions: $OUT/soak.txt"
 	grep -E "^(Global|.*: (true|false))" "$OUT/soak.txt" || true
-	wait %1 2>/dev/null || true
-	summarize "$(ls -td load/target/gatling/mixedload-* | head -1)"
+	wait "$sampler" || true
+	summarize "$(ls -td load/target/gatling/mixedload-* | head -1)" --per-minute
 	grep -E "Pause (Young|Full)" "$OUT/soak-gc.log" | awk '{print $NF, $0}' | tail -3
 	echo "full GCs: $(grep -c 'Pause Full' "$OUT/soak-gc.log" || true)"
 	stop_all

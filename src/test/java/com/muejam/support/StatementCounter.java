@@ -2,6 +2,7 @@ package com.muejam.support;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +35,8 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 
 	private final AtomicInteger mostConnectionsHeld = new AtomicInteger();
 
+	private final AtomicInteger connectionsOpen = new AtomicInteger();
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
@@ -62,9 +65,11 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 		if (method.equals("getConnection") && execution.getTarget() instanceof DataSource
 				&& execution.getThrown() == null) {
 			this.mostConnectionsHeld.accumulateAndGet(++this.connectionsHeld.get()[0], Math::max);
+			this.connectionsOpen.incrementAndGet();
 		}
 		if (method.equals("close") && execution.getTarget() instanceof Connection) {
 			this.connectionsHeld.get()[0]--;
+			this.connectionsOpen.decrementAndGet();
 		}
 		if (method.equals("setAutoCommit") && arguments != null && Boolean.FALSE.equals(arguments[0])) {
 			this.transactions.incrementAndGet();
@@ -118,25 +123,30 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	}
 
 	/**
-	 * Waits until no statement has run for a moment, so that background work (event
-	 * listeners after an earlier request) is not counted against the measured action.
+	 * Waits until background work (event listeners after an earlier request) is done, so
+	 * it is not counted against the measured action: no connection is checked out and no
+	 * statement has run for 100 ms.
 	 */
 	private void awaitQuiet() {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		long seen = this.statements.get();
+		long quietSince = System.nanoTime();
 		while (System.nanoTime() < deadline) {
 			try {
-				Thread.sleep(300);
+				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 			long now = this.statements.get();
-			if (now == seen) {
+			if (now != seen || this.connectionsOpen.get() > 0) {
+				seen = now;
+				quietSince = System.nanoTime();
+			}
+			else if (System.nanoTime() - quietSince >= TimeUnit.MILLISECONDS.toNanos(100)) {
 				return;
 			}
-			seen = now;
 		}
 	}
 

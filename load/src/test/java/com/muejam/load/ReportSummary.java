@@ -4,32 +4,64 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Prints p50 / p95 / p99 and the error count per request type from a Gatling report's
- * {@code js/stats.json} (Gatling's default percentiles are 50, 75, 95 and 99).
+ * Prints the count, errors and p50 / p95 / p99 per request type from a Gatling report's
+ * {@code index.html} (Gatling 3.15 writes no {@code stats.json} any more), and with
+ * {@code --per-minute} the p99 of each minute of the run: the worst of that minute's
+ * per-second p99s of successful requests (the report's "Response Time Percentiles over
+ * Time" chart).
  */
 public final class ReportSummary {
+
+	private static final Pattern ROW = Pattern.compile("class=\"ellipsed-name\">([^<]+)</span>(.*?)</tr>",
+			Pattern.DOTALL);
+
+	private static final Pattern P99_SERIES = Pattern.compile("name: '99%',\\s*data: \\[(.*?)\\]\\s*,?\\s*\\n",
+			Pattern.DOTALL);
+
+	private static final Pattern POINT = Pattern.compile("\\[(\\d+), (\\d+)\\]");
 
 	private ReportSummary() {
 	}
 
 	public static void main(String[] args) throws IOException {
-		JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(args[0], "js", "stats.json")));
+		String report = Files.readString(Path.of(args[0], "index.html"));
 		System.out.printf("%-20s %9s %7s %7s %7s %7s%n", "request", "count", "KO", "p50", "p95", "p99");
-		print("all", root.get("stats"));
-		for (Map.Entry<String, JsonNode> content : root.get("contents").properties()) {
-			print(content.getValue().get("name").asText(), content.getValue().get("stats"));
+		Matcher row = ROW.matcher(report);
+		while (row.find()) {
+			String cells = row.group(2);
+			System.out.printf("%-20s %9s %7s %4s ms %4s ms %4s ms%n", row.group(1), cell(cells, 2), cell(cells, 4),
+					cell(cells, 8), cell(cells, 10), cell(cells, 11));
+		}
+		if (args.length > 1 && args[1].equals("--per-minute")) {
+			perMinute(report);
 		}
 	}
 
-	private static void print(String name, JsonNode stats) {
-		System.out.printf("%-20s %9d %7d %5d ms %4d ms %4d ms%n", name, stats.at("/numberOfRequests/total").asLong(),
-				stats.at("/numberOfRequests/ko").asLong(), stats.at("/percentiles1/total").asLong(),
-				stats.at("/percentiles3/total").asLong(), stats.at("/percentiles4/total").asLong());
+	private static String cell(String cells, int column) {
+		Matcher value = Pattern.compile("col-" + column + "\">([^<]*)<").matcher(cells);
+		return value.find() ? value.group(1) : "?";
+	}
+
+	private static void perMinute(String report) {
+		Matcher series = P99_SERIES.matcher(report);
+		if (!series.find()) {
+			System.out.println("no p99-over-time series in the report");
+			return;
+		}
+		Map<Long, Integer> worst = new TreeMap<>();
+		long first = -1;
+		Matcher point = POINT.matcher(series.group(1));
+		while (point.find()) {
+			long second = Long.parseLong(point.group(1)) / 1000;
+			first = (first < 0) ? second : first;
+			worst.merge((second - first) / 60 + 1, Integer.parseInt(point.group(2)), Math::max);
+		}
+		worst.forEach((minute, p99) -> System.out.printf("minute %d: p99 %d ms%n", minute, p99));
 	}
 
 }

@@ -34,12 +34,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pooled connections, each holding its buffers, until the heap ran out. A fast 503 lets
  * the load balancer and clients back off while the instance keeps serving what it can,
  * and it recovers by itself once the burst passes. Actuator endpoints (probes, metrics)
- * are never shed; a streaming request gives its slot back once it goes asynchronous.
- * Metrics: {@code resilience4j_bulkhead_available_concurrent_calls{name="requests"}} and
+ * are never shed; a streaming request gives its slot back once it goes asynchronous. It
+ * runs after the request id and Spring's HTTP observation filter, so a shed request
+ * carries its id and counts in {@code http_server_requests}. Metrics:
+ * {@code resilience4j_bulkhead_available_concurrent_calls{name="requests"}} and
  * {@code muejam_requests_shed_total}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "1";

@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parse (400), which would otherwise fail the writing of the error envelope itself.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class MalformedRequestFilter extends OncePerRequestFilter {
 
 	private final ErrorResponseWriter errors;

@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * more than the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
