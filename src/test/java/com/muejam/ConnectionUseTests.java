@@ -36,13 +36,7 @@ class ConnectionUseTests {
 	@Test
 	void shelvingAStoryHoldsOneConnectionAtATime() {
 		String story = this.fixtures.publishedStory("user_author", "Shelved", List.of());
-		String shelf = this.api.post("/v1/library/shelves")
-			.as("user_reader")
-			.json(Map.of("name", "Later"))
-			.send()
-			.json()
-			.path("id")
-			.asString();
+		String shelf = this.fixtures.shelf("user_reader", "Later");
 		assertThat(this.statements
 			.mostConnectionsHeldByOneThread(() -> assertThat(this.api.post("/v1/library/shelves/" + shelf + "/items")
 				.as("user_reader")

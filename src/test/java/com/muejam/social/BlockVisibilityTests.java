@@ -32,13 +32,7 @@ class BlockVisibilityTests {
 	@ValueSource(booleans = { true, false })
 	void aBlockHidesTheAuthorsStoriesChaptersAndTheirWhispersFromTheReader(boolean readerBlocks) {
 		Fixtures.Published book = this.fixtures.publishedChapter("user_author", "Blocked Book", "Words to keep.");
-		String shelf = this.api.post("/v1/library/shelves")
-			.as("user_reader")
-			.json(Map.of("name", "Later"))
-			.send()
-			.json()
-			.path("id")
-			.asString();
+		String shelf = this.fixtures.shelf("user_reader", "Later");
 		assertThat(addToShelf(shelf, book.storyId()).status()).isEqualTo(201);
 		String readerHighlight = highlight("user_reader", book.chapterId());
 		String otherHighlight = highlight("user_other", book.chapterId());

@@ -49,6 +49,12 @@ public final class Fixtures {
 		return chapter.json().path("id").asString();
 	}
 
+	public String shelf(String owner, String name) {
+		Api.Reply created = this.api.post("/v1/library/shelves").as(owner).json(Map.of("name", name)).send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("id").asString();
+	}
+
 	public JsonNode me(String subject) {
 		return this.api.get("/v1/me").as(subject).send().json();
 	}

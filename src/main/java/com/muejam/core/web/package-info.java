@@ -1,6 +1,6 @@
 /**
- * Web infrastructure: request ids, body limits, malformed-request rejection, JSON
- * settings and the health endpoint.
+ * Web infrastructure: request ids, load shedding past the concurrency limit, body limits,
+ * malformed-request rejection, JSON settings and the health endpoint.
  */
 @NullMarked
 package com.muejam.core.web;
