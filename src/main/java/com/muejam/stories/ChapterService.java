@@ -206,6 +206,7 @@ public class ChapterService {
 	public Optional<UUID> hide(UUID chapterId) {
 		return this.chapters.findById(chapterId).flatMap((chapter) -> {
 			this.queries.hide(chapterId);
+			this.storyQueries.refreshStoryCounters(chapter.storyId());
 			evictStory(chapter.storyId());
 			return this.stories.findById(chapter.storyId()).map(Story::authorId);
 		});

@@ -44,6 +44,8 @@ class StoryCatalog {
 
 	private final StoryQueries queries;
 
+	private final TagStore tags;
+
 	private final UploadService uploads;
 
 	private final CursorCodec cursors;
@@ -54,9 +56,10 @@ class StoryCatalog {
 
 	private final Clock clock;
 
-	StoryCatalog(StoryQueries queries, UploadService uploads, CursorCodec cursors, CacheManager caches,
+	StoryCatalog(StoryQueries queries, TagStore tags, UploadService uploads, CursorCodec cursors, CacheManager caches,
 			BlockedUsers blockedUsers, Clock clock) {
 		this.queries = queries;
+		this.tags = tags;
 		this.uploads = uploads;
 		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
@@ -115,13 +118,13 @@ class StoryCatalog {
 	}
 
 	CursorPage<PopularTagView> popularTags(PageParams page) {
-		StoryQueries.TagPosition after = this.cursors.after(TAG_LIST, page, StoryQueries.TagPosition::of);
-		List<StoryQueries.PopularTagRow> rows = this.queries.popularTags(after, page.fetchSize());
+		TagStore.TagPosition after = this.cursors.after(TAG_LIST, page, TagStore.TagPosition::of);
+		List<TagStore.PopularTagRow> rows = this.tags.popularTags(after, page.fetchSize());
 		return CursorPage
 			.of(rows, page,
 					(row) -> this.cursors.encode(TAG_LIST,
 							List.of(Integer.toString(row.view().storyCount()), row.id().toString())))
-			.map(StoryQueries.PopularTagRow::view);
+			.map(TagStore.PopularTagRow::view);
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
-import com.muejam.core.pagination.Seek;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,10 @@ import org.springframework.stereotype.Component;
  * The SQL of stories: a story read and keyset-paginated lists in one statement each
  * (author, tags and chapter counts included, see {@link StoryRow}), batch lookups that
  * serve a whole page at once, and the writes of story rows that the Story entity leaves
- * alone: a moderator's hiding, an account's stories going with it, the chapter and word
- * counters recounted over the chapters, and the search document rebuilt from title, blurb
- * and tags.
+ * alone: a moderator's hiding, an account's stories going with it, and what a row keeps
+ * derived from its chapters and tags so that reads need no other table than the authors'
+ * (the chapter and word counters, the chapters readers can see, the tags' names and
+ * slugs, the search document).
  */
 @Component
 class StoryQueries {
@@ -44,6 +44,15 @@ class StoryQueries {
 	private static final String WITH_TAG = """
 			and exists (select 1 from story_tags st where st.story_id = s.id
 			            and st.tag_id = (select t.id from tags t where t.slug = :tag))""";
+
+	/**
+	 * Over a story's published, undeleted chapters: how many readers can see now, and
+	 * when the next scheduled one goes live. "Now" is the statement's own clock, read
+	 * after the caller took the moment a chapter it just published goes live.
+	 */
+	private static final String LIVE_COUNTERS = """
+			count(*) filter (where published_at <= clock_timestamp() and hidden_at is null) as live,
+			min(published_at) filter (where published_at > clock_timestamp() and hidden_at is null) as next""";
 
 	/** An id no row has, standing in for an absent one so parameters stay typed. */
 	static final UUID NOBODY = new UUID(0, 0);
@@ -145,25 +154,6 @@ class StoryQueries {
 	}
 
 	/**
-	 * A page of tags by the number of published stories that carry them.
-	 * @param after the (story count, id) to continue after, or {@code null}
-	 * @param limit rows to fetch
-	 * @return the tags and their ids (for the cursor)
-	 */
-	List<PopularTagRow> popularTags(@Nullable TagPosition after, int limit) {
-		return this.jdbc
-			.sql("""
-					select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0 %s
-					order by t.story_count desc, t.id limit :limit"""
-				.formatted(Seek.descendingThenAscending(after, "t.story_count", ":count", "t.id", ":id")))
-			.param("limit", limit)
-			.params((after != null) ? Map.of("count", after.count(), "id", after.id()) : Map.of())
-			.query((rs, n) -> new PopularTagRow(rs.getObject("id", UUID.class),
-					new PopularTagView(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
-			.list();
-	}
-
-	/**
 	 * Hides a story from readers, keeping the time it was first hidden.
 	 * @param storyId the story
 	 */
@@ -191,30 +181,48 @@ class StoryQueries {
 	}
 
 	/**
-	 * Recounts a story's published chapters and their words (scheduled ones included).
+	 * Recounts a story's published chapters and their words (scheduled ones included),
+	 * and the chapters readers can see now with the moment the next scheduled one goes
+	 * live (what {@link #liveChapterCount()} reads).
 	 * @param storyId the story
 	 */
 	void refreshStoryCounters(UUID storyId) {
 		this.jdbc.sql("""
-				update stories s set chapter_count = c.chapters, word_count = c.words
-				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words from chapters
-				      where story_id = :story and published and deleted_at is null) c
-				where s.id = :story""").param("story", storyId).update();
+				update stories s set chapter_count = c.chapters, word_count = c.words, live_chapter_count = c.live,
+				    next_chapter_at = c.next
+				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words, %s
+				      from chapters where story_id = :story and published and deleted_at is null) c
+				where s.id = :story""".formatted(LIVE_COUNTERS)).param("story", storyId).update();
 	}
 
 	/**
-	 * Rebuilds a story's search document from its title (weight A), blurb (B) and tag
-	 * names (C), with accents folded and English stemming.
+	 * Brings the counters of readers' chapters up to date on every story whose next
+	 * scheduled chapter has gone live since they were written, in one statement.
+	 * @return how many stories were updated
+	 */
+	int refreshDueChapterCounters() {
+		return this.jdbc.sql("""
+				update stories s set live_chapter_count = c.live, next_chapter_at = c.next
+				from stories due cross join lateral (
+				    select %s from chapters where story_id = due.id and published and deleted_at is null) c
+				where due.next_chapter_at <= now() and s.id = due.id""".formatted(LIVE_COUNTERS)).update();
+	}
+
+	/**
+	 * Writes what a story's tags show on its row: their names and slugs ordered by name,
+	 * and its search document from its title (weight A), blurb (B) and tag names (C),
+	 * with accents folded and English stemming.
 	 * @param storyId the story
 	 */
-	void refreshSearchDocument(UUID storyId) {
+	void refreshTagsAndSearchDocument(UUID storyId) {
 		this.jdbc.sql("""
-				update stories s set search_vector =
+				update stories s set tag_names = t.names, tag_slugs = t.slugs, search_vector =
 				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
 				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
-				    || setweight(to_tsvector('english', muejam_unaccent(coalesce(
-				        (select string_agg(t.name, ' ') from story_tags st join tags t on t.id = st.tag_id
-				         where st.story_id = s.id), ''))), 'C')
+				    || setweight(to_tsvector('english', muejam_unaccent(array_to_string(t.names, ' '))), 'C')
+				from (select coalesce(array_agg(t.name order by t.name), '{}') as names,
+				             coalesce(array_agg(t.slug order by t.name), '{}') as slugs
+				      from story_tags st join tags t on t.id = st.tag_id where st.story_id = :story) t
 				where s.id = :story""").param("story", storyId).update();
 	}
 
@@ -228,12 +236,6 @@ class StoryQueries {
 	}
 
 	/**
-	 * The chapters a viewer counts: every one that is not deleted for the story's author,
-	 * the visible ones for anyone else.
-	 * @param viewer an SQL expression for the viewer's id (possibly null)
-	 * @return the column
-	 */
-	/**
 	 * A chapter readers can see at a moment (its story's visibility is not included).
 	 * @param alias the alias of the {@code chapters} row
 	 * @param moment an SQL expression of type {@code timestamptz}
@@ -244,38 +246,34 @@ class StoryQueries {
 			.formatted(alias, moment);
 	}
 
+	/**
+	 * The chapters readers can see now, from the story row's counters while no scheduled
+	 * chapter has gone live since they were written, counted over the chapters otherwise.
+	 * @return the expression over a {@code stories} row aliased {@code s}
+	 */
+	static String liveChapterCount() {
+		return """
+				case when s.next_chapter_at is null or s.next_chapter_at > now() then s.live_chapter_count
+				     else (select count(*) from chapters c where c.story_id = s.id and %s) end"""
+			.formatted(CHAPTER_VISIBLE);
+	}
+
+	/**
+	 * The chapters a viewer counts: every one that is not deleted for the story's author,
+	 * the ones readers can see for anyone else.
+	 * @param viewer an SQL expression for the viewer's id (possibly null)
+	 * @return the column
+	 */
 	private static String chapterCountFor(String viewer) {
 		return """
-				(select count(*) from chapters c where c.story_id = s.id
-				 and (%s and s.author_id = %s or %s)) as chapter_count""".formatted(CHAPTER_KEPT, viewer,
-				CHAPTER_VISIBLE);
+				case when s.author_id = %s then (select count(*) from chapters c where c.story_id = s.id and %s)
+				     else %s end as chapter_count""".formatted(viewer, CHAPTER_KEPT, liveChapterCount());
 	}
 
 	private static String chapterCount(boolean ownerView) {
-		return """
+		return ownerView ? """
 				(select count(*) from chapters c where c.story_id = s.id and %s) as chapter_count"""
-			.formatted(ownerView ? CHAPTER_KEPT : CHAPTER_VISIBLE);
-	}
-
-	/**
-	 * @param id the tag's id, for the cursor
-	 * @param view what the list shows
-	 */
-	record PopularTagRow(UUID id, PopularTagView view) {
-	}
-
-	/**
-	 * Where a page of popular tags continues: after this (story count, id).
-	 *
-	 * @param count the last tag's story count
-	 * @param id its id
-	 */
-	record TagPosition(int count, UUID id) {
-
-		static TagPosition of(List<String> values) {
-			return new TagPosition(Integer.parseInt(values.get(0)), UUID.fromString(values.get(1)));
-		}
-
+			.formatted(CHAPTER_KEPT) : liveChapterCount() + " as chapter_count";
 	}
 
 }

@@ -27,16 +27,14 @@ record StoryRow(UUID id, String slug, String title, String blurb, @Nullable Stri
 	static final String COLUMNS = """
 			s.id, s.slug, s.title, s.blurb, s.cover_key, s.author_id, s.published, s.published_at,
 			s.created_at, s.updated_at, u.handle as author_handle, u.display_name as author_display_name,
-			u.avatar_key as author_avatar_key, tg.names as tag_names, tg.slugs as tag_slugs""";
+			u.avatar_key as author_avatar_key, s.tag_names, s.tag_slugs""";
 
 	/**
-	 * Where a story statement selects from: stories aliased {@code s}, joined to their
-	 * author and, per row, to their tags ordered by name.
+	 * Where a story statement selects from: stories aliased {@code s} (which keep their
+	 * tags' names and slugs, ordered by name), joined to their author.
 	 */
 	static final String FROM = """
-			from stories s join user_profiles u on u.id = s.author_id
-			left join lateral (select array_agg(t.name order by t.name) as names, array_agg(t.slug order by t.name) as slugs
-			                   from story_tags st join tags t on t.id = st.tag_id where st.story_id = s.id) tg on true""";
+			from stories s join user_profiles u on u.id = s.author_id""";
 
 	static StoryRow map(ResultSet rs, int rowNumber) throws SQLException {
 		return new StoryRow(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),

@@ -83,7 +83,7 @@ public class StoryService {
 		if (request.tags() != null) {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
-		this.queries.refreshSearchDocument(story.id());
+		this.queries.refreshTagsAndSearchDocument(story.id());
 		return this.catalog.authorView(story);
 	}
 
@@ -110,7 +110,7 @@ public class StoryService {
 			story.touch(now);
 		}
 		this.stories.saveAndFlush(story);
-		this.queries.refreshSearchDocument(story.id());
+		this.queries.refreshTagsAndSearchDocument(story.id());
 		this.catalog.evict(story.id(), previousSlug, story.slug());
 		return this.catalog.authorView(story);
 	}

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.muejam.core.error.ApiException;
+import com.muejam.core.pagination.Seek;
 import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 
@@ -133,6 +136,46 @@ class TagStore {
 				    select count(*) from story_tags st join stories s on s.id = st.story_id
 				    where st.tag_id = t.id and s.published and s.deleted_at is null and s.hidden_at is null)
 				where t.id = any(:ids)""").param("ids", tagIds.toArray(UUID[]::new)).update();
+	}
+
+	/**
+	 * A page of tags by the number of published stories that carry them.
+	 * @param after the (story count, id) to continue after, or {@code null}
+	 * @param limit rows to fetch
+	 * @return the tags and their ids (for the cursor)
+	 */
+	List<PopularTagRow> popularTags(@Nullable TagPosition after, int limit) {
+		return this.jdbc
+			.sql("""
+					select t.id, t.name, t.slug, t.story_count from tags t where t.story_count > 0 %s
+					order by t.story_count desc, t.id limit :limit"""
+				.formatted(Seek.descendingThenAscending(after, "t.story_count", ":count", "t.id", ":id")))
+			.param("limit", limit)
+			.params((after != null) ? Map.of("count", after.count(), "id", after.id()) : Map.of())
+			.query((rs, n) -> new PopularTagRow(rs.getObject("id", UUID.class),
+					new PopularTagView(rs.getString("name"), rs.getString("slug"), rs.getInt("story_count"))))
+			.list();
+	}
+
+	/**
+	 * @param id the tag's id, for the cursor
+	 * @param view what the list shows
+	 */
+	record PopularTagRow(UUID id, PopularTagView view) {
+	}
+
+	/**
+	 * Where a page of popular tags continues: after this (story count, id).
+	 *
+	 * @param count the last tag's story count
+	 * @param id its id
+	 */
+	record TagPosition(int count, UUID id) {
+
+		static TagPosition of(List<String> values) {
+			return new TagPosition(Integer.parseInt(values.get(0)), UUID.fromString(values.get(1)));
+		}
+
 	}
 
 }

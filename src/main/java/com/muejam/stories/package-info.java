@@ -11,14 +11,18 @@
  * set-based writes that span many rows or must not race with an author's loaded entity,
  * each in the queries class of the table it writes: a moderator's hiding (one column the
  * entities never write, so an edit loaded before the decision cannot undo it), an
- * account's stories going with it, and a story's chapter and word counters recounted over
- * its chapters (columns the Story entity does not map). Tags are rows shared by many
- * stories and are written set-based by {@code TagStore}.
+ * account's stories going with it, and what a story row keeps derived from its chapters
+ * and tags (columns the Story entity does not map): chapter and word counters, the
+ * chapters readers can see with the moment the next scheduled one goes live, the tags'
+ * names and slugs, and the search document. Tags are rows shared by many stories and are
+ * written set-based by {@code TagStore}.
  * <p>
- * A story read and a page of stories are one statement each: the story rows joined to
- * their authors' {@code user_profiles} (the users module's table, read for the author
- * summary), their tags aggregated per row, and the chapters the viewer can see counted in
- * a subquery.
+ * A story read and a page of stories are one statement each, reading only the story rows
+ * and their authors' {@code user_profiles} (the users module's table, read for the author
+ * summary): tags and the readers' chapter count come from the row. Only a story whose
+ * scheduled chapter went live since its counters were written counts its chapters in a
+ * subquery, until {@code ChapterCounterRefresh} (every minute) writes them again; an
+ * author reading their own story counts every chapter that is not deleted.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })

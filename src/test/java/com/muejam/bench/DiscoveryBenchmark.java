@@ -184,11 +184,17 @@ class DiscoveryBenchmark {
 				join tags t on t.slug = pick.slug
 				where s.slug like 'seed-%' and s.search_vector = ''::tsvector
 				on conflict do nothing""").update();
-		jdbc.sql("""
-				update stories s set search_vector =
-				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
-				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
-				where s.search_vector = ''::tsvector""").update();
+		jdbc.sql(
+				"""
+						update stories s set tag_names = coalesce(t.names, '{}'), tag_slugs = coalesce(t.slugs, '{}'), search_vector =
+						    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
+						    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
+						    || setweight(to_tsvector('english', muejam_unaccent(array_to_string(t.names, ' '))), 'C')
+						from stories x left join lateral (select array_agg(t.name order by t.name) as names,
+						                                  array_agg(t.slug order by t.name) as slugs
+						                           from story_tags st join tags t on t.id = st.tag_id where st.story_id = x.id) t on true
+						where x.id = s.id and s.search_vector = ''::tsvector""")
+			.update();
 		jdbc.sql("""
 				update tags t set story_count = (select count(*) from story_tags st where st.tag_id = t.id)""")
 			.update();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
@@ -114,6 +115,17 @@ class HiddenContentTests {
 	}
 
 	@Test
+	void aHiddenChapterLeavesTheStorysChapterCountInEveryList() {
+		Fixtures.Published book = this.fixtures.publishedChapter("user_author", "Two Parts", "The first part.");
+		String second = this.fixtures.chapter("user_author", book.storyId(), "Second", "The second part.");
+		assertThat(this.api.post("/v1/chapters/" + second + "/publish").as("user_author").send().status())
+			.isEqualTo(200);
+		assertThat(chapterCounts(book.storyId())).containsExactly(2, 2);
+		hide(Map.of("chapter_id", second));
+		assertThat(chapterCounts(book.storyId())).containsExactly(1, 1);
+	}
+
+	@Test
 	void tagSearchFindsOnlyTagsOfVisibleStories() {
 		this.api.post("/v1/stories")
 			.as("user_author")
@@ -125,6 +137,20 @@ class HiddenContentTests {
 		List<String> slugs = new ArrayList<>();
 		found.json().path("data").forEach((tag) -> slugs.add(tag.path("slug").asString()));
 		assertThat(slugs).containsExactly("clanking");
+	}
+
+	/**
+	 * The story's chapter count as a reader sees it read alone and in the public list.
+	 */
+	private List<Integer> chapterCounts(String storyId) {
+		int alone = this.api.get("/v1/stories/" + storyId).send().json().path("chapter_count").asInt();
+		int listed = -1;
+		for (JsonNode story : this.api.get("/v1/stories").send().json().path("data")) {
+			if (story.path("id").asString().equals(storyId)) {
+				listed = story.path("chapter_count").asInt();
+			}
+		}
+		return List.of(alone, listed);
 	}
 
 	private void hide(Map<String, Object> target) {

@@ -31,6 +31,9 @@ class ChapterTests {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	ChapterCounterRefresh counterRefresh;
+
 	@Test
 	void chaptersAreNumberedInCreationOrder() {
 		String story = story("user_writer", true);
@@ -141,10 +144,25 @@ class ChapterTests {
 			.send();
 		assertThat(scheduled.status()).isEqualTo(200);
 		assertThat(this.api.get("/v1/chapters/" + chapter).send().status()).isEqualTo(404);
+		// ten minutes pass: the chapter's moment, and the story's note of it, are now
+		// past
 		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
 			.param("id", chapter)
 			.update();
+		this.jdbc.sql("update stories set next_chapter_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", story)
+			.update();
 		assertThat(this.api.get("/v1/chapters/" + chapter).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/v1/stories/" + story).send().json().path("chapter_count").asInt()).isEqualTo(1);
+		assertThat(this.api.get("/v1/stories").send().json().path("data").get(0).path("chapter_count").asInt())
+			.isEqualTo(1);
+		// the job writes the count onto the story row, so reads stop counting chapters
+		assertThat(this.counterRefresh.refreshDue()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select live_chapter_count || ' ' || (next_chapter_at is null) from stories where id = :id::uuid")
+			.param("id", story)
+			.query(String.class)
+			.single()).isEqualTo("1 true");
 	}
 
 	@Test

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.QueryInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
+import com.muejam.support.QueryPlans;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,9 @@ class StoryReadCostTests {
 
 	@Autowired
 	CacheManager caches;
+
+	@Autowired
+	DataSource dataSource;
 
 	private String storyId;
 
@@ -99,6 +106,21 @@ class StoryReadCostTests {
 			assertThat(reply.json().path("chapter_count").asInt()).isEqualTo(2);
 		});
 		assertThat(own).isEqualTo(uncached);
+	}
+
+	@Test
+	void storyReadsAndPagesReadOnlyTheStoryRowsAndTheirAuthors() {
+		for (String path : List.of("/v1/stories/lighthouse", "/v1/stories/" + this.storyId, "/v1/stories?page_size=20",
+				"/v1/stories?page_size=20&author=" + handleOf("user_other_0"))) {
+			List<QueryInfo> statements = this.statements.capture(() -> {
+				clearCaches();
+				Api.Reply reply = this.api.get(path).send();
+				assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+			});
+			assertThat(statements).as(path).hasSize(1);
+			assertThat(QueryPlans.tablesRead(this.dataSource, statements.get(0))).as(path)
+				.containsOnly("stories", "user_profiles");
+		}
 	}
 
 	@Test

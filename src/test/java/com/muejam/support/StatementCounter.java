@@ -1,6 +1,8 @@
 package com.muejam.support;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +16,7 @@ import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -37,6 +40,8 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 
 	private final AtomicInteger connectionsOpen = new AtomicInteger();
 
+	private volatile @Nullable List<QueryInfo> captured;
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
@@ -52,6 +57,10 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	@Override
 	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
 		this.statements.addAndGet(queries.size());
+		List<QueryInfo> sink = this.captured;
+		if (sink != null) {
+			sink.addAll(queries);
+		}
 	}
 
 	@Override
@@ -88,6 +97,27 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 		action.run();
 		awaitQuiet();
 		return this.mostConnectionsHeld.get();
+	}
+
+	/**
+	 * Runs an action and returns the statements it ran, with their parameters (see
+	 * {@link QueryPlans} to ask PostgreSQL how it runs them).
+	 * @param action what to run
+	 * @return the statements, in the order they ran
+	 */
+	public List<QueryInfo> capture(Runnable action) {
+		awaitQuiet();
+		List<QueryInfo> sink = Collections.synchronizedList(new ArrayList<>());
+		this.captured = sink;
+		try {
+			action.run();
+		}
+		finally {
+			this.captured = null;
+		}
+		synchronized (sink) {
+			return List.copyOf(sink);
+		}
 	}
 
 	/**

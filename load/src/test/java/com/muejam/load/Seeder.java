@@ -3,6 +3,7 @@ package com.muejam.load;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -74,11 +75,17 @@ public final class Seeder {
 				on conflict do nothing""");
 		update(db, """
 				update tags t set story_count = (select count(*) from story_tags st where st.tag_id = t.id)""");
+		// builds before the story read columns (V25) keep tags only in story_tags
+		String tagColumns = hasColumn(db, "stories", "tag_names") ? "tag_names = t.names, tag_slugs = t.slugs," : "";
 		update(db, """
-				update stories s set search_vector =
+				update stories s set %s search_vector =
 				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
 				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
-				where s.slug like 'load-%'""");
+				    || setweight(to_tsvector('english', muejam_unaccent(array_to_string(t.names, ' '))), 'C')
+				from (select st.story_id, array_agg(t.name order by t.name) as names,
+				             array_agg(t.slug order by t.name) as slugs
+				      from story_tags st join tags t on t.id = st.tag_id group by st.story_id) t
+				where t.story_id = s.id and s.slug like 'load-%%'""".formatted(tagColumns));
 		String paragraph = "The keeper climbed the stairs of the lighthouse while the storm came in from the sea. ";
 		update(db, """
 				insert into chapters (story_id, chapter_number, title, content, content_html, word_count,
@@ -87,7 +94,8 @@ public final class Seeder {
 				       char_length(repeat(?, 20)), true, s.published_at
 				from stories s cross join generate_series(1, 3) n
 				where s.slug like 'load-%'""", paragraph, paragraph, paragraph);
-		update(db, "update stories set chapter_count = 3, word_count = 960 where slug like 'load-%'");
+		update(db, "update stories set chapter_count = 3, word_count = 960%s where slug like 'load-%%'"
+			.formatted(hasColumn(db, "stories", "live_chapter_count") ? ", live_chapter_count = 3" : ""));
 		update(db, """
 				insert into shelves (user_id, name, item_count)
 				select id, 'Favourites', 10 from user_profiles where clerk_user_id like 'user_load_reader_%'""");
@@ -112,6 +120,12 @@ public final class Seeder {
 				where s.slug like 'load-%' and random() < 0.5""");
 		try (Statement vacuum = db.createStatement()) {
 			vacuum.execute("vacuum analyze");
+		}
+	}
+
+	private static boolean hasColumn(Connection db, String table, String column) throws SQLException {
+		try (ResultSet columns = db.getMetaData().getColumns(null, "public", table, column)) {
+			return columns.next();
 		}
 	}
 
