@@ -37,6 +37,24 @@ public final class QueryPlans {
 	 * @return the names of the tables read
 	 */
 	public static Set<String> tablesRead(DataSource dataSource, QueryInfo query) {
+		Set<String> tables = new TreeSet<>();
+		collect(plan(dataSource, query), tables);
+		return tables;
+	}
+
+	/**
+	 * How many rows of a table a statement read when it ran again (over all its scans of
+	 * that table).
+	 * @param dataSource where to run it
+	 * @param query the statement and its parameters
+	 * @param table the table
+	 * @return the rows its scans returned
+	 */
+	public static long rowsRead(DataSource dataSource, QueryInfo query, String table) {
+		return rows(plan(dataSource, query), table);
+	}
+
+	private static JsonNode plan(DataSource dataSource, QueryInfo query) {
 		List<List<ParameterSetOperation>> parameters = query.getParametersList();
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement explain = connection
@@ -48,14 +66,21 @@ public final class QueryPlans {
 			}
 			try (ResultSet plan = explain.executeQuery()) {
 				plan.next();
-				Set<String> tables = new TreeSet<>();
-				collect(JSON.readTree(plan.getString(1)).get(0).path("Plan"), tables);
-				return tables;
+				return JSON.readTree(plan.getString(1)).get(0).path("Plan");
 			}
 		}
 		catch (SQLException | IllegalAccessException | InvocationTargetException ex) {
 			throw new IllegalStateException("Could not explain " + query.getQuery(), ex);
 		}
+	}
+
+	private static long rows(JsonNode node, String table) {
+		long rows = table.equals(node.path("Relation Name").asString(""))
+				? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong() : 0;
+		for (JsonNode child : node.path("Plans")) {
+			rows += rows(child, table);
+		}
+		return rows;
 	}
 
 	private static void collect(JsonNode node, Set<String> tables) {
