@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -339,6 +340,29 @@ class StoryTests {
 		assertThat(
 				this.api.get("/v1/stories?page_size=101").send().json().path("error").path("details").has("page_size"))
 			.isTrue();
+	}
+
+	@Test
+	void pagingParametersOutOfRangeOrMalformedAreValidationErrorsNamingTheParameter() {
+		Map<String, String> problems = new LinkedHashMap<>();
+		problems.put("page_size=abc", "page_size: has the wrong type or format");
+		problems.put("page_size=1.5", "page_size: has the wrong type or format");
+		problems.put("page_size=99999999999", "page_size: has the wrong type or format");
+		problems.put("page_size=0", "page_size: must be greater than or equal to 1");
+		problems.put("page_size=101", "page_size: must be less than or equal to 100");
+		problems.put("cursor=" + "a".repeat(513), "cursor: size must be between 0 and 512");
+		problems.forEach((query, problem) -> {
+			Api.Reply reply = this.api.get("/v1/stories?" + query).send();
+			assertThat(reply.status()).as(query).isEqualTo(400);
+			assertThat(reply.errorCode()).as(query).isEqualTo("VALIDATION_FAILED");
+			JsonNode details = reply.json().path("error").path("details");
+			assertThat(details.size()).as(query).isEqualTo(1);
+			String name = problem.substring(0, problem.indexOf(':'));
+			assertThat(name + ": " + details.path(name).asString()).as(query).isEqualTo(problem);
+		});
+		for (String query : List.of("page_size=", "page_size=%205", "page_size=100")) {
+			assertThat(this.api.get("/v1/stories?" + query).send().status()).as(query).isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * The paging query parameters every list endpoint takes: {@code cursor} and
- * {@code page_size}. Bind it with {@code @Valid PageParams page} on a controller method.
+ * {@code page_size}. Take it as {@code @Valid PageParams page} on a controller method:
+ * {@code PageParamsResolver} reads and validates it (the annotations here say what it
+ * checks, and document the parameters in the API document).
  *
  * @param cursor the {@code next_cursor} of the previous page, absent for the first page
  * @param pageSize items per page, 1-100 (default 20)

@@ -65,6 +65,7 @@ class SecurityConfiguration {
 		http.csrf((csrf) -> csrf.disable())
 			.cors((configurer) -> configurer.disable())
 			.addFilter(cors)
+			.addFilterBefore(new FirewalledHeadersFilter(), CorsFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
