@@ -37,8 +37,8 @@ class StorySearchQueries {
 	static final int WINDOW = 2000;
 
 	/**
-	 * How many matches a page reads first, newest first: fewer means they are all the
-	 * matches there are.
+	 * How many of a tier's matches a page reads first, newest first: fewer means they are
+	 * all the tier's matches.
 	 */
 	static final int PROBE = 64;
 
@@ -61,16 +61,17 @@ class StorySearchQueries {
 	/**
 	 * Visible stories matching a full-text query, best first: stories whose title matches
 	 * the whole query (tier 1), then the other matches (tier 2), each newest first, in
-	 * one statement. First the newest {@value #PROBE} matches are read: the planner takes
-	 * them from the full-text index when it expects few, or walks the public feed index
-	 * when it expects many, and stops early either way. When fewer are found, they are
-	 * all the matches and the page comes from them (a rare term). Otherwise, for each
-	 * tier the newest {@value #WINDOW} visible stories after the position are read in the
-	 * public feed's index order; when they hold a page of matches (a common term) that is
-	 * the tier's answer, since they are a prefix of its order. Otherwise the full-text
-	 * index finds the tier's matches, sorted. A CTE only runs when read, and each branch
-	 * is guarded by a {@code case}, which PostgreSQL evaluates in order, so the branches
-	 * not taken cost nothing.
+	 * one statement. For each tier, the newest {@value #PROBE} matches after the position
+	 * are read first: the planner takes them from a full-text index when it expects few,
+	 * or walks the public feed index when it expects many, and stops early either way.
+	 * When fewer are found, they are all the tier's matches and its page comes from them
+	 * (a rare term, or a common one that matches no titles). Otherwise the newest
+	 * {@value #WINDOW} visible stories after the position are read in the public feed's
+	 * index order; when they hold a page of matches (a common term) that is the tier's
+	 * answer, since they are a prefix of its order; else the full-text index finds the
+	 * tier's matches, sorted. A CTE only runs when read, and each branch is guarded by a
+	 * {@code case}, which PostgreSQL evaluates in order, so the branches not taken cost
+	 * nothing.
 	 * @param q the query, in web search syntax
 	 * @param hiddenAuthors authors to leave out (blocked either way)
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -90,14 +91,9 @@ class StorySearchQueries {
 		}
 		boolean inTitleTier = after == null || after.tier() == 1;
 		String sql = """
-				with p as materialized (
-				    select s.id, s.published_at, s.title_vector @@ %s as in_title from stories s
-				    where s.search_vector @@ %s and %s and s.author_id <> all(:hidden)
-				    order by s.published_at desc, s.id desc limit :probe),
-				few as (select (select count(*) from p) < :probe as all_found),
-				%s
+				with %s
 				select tier, id, published_at from (%s) hit
-				order by tier, published_at desc, id desc limit :limit""".formatted(QUERY, QUERY, STORY_VISIBLE,
+				order by tier, published_at desc, id desc limit :limit""".formatted(
 				(inTitleTier ? tier(1, after) + ",\n" : "") + tier(2, inTitleTier ? null : after),
 				(inTitleTier ? "select * from t1 union all " : "") + "select * from t2");
 		return this.jdbc.sql(sql)
@@ -110,7 +106,7 @@ class StorySearchQueries {
 	/**
 	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: the window
 	 * in feed order, its matches, all matches from the full-text index, and the answer
-	 * (from the probe {@code p} when it holds every match).
+	 * (from the tier's probe {@code p<tier>} when it holds every match).
 	 */
 	private static String tier(int tier, @Nullable StoryPosition after) {
 		String visible = "%s and s.author_id <> all(:hidden) %s".formatted(STORY_VISIBLE,
@@ -118,6 +114,9 @@ class StorySearchQueries {
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """
+				p%1$d as materialized (
+				    select s.id, s.published_at from stories s where %3$s and %2$s
+				    order by s.published_at desc, s.id desc limit :probe),
 				w%1$d as materialized (
 				    select s.id, s.published_at, s.title_vector, s.search_vector from stories s where %2$s
 				    order by s.published_at desc, s.id desc limit :window),
@@ -126,20 +125,18 @@ class StorySearchQueries {
 				g%1$d as materialized (
 				    select s.id, s.published_at from stories s where %3$s and %2$s),
 				t%1$d as (
-				    (select %1$d as tier, id, published_at from p
-				     where (select all_found from few) and %4$s in_title %5$s
+				    (select %1$d as tier, id, published_at from p%1$d where (select count(*) from p%1$d) < :probe
 				     order by published_at desc, id desc limit :limit)
 				    union all
 				    select %1$d, id, published_at from h%1$d
-				    where case when (select all_found from few) then false
+				    where case when (select count(*) from p%1$d) < :probe then false
 				               else (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window end
 				    union all
 				    (select %1$d, id, published_at from g%1$d
-				     where case when (select all_found from few) then false
+				     where case when (select count(*) from p%1$d) < :probe then false
 				                else (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window end
 				     order by published_at desc, id desc limit :limit))"""
-			.formatted(tier, visible, match, (tier == 1) ? "" : "not",
-					Seek.descending(after, "published_at, id", ":at, :id"));
+			.formatted(tier, visible, match);
 	}
 
 	/**

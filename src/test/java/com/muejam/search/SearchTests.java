@@ -196,7 +196,7 @@ class SearchTests {
 				insert into stories (slug, title, blurb, author_id, published, published_at, search_vector)
 				select 'bulk-' || g, case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end, 'filler',
 				       :author::uuid, true, now() - g * interval '1 minute',
-				       to_tsvector('english', case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end)
+				       to_tsvector('english', case when g = :n then 'Quasar Bulk' else 'Bulk ' || g end || ' filler')
 				from generate_series(1, :n) g""")
 			.param("n", StorySearchQueries.WINDOW + 50)
 			.param("author", author)
@@ -205,6 +205,9 @@ class SearchTests {
 		assertThat(titles(search("bulk&page_size=2", "stories"))).containsExactly("Bulk 1", "Bulk 2");
 		// a rare term is answered from the full-text index, not after a walk of the feed
 		assertThat(storyRowsRead("quasar")).isLessThan(10);
+		// so is a common term's empty tier: no title says "filler", every blurb does
+		assertThat(titles(search("filler&page_size=2", "stories"))).containsExactly("Bulk 1", "Bulk 2");
+		assertThat(storyRowsRead("filler&page_size=2")).isLessThan(StorySearchQueries.WINDOW / 4);
 	}
 
 	/** The rows of stories the search statement reads for a query. */
