@@ -36,12 +36,6 @@ class StorySearchQueries {
 	 */
 	static final int WINDOW = 2000;
 
-	/**
-	 * How many of a tier's matches a page reads first, newest first: fewer means they are
-	 * all the tier's matches.
-	 */
-	static final int PROBE = 64;
-
 	private final JdbcClient jdbc;
 
 	StorySearchQueries(JdbcClient jdbc) {
@@ -61,17 +55,11 @@ class StorySearchQueries {
 	/**
 	 * Visible stories matching a full-text query, best first: stories whose title matches
 	 * the whole query (tier 1), then the other matches (tier 2), each newest first, in
-	 * one statement. For each tier, the newest {@value #PROBE} matches after the position
-	 * are read first: the planner takes them from a full-text index when it expects few,
-	 * or walks the public feed index when it expects many, and stops early either way.
-	 * When fewer are found, they are all the tier's matches and its page comes from them
-	 * (a rare term, or a common one that matches no titles). Otherwise the newest
-	 * {@value #WINDOW} visible stories after the position are read in the public feed's
-	 * index order; when they hold a page of matches (a common term) that is the tier's
-	 * answer, since they are a prefix of its order; else the full-text index finds the
-	 * tier's matches, sorted. A CTE only runs when read, and each branch is guarded by a
-	 * {@code case}, which PostgreSQL evaluates in order, so the branches not taken cost
-	 * nothing.
+	 * one statement. For each tier the newest {@value #WINDOW} visible stories after the
+	 * position are read in the public feed's index order; when they hold a page of
+	 * matches (a common term) that is the tier's answer, since they are a prefix of its
+	 * order. Otherwise the matches are few and the full-text index finds them all, sorted
+	 * (a CTE only runs when read, so this costs nothing when the window is enough).
 	 * @param q the query, in web search syntax
 	 * @param hiddenAuthors authors to leave out (blocked either way)
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -83,7 +71,6 @@ class StorySearchQueries {
 		params.put("q", q);
 		params.put("limit", limit);
 		params.put("window", WINDOW);
-		params.put("probe", PROBE);
 		params.put("hidden", hiddenAuthors.toArray(UUID[]::new));
 		if (after != null) {
 			params.put("at", Timestamp.from(after.at()));
@@ -105,8 +92,7 @@ class StorySearchQueries {
 
 	/**
 	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: the window
-	 * in feed order, its matches, all matches from the full-text index, and the answer
-	 * (from the tier's probe {@code p<tier>} when it holds every match).
+	 * in feed order, its matches, all matches from the full-text index, and the answer.
 	 */
 	private static String tier(int tier, @Nullable StoryPosition after) {
 		String visible = "%s and s.author_id <> all(:hidden) %s".formatted(STORY_VISIBLE,
@@ -114,9 +100,6 @@ class StorySearchQueries {
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """
-				p%1$d as materialized (
-				    select s.id, s.published_at from stories s where %3$s and %2$s
-				    order by s.published_at desc, s.id desc limit :probe),
 				w%1$d as materialized (
 				    select s.id, s.published_at, s.title_vector, s.search_vector from stories s where %2$s
 				    order by s.published_at desc, s.id desc limit :window),
@@ -125,18 +108,12 @@ class StorySearchQueries {
 				g%1$d as materialized (
 				    select s.id, s.published_at from stories s where %3$s and %2$s),
 				t%1$d as (
-				    (select %1$d as tier, id, published_at from p%1$d where (select count(*) from p%1$d) < :probe
-				     order by published_at desc, id desc limit :limit)
-				    union all
-				    select %1$d, id, published_at from h%1$d
-				    where case when (select count(*) from p%1$d) < :probe then false
-				               else (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window end
+				    select %1$d as tier, id, published_at from h%1$d
+				    where (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window
 				    union all
 				    (select %1$d, id, published_at from g%1$d
-				     where case when (select count(*) from p%1$d) < :probe then false
-				                else (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window end
-				     order by published_at desc, id desc limit :limit))"""
-			.formatted(tier, visible, match);
+				     where (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window
+				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match);
 	}
 
 	/**

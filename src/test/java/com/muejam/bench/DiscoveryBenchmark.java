@@ -44,8 +44,11 @@ class DiscoveryBenchmark {
 		try (ConfigurableApplicationContext app = SpringApplication.run(MueJamApplication.class, "--server.port=0",
 				"--muejam.embedded-postgres.ephemeral=true", "--muejam.data-dir=target/bench-data",
 				"--muejam.rate-limits.enabled=false", "--muejam.scheduling.enabled=false",
-				"--muejam.cache.ttl.trending=0s", "--muejam.cache.ttl.for-you=0s", "--muejam.cache.ttl.suggestions=0s",
-				"--muejam.cache.ttl.stories=0s", "--muejam.cache.ttl.profiles=0s", "--logging.level.root=warn")) {
+				// seeding 100k stories takes single statements of tens of seconds
+				"--muejam.database.statement-timeout=0",
+				"--spring.datasource.hikari.data-source-properties.socketTimeout=0", "--muejam.cache.ttl.trending=0s",
+				"--muejam.cache.ttl.for-you=0s", "--muejam.cache.ttl.suggestions=0s", "--muejam.cache.ttl.stories=0s",
+				"--muejam.cache.ttl.profiles=0s", "--logging.level.root=warn")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			String token = app.getBean(LocalIssuer.class)

@@ -42,18 +42,6 @@ public final class QueryPlans {
 		return tables;
 	}
 
-	/**
-	 * How many rows of a table a statement read when it ran again (over all its scans of
-	 * that table).
-	 * @param dataSource where to run it
-	 * @param query the statement and its parameters
-	 * @param table the table
-	 * @return the rows its scans returned
-	 */
-	public static long rowsRead(DataSource dataSource, QueryInfo query, String table) {
-		return rows(plan(dataSource, query), table);
-	}
-
 	private static JsonNode plan(DataSource dataSource, QueryInfo query) {
 		List<List<ParameterSetOperation>> parameters = query.getParametersList();
 		try (Connection connection = dataSource.getConnection();
@@ -72,15 +60,6 @@ public final class QueryPlans {
 		catch (SQLException | IllegalAccessException | InvocationTargetException ex) {
 			throw new IllegalStateException("Could not explain " + query.getQuery(), ex);
 		}
-	}
-
-	private static long rows(JsonNode node, String table) {
-		long rows = table.equals(node.path("Relation Name").asString(""))
-				? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong() : 0;
-		for (JsonNode child : node.path("Plans")) {
-			rows += rows(child, table);
-		}
-		return rows;
 	}
 
 	private static void collect(JsonNode node, Set<String> tables) {
