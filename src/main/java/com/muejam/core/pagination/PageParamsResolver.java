@@ -17,7 +17,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Reads {@link PageParams} from the {@code cursor} and {@code page_size} query parameters
  * and validates them, with the same errors as Spring's constructor binding of the record
  * gives: that binding parses the record's parameter annotations again on every request,
- * which cost a tenth of a page request's time.
+ * which was a sixth of the samples of an uncached page request in a JFR profile.
  */
 final class PageParamsResolver implements HandlerMethodArgumentResolver {
 
