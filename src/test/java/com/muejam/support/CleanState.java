@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.cache.CacheManager;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -26,9 +27,33 @@ public class CleanState implements BeforeEachCallback {
 		List<String> tables = jdbc.sql("""
 				select quote_ident(tablename) from pg_tables
 				where schemaname = 'public' and tablename <> 'flyway_schema_history'""").query(String.class).list();
-		jdbc.sql("truncate table " + String.join(", ", tables) + " restart identity cascade").update();
+		String truncate = "truncate table " + String.join(", ", tables) + " restart identity cascade";
+		// a listener of the previous test may still be writing: its row locks and the
+		// truncation's table locks can deadlock, and PostgreSQL then cancels one of them
+		for (int attempt = 1;; attempt++) {
+			try {
+				jdbc.sql(truncate).update();
+				break;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+				sleep(100L * attempt);
+			}
+		}
 		CacheManager caches = context.getBean(CacheManager.class);
 		caches.getCacheNames().forEach((name) -> caches.getCache(name).clear());
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
