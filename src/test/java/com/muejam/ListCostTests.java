@@ -149,6 +149,16 @@ class ListCostTests {
 		assertThat(this.statements.countTransactions(newest)).isZero();
 	}
 
+	@Test
+	void signingInIsOneStatementWithoutATransaction() {
+		String token = this.api.token(READER);
+		Runnable newest = () -> assertThat(this.api.get("/v1/discover?tab=new").bearer(token).send().status())
+			.isEqualTo(200);
+		// the sign-in, the caller's blocks, the page
+		assertThat(this.statements.count(newest)).isEqualTo(3L);
+		assertThat(this.statements.countTransactions(newest)).isZero();
+	}
+
 	private long costAtAnyDepth(String list, String token, boolean hasMore) {
 		String first = list + (list.contains("?") ? "&" : "?") + "page_size=1";
 		Api.Reply page = this.api.get(first).bearer(token).send();

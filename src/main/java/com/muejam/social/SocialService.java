@@ -126,13 +126,13 @@ public class SocialService implements BlockedUsers {
 	 * @param b the other
 	 * @return {@code true} if a block exists in either direction
 	 */
-	@Transactional(readOnly = true)
+	// one statement: no transaction of its own (a caller's is joined)
 	public boolean isBlockedEitherWay(UUID a, UUID b) {
 		return this.queries.blockedEitherWay(a, b);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	// one statement: no transaction of its own (a caller's is joined)
 	public Set<UUID> eitherWay(@Nullable UUID viewerId) {
 		if (viewerId == null) {
 			return Set.of();
@@ -146,7 +146,7 @@ public class SocialService implements BlockedUsers {
 	 * @param viewerId the viewer, or {@code null}
 	 * @return the users to leave out of the viewer's feeds
 	 */
-	@Transactional(readOnly = true)
+	// one statement: no transaction of its own (a caller's is joined)
 	public Set<UUID> hiddenFromFeeds(@Nullable UUID viewerId) {
 		if (viewerId == null) {
 			return Set.of();

@@ -30,7 +30,8 @@ import org.springframework.util.StringUtils;
 /**
  * How bearer tokens are verified: RS256 only, {@code exp} required,
  * {@code exp}/{@code nbf} with the configured clock skew, the expected issuer, and (for
- * Clerk) {@code azp} among the authorized parties when the token carries one.
+ * Clerk) {@code azp} among the authorized parties when the token carries one. A token
+ * that passed is remembered until it expires ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
@@ -41,8 +42,12 @@ class JwtDecoderConfiguration {
 		return new LocalIssuer(data, properties.local(), clock);
 	}
 
+	/** How many verified tokens an instance remembers (see {@link VerifiedTokens}). */
+	private static final int VERIFIED_TOKENS = 50_000;
+
 	@Bean
-	JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> local) throws JOSEException {
+	JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> local, Clock clock)
+			throws JOSEException {
 		NimbusJwtDecoder decoder;
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTimestampValidator(properties.clockSkew()));
@@ -65,7 +70,7 @@ class JwtDecoderConfiguration {
 			validators.add(new JwtIssuerValidator(issuer.issuer()));
 		}
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
+		return new VerifiedTokens(decoder, clock, VERIFIED_TOKENS);
 	}
 
 	private static OAuth2TokenValidator<Jwt> authorizedParty(List<String> parties) {
