@@ -38,18 +38,19 @@ class TableOwnershipTests {
 			Map.entry("event_publication_archive", "core"), Map.entry("shedlock", "core"),
 			Map.entry("idempotency_keys", "core"), Map.entry("parked_event_publications", "core"),
 			Map.entry("user_profiles", "users"), Map.entry("webhook_deliveries", "users"),
-			Map.entry("uploads", "uploads"), Map.entry("stories", "stories"), Map.entry("chapters", "stories"),
-			Map.entry("tags", "stories"), Map.entry("story_tags", "stories"), Map.entry("shelves", "library"),
-			Map.entry("shelf_items", "library"), Map.entry("reading_progress", "library"),
-			Map.entry("chapter_reads", "library"), Map.entry("bookmarks", "library"),
-			Map.entry("highlights", "highlights"), Map.entry("follows", "social"), Map.entry("blocks", "social"),
-			Map.entry("mutes", "social"), Map.entry("whispers", "whispers"), Map.entry("whisper_likes", "whispers"),
-			Map.entry("notifications", "notifications"), Map.entry("notification_settings", "notifications"),
-			Map.entry("email_outbox", "notifications"), Map.entry("stream_tickets", "notifications"),
-			Map.entry("user_interests", "discovery"), Map.entry("story_stats_daily", "discovery"),
-			Map.entry("story_engagements", "discovery"), Map.entry("story_trending", "discovery"),
-			Map.entry("not_interested", "discovery"), Map.entry("job_runs", "discovery"),
-			Map.entry("reports", "moderation"), Map.entry("moderation_actions", "moderation"));
+			Map.entry("reader_preferences", "users"), Map.entry("uploads", "uploads"), Map.entry("stories", "stories"),
+			Map.entry("chapters", "stories"), Map.entry("tags", "stories"), Map.entry("story_tags", "stories"),
+			Map.entry("shelves", "library"), Map.entry("shelf_items", "library"),
+			Map.entry("reading_progress", "library"), Map.entry("chapter_reads", "library"),
+			Map.entry("bookmarks", "library"), Map.entry("highlights", "highlights"), Map.entry("follows", "social"),
+			Map.entry("blocks", "social"), Map.entry("mutes", "social"), Map.entry("whispers", "whispers"),
+			Map.entry("whisper_likes", "whispers"), Map.entry("notifications", "notifications"),
+			Map.entry("notification_settings", "notifications"), Map.entry("email_outbox", "notifications"),
+			Map.entry("stream_tickets", "notifications"), Map.entry("user_interests", "discovery"),
+			Map.entry("story_stats_daily", "discovery"), Map.entry("story_engagements", "discovery"),
+			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
+			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
+			Map.entry("moderation_actions", "moderation"));
 
 	private static final Pattern CREATED = Pattern
 		.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");

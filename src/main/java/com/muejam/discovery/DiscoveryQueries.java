@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.muejam.core.visibility.Rating;
 import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ class DiscoveryQueries {
 	private static final String VISIBLE_AT = StoryVisibility.visibleStorySqlAt("cast(:at as timestamptz)");
 
 	private static final String TRENDING_SQL = """
-			select t.story_id, s.author_id, t.score from story_trending t join stories s on s.id = t.story_id
+			select t.story_id, s.author_id, t.score, s.rating, s.tag_slugs from story_trending t join stories s on s.id = t.story_id
 			where %s order by t.score desc, t.story_id desc limit :depth"""
 		.formatted(StoryVisibility.VISIBLE_STORY_SQL);
 
@@ -66,12 +67,12 @@ class DiscoveryQueries {
 			    union all select ni.story_id from not_interested ni where ni.user_id = :user),
 			eligible as (
 			    select s.* from candidates c
-			    cross join lateral (select s.id, s.author_id, s.published_at from stories s
+			    cross join lateral (select s.id, s.author_id, s.published_at, s.rating, s.tag_slugs from stories s
 			                        where s.id = c.id and %1$s and s.author_id <> :user and s.author_id <> all(cast(:hidden as uuid[]))
 			                        limit 1) s
 			    where s.id not in (select story_id from excluded)),
 			scored as (
-			    select e.id, e.author_id, e.published_at, tm.interest, tm.best as tag_score, tm.best_tag, tr.score as trending,
+			    select e.id, e.author_id, e.published_at, e.rating, e.tag_slugs, tm.interest, tm.best as tag_score, tm.best_tag, tr.score as trending,
 			           (cast(:authorScores as float8[]))[array_position(cast(:authors as uuid[]), e.author_id)] as author_score
 			    from eligible e
 			    cross join lateral (
@@ -84,7 +85,7 @@ class DiscoveryQueries {
 			    select r.*, 0.5 * (coalesce(r.interest, 0) + coalesce(r.author_score, 0)) + 0.3 * coalesce(r.trending, 0)
 			                + 0.2 * exp(-0.1 * cast(extract(epoch from (cast(:at as timestamptz) - r.published_at)) as float8) / 86400.0) as score
 			    from scored r order by score desc, r.id desc limit :depth)
-			select r.id, r.author_id, r.score, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
+			select r.id, r.author_id, r.score, r.rating, r.tag_slugs, r.author_score, r.tag_score, u.handle as author_handle, t.name as top_tag
 			from ranked r left join user_profiles u on u.id = r.author_id left join tags t on t.id = r.best_tag
 			order by r.score desc, r.id desc"""
 		.formatted(VISIBLE_AT, STORIES_PER_TAG, STORIES_PER_AUTHOR, TRENDING_CANDIDATES, NEWEST_CANDIDATES);
@@ -104,7 +105,8 @@ class DiscoveryQueries {
 		return this.jdbc.sql(TRENDING_SQL)
 			.param("depth", depth)
 			.query((rs, n) -> new Ranked.Entry(rs.getObject("story_id", UUID.class),
-					rs.getObject("author_id", UUID.class), rs.getDouble("score"), DiscoverItem.Reason.TRENDING))
+					rs.getObject("author_id", UUID.class), rs.getDouble("score"), DiscoverItem.Reason.TRENDING,
+					Rating.fromWire(rs.getString("rating")), Ranked.Entry.slugs(rs.getArray("tag_slugs"))))
 			.list();
 	}
 
@@ -141,7 +143,8 @@ class DiscoveryQueries {
 						: hasAuthor ? new DiscoverItem.Reason(DiscoverItem.Kind.AUTHOR, rs.getString("author_handle"))
 								: DiscoverItem.Reason.TRENDING;
 				return new Ranked.Entry(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
-						rs.getDouble("score"), reason);
+						rs.getDouble("score"), reason, Rating.fromWire(rs.getString("rating")),
+						Ranked.Entry.slugs(rs.getArray("tag_slugs")));
 			})
 			.list();
 	}

@@ -19,6 +19,8 @@ import com.muejam.core.pagination.InvalidCursor;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.core.visibility.Rating;
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryView;
 
@@ -143,8 +145,9 @@ class DiscoveryService {
 		if (interests.size() < MIN_INTERESTS) {
 			return null;
 		}
+		// muted authors are never recommended
 		List<Ranked.Entry> entries = this.queries.forYou(userId, at, this.properties.forYouDepth(), interests,
-				this.blockedUsers.eitherWay(userId).toArray(UUID[]::new));
+				this.blockedUsers.mutedOrBlocked(userId).toArray(UUID[]::new));
 		return new Ranked(at, entries);
 	}
 
@@ -160,12 +163,15 @@ class DiscoveryService {
 		List<Ranked.Entry> after = ranked.entries();
 		RankPosition position = this.cursors.after(list, page, RankPosition::of);
 		if (position != null) {
-			Ranked.Entry last = new Ranked.Entry(position.storyId(), new UUID(0, 0), position.score(), null);
+			Ranked.Entry last = new Ranked.Entry(position.storyId(), new UUID(0, 0), position.score(), null,
+					Rating.GENERAL, List.of());
 			after = after.stream().filter((entry) -> order.compare(entry, last) > 0).toList();
 		}
-		Set<UUID> hidden = this.blockedUsers.eitherWay((viewer != null) ? viewer.id() : null);
+		Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
+		ReaderPreferences preferences = CurrentUser.preferencesOf(viewer);
 		List<Ranked.Entry> rows = after.stream()
 			.filter((entry) -> !hidden.contains(entry.authorId()))
+			.filter((entry) -> preferences.admits(entry.rating(), entry.tagSlugs()))
 			.limit(page.fetchSize())
 			.toList();
 		CursorPage<Ranked.Entry> slice = CursorPage.of(rows, page, (entry) -> this.cursors.encode(list,
@@ -174,7 +180,8 @@ class DiscoveryService {
 			.visibleStories(slice.data().stream().map(Ranked.Entry::storyId).toList());
 		return new CursorPage<>(slice.data()
 			.stream()
-			.filter((entry) -> views.containsKey(entry.storyId()))
+			.filter((entry) -> views.containsKey(entry.storyId())
+					&& views.get(entry.storyId()).isAdmittedBy(preferences))
 			.map((entry) -> new DiscoverItem(views.get(entry.storyId()), entry.reason()))
 			.toList(), slice.nextCursor());
 	}

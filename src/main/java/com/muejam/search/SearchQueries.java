@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.visibility.Rating;
+
 import com.muejam.core.pagination.Seek;
 import com.muejam.search.SearchService.TagHit;
 import com.muejam.stories.StoryVisibility;
@@ -103,7 +105,7 @@ class SearchQueries {
 	 */
 	List<Suggestions.StorySuggestion> storySuggestions(String prefix, String word, int limit) {
 		return this.jdbc.sql("""
-				select s.id, s.slug, s.title, s.author_id from stories s
+				select s.id, s.slug, s.title, s.author_id, s.rating, s.tag_slugs from stories s
 				where %s and (lower(muejam_unaccent(s.title)) like muejam_unaccent(:prefix)
 				              or lower(muejam_unaccent(s.title)) like muejam_unaccent(:word))
 				order by s.published_at desc limit :n""".formatted(STORY_VISIBLE))
@@ -111,7 +113,8 @@ class SearchQueries {
 			.param("word", word)
 			.param("n", limit)
 			.query((rs, n) -> new Suggestions.StorySuggestion(rs.getObject("id", UUID.class), rs.getString("slug"),
-					rs.getString("title"), rs.getObject("author_id", UUID.class)))
+					rs.getString("title"), rs.getObject("author_id", UUID.class),
+					Rating.fromWire(rs.getString("rating")), List.of((String[]) rs.getArray("tag_slugs").getArray())))
 			.list();
 	}
 

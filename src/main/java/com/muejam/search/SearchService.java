@@ -15,6 +15,7 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.search.SearchQueries.Hit;
 import com.muejam.search.SearchQueries.Position;
 import com.muejam.search.StorySearchQueries.StoryPosition;
@@ -70,11 +71,12 @@ class SearchService {
 	@Transactional(readOnly = true)
 	CursorPage<StoryView> stories(@Nullable CurrentUser viewer, String query, PageParams page) {
 		String q = clean(query);
-		Set<UUID> hidden = hidden(viewer);
+		Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
 		String list = "search.stories:" + q;
 		StoryPosition after = this.cursors.after(list, page, StoryPosition::of);
 		this.storyQueries.planForEachQuery();
-		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, after, page.fetchSize());
+		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), after,
+				page.fetchSize());
 		CursorPage<StoryPosition> slice = CursorPage.of(hits, page, (hit) -> this.cursors.encode(list, hit.values()));
 		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(StoryPosition::id).toList());
 		return new CursorPage<>(
@@ -114,8 +116,12 @@ class SearchService {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Suggestions all = this.suggestions.get(q, () -> computeSuggestions(q));
 		Set<UUID> hidden = hidden(viewer);
-		return new Suggestions(all.stories().stream().filter((s) -> !hidden.contains(s.authorId())).toList(),
-				all.users().stream().filter((u) -> !hidden.contains(u.id())).toList(), all.tags())
+		Set<UUID> mutedOrBlocked = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
+		ReaderPreferences preferences = CurrentUser.preferencesOf(viewer);
+		return new Suggestions(all.stories()
+			.stream()
+			.filter((s) -> !mutedOrBlocked.contains(s.authorId()) && preferences.admits(s.rating(), s.tagSlugs()))
+			.toList(), all.users().stream().filter((u) -> !hidden.contains(u.id())).toList(), all.tags())
 			.limited(SUGGESTIONS);
 	}
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Seek;
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,13 +62,15 @@ class StorySearchQueries {
 	 * order. Otherwise the matches are few and the full-text index finds them all, sorted
 	 * (a CTE only runs when read, so this costs nothing when the window is enough).
 	 * @param q the query, in web search syntax
-	 * @param hiddenAuthors authors to leave out (blocked either way)
+	 * @param hiddenAuthors authors to leave out (blocked either way, muted)
+	 * @param preferences the ratings and tags to leave out
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @return the hits, in order
 	 */
-	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, @Nullable StoryPosition after, int limit) {
-		Map<String, Object> params = new HashMap<>();
+	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, ReaderPreferences preferences,
+			@Nullable StoryPosition after, int limit) {
+		Map<String, Object> params = new HashMap<>(StoryVisibility.admittedParams(preferences));
 		params.put("q", q);
 		params.put("limit", limit);
 		params.put("window", WINDOW);
@@ -95,8 +98,8 @@ class StorySearchQueries {
 	 * in feed order, its matches, all matches from the full-text index, and the answer.
 	 */
 	private static String tier(int tier, @Nullable StoryPosition after) {
-		String visible = "%s and s.author_id <> all(:hidden) %s".formatted(STORY_VISIBLE,
-				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+		String visible = "%s and s.author_id <> all(:hidden) and %s %s".formatted(STORY_VISIBLE,
+				StoryVisibility.ADMITTED_SQL, Seek.descending(after, "s.published_at, s.id", ":at, :id"));
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """

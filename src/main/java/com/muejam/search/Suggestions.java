@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.muejam.core.visibility.Rating;
+
 /**
  * Type-ahead suggestions.
  *
@@ -22,7 +24,8 @@ record Suggestions(List<StorySuggestion> stories, List<UserSuggestion> users, Li
 	}
 
 	@Schema(name = "StorySuggestion")
-	record StorySuggestion(UUID id, String slug, String title, @JsonIgnore UUID authorId) {
+	record StorySuggestion(UUID id, String slug, String title, @JsonIgnore UUID authorId, @JsonIgnore Rating rating,
+			@JsonIgnore List<String> tagSlugs) {
 	}
 
 	@Schema(name = "UserSuggestion")

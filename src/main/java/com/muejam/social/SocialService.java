@@ -146,6 +146,11 @@ public class SocialService implements BlockedUsers {
 	 * @param viewerId the viewer, or {@code null}
 	 * @return the users to leave out of the viewer's feeds
 	 */
+	@Override
+	public Set<UUID> mutedOrBlocked(@Nullable UUID viewerId) {
+		return hiddenFromFeeds(viewerId);
+	}
+
 	// one statement: no transaction of its own (a caller's is joined)
 	public Set<UUID> hiddenFromFeeds(@Nullable UUID viewerId) {
 		if (viewerId == null) {

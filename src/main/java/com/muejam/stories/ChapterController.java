@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +54,11 @@ class ChapterController {
 
 	@Operation(summary = "A story's chapters in order",
 			description = "Published chapters, without content; the author also sees drafts.")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "403",
+			description = "The story is rated above the caller's `max_rating`: `RATING_GATED`",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(ref = "#/components/schemas/ErrorResponse")))
 	@SecurityRequirements
 	@GetMapping("/v1/stories/{id}/chapters")
 	CursorPage<ChapterSummaryView> listChapters(@AuthenticationPrincipal @Nullable CurrentUser user,
@@ -60,6 +68,11 @@ class ChapterController {
 
 	@Operation(summary = "Read a chapter",
 			description = "Markdown `content`, sanitized `content_html`, and the previous/next chapters the caller can read.")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "403",
+			description = "The story is rated above the caller's `max_rating`: `RATING_GATED`",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(ref = "#/components/schemas/ErrorResponse")))
 	@SecurityRequirements
 	@GetMapping("/v1/chapters/{id}")
 	ChapterView getChapter(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChapterCounterRefresh {
 
-	private final StoryQueries queries;
+	private final StoryCounterQueries queries;
 
-	ChapterCounterRefresh(StoryQueries queries) {
+	ChapterCounterRefresh(StoryCounterQueries queries) {
 		this.queries = queries;
 	}
 

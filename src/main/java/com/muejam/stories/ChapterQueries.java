@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.visibility.Rating;
+
 import com.muejam.core.pagination.Seek;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +68,7 @@ class ChapterQueries {
 		return this.jdbc
 			.sql("""
 					select r.id, r.story_id, r.chapter_number, r.title, r.content, r.content_html, r.published,
-					       r.published_at, r.created_at, r.updated_at, s.author_id,
+					       r.published_at, r.created_at, r.updated_at, s.author_id, s.rating,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number < r.chapter_number
 					        and %1$s order by c.chapter_number desc limit 1) as previous_id,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number > r.chapter_number
@@ -80,6 +82,7 @@ class ChapterQueries {
 			.param("viewer", (viewerId != null) ? viewerId : StoryQueries.NOBODY)
 			.param("now", Timestamp.from(now))
 			.query((rs, n) -> new ReadableChapter(rs.getObject("author_id", UUID.class),
+					Rating.fromWire(rs.getString("rating")),
 					new ChapterView(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
 							rs.getInt("chapter_number"), rs.getString("title"), rs.getString("content"),
 							rs.getString("content_html"), rs.getBoolean("published"),
@@ -160,7 +163,7 @@ class ChapterQueries {
 	 * @param authorId who wrote the chapter's story
 	 * @param view the chapter as the API shows it
 	 */
-	record ReadableChapter(UUID authorId, ChapterView view) {
+	record ReadableChapter(UUID authorId, Rating rating, ChapterView view) {
 	}
 
 	/**

@@ -18,7 +18,9 @@ import com.muejam.core.pagination.PageParams;
 import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
+import com.muejam.core.error.ErrorCode;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.core.visibility.Rating;
 import com.muejam.stories.ChapterRequests.CreateChapter;
 import com.muejam.stories.StoryRequests.Publish;
 import com.muejam.stories.ChapterRequests.UpdateChapter;
@@ -47,7 +49,7 @@ public class ChapterService {
 
 	private final ChapterQueries queries;
 
-	private final StoryQueries storyQueries;
+	private final StoryCounterQueries counters;
 
 	private final StoryVisibility visibility;
 
@@ -64,7 +66,7 @@ public class ChapterService {
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryCatalog catalog,
-			ChapterQueries queries, StoryQueries storyQueries, StoryVisibility visibility, MarkdownRenderer markdown,
+			ChapterQueries queries, StoryCounterQueries counters, StoryVisibility visibility, MarkdownRenderer markdown,
 			RateLimiter rateLimiter, CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas,
 			Clock clock) {
 		this.chapters = chapters;
@@ -72,7 +74,7 @@ public class ChapterService {
 		this.storyService = storyService;
 		this.catalog = catalog;
 		this.queries = queries;
-		this.storyQueries = storyQueries;
+		this.counters = counters;
 		this.visibility = visibility;
 		this.markdown = markdown;
 		this.rateLimiter = rateLimiter;
@@ -112,7 +114,7 @@ public class ChapterService {
 		}
 		this.chapters.saveAndFlush(chapter);
 		if (revised) {
-			this.storyQueries.refreshStoryCounters(chapter.storyId());
+			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
 		}
 		return view(chapter, true);
@@ -126,7 +128,7 @@ public class ChapterService {
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (chapter.publish(at, now)) {
 			this.chapters.saveAndFlush(chapter);
-			this.storyQueries.refreshStoryCounters(chapter.storyId());
+			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
 			evictStory(chapter.storyId());
 		}
@@ -138,7 +140,7 @@ public class ChapterService {
 		Chapter chapter = owned(author, chapterId);
 		chapter.delete(this.clock.instant());
 		this.chapters.saveAndFlush(chapter);
-		this.storyQueries.refreshStoryCounters(chapter.storyId());
+		this.counters.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
 		evictStory(chapter.storyId());
 	}
@@ -155,6 +157,7 @@ public class ChapterService {
 		ChapterQueries.ReadableChapter chapter = this.queries.readable(chapterId, viewerId, this.clock.instant())
 			.filter((found) -> !this.visibility.isBlockedBetween(viewerId, found.authorId()))
 			.orElseThrow(() -> new StoryNotFound("Chapter"));
+		requireAdmitted(viewer, chapter.authorId(), chapter.rating());
 		return chapter.view();
 	}
 
@@ -168,10 +171,18 @@ public class ChapterService {
 				|| this.visibility.isBlockedBetween((viewer != null) ? viewer.id() : null, story.authorId())) {
 			throw new StoryNotFound("Story");
 		}
+		requireAdmitted(viewer, story.authorId(), story.rating());
 		Integer after = this.cursors.after(LIST + ":" + storyId, page, (values) -> Integer.valueOf(values.getFirst()));
 		return CursorPage.of(this.queries.chapters(storyId, isAuthor, after, page.fetchSize()), page,
 				(chapter) -> this.cursors.encode(LIST + ":" + storyId,
 						java.util.List.of(Integer.toString(chapter.chapterNumber()))));
+	}
+
+	private static void requireAdmitted(@Nullable CurrentUser viewer, UUID authorId, Rating rating) {
+		if (StoryCatalog.isGatedFor(viewer, authorId, rating)) {
+			throw new ApiException(ErrorCode.RATING_GATED,
+					"This story is rated " + rating.wire() + ", above the content filter in your preferences");
+		}
 	}
 
 	/**
@@ -206,7 +217,7 @@ public class ChapterService {
 	public Optional<UUID> hide(UUID chapterId) {
 		return this.chapters.findById(chapterId).flatMap((chapter) -> {
 			this.queries.hide(chapterId);
-			this.storyQueries.refreshStoryCounters(chapter.storyId());
+			this.counters.refreshStoryCounters(chapter.storyId());
 			evictStory(chapter.storyId());
 			return this.stories.findById(chapter.storyId()).map(Story::authorId);
 		});

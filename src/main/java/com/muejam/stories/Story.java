@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.visibility.Rating;
+
 /**
  * A story: its metadata and publication state. Readers see it once it is published and
  * its {@code published_at} has come, until it is deleted or hidden by a moderator.
@@ -35,6 +37,10 @@ class Story {
 
 	@Column(name = "author_id", nullable = false, updatable = false)
 	private UUID authorId;
+
+	// written with StoryQueries#rate (the column's default for a new story)
+	@Column(name = "rating", insertable = false, updatable = false)
+	private @Nullable String rating;
 
 	@Embedded
 	private PublicationState publication = new PublicationState();
@@ -65,6 +71,10 @@ class Story {
 
 	String slug() {
 		return this.slug;
+	}
+
+	Rating rating() {
+		return (this.rating != null) ? Rating.fromWire(this.rating) : Rating.GENERAL;
 	}
 
 	String title() {

@@ -18,6 +18,8 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.core.visibility.Rating;
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.uploads.UploadService;
 import com.muejam.users.UserSummary;
 
@@ -86,22 +88,30 @@ class StoryCatalog {
 		StoryView view = view(row);
 		if (viewer == null || !row.authorId().equals(viewer.id())) {
 			this.storyCache.put(slugOrId, view);
+			return visibleTo(viewer, view);
 		}
-		return visibleTo(viewer, view);
+		return view;
 	}
 
 	/**
 	 * A page of published stories, newest first, in one statement (and one more for a
-	 * signed-in viewer's blocks).
+	 * signed-in viewer's blocks and mutes), without what the viewer asked not to see:
+	 * stories rated above their limit, with a muted tag (unless it is the tag asked for)
+	 * or by a muted author (unless it is the author asked for).
 	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
 		// anonymous readers have no blocks: no call, so no transaction around an empty
 		// answer
-		Set<UUID> hidden = (viewer != null) ? this.blockedUsers.eitherWay(viewer.id()) : Set.of();
-		List<StoryRow> rows = this.queries.publicPage(authorHandle, (tagSlug != null) ? Slugs.of(tagSlug, 50) : null,
-				hidden, after, page.fetchSize());
+		Set<UUID> hidden = (viewer == null) ? Set.of() : (authorHandle != null)
+				? this.blockedUsers.eitherWay(viewer.id()) : this.blockedUsers.mutedOrBlocked(viewer.id());
+		String tag = (tagSlug != null) ? Slugs.of(tagSlug, 50) : null;
+		ReaderPreferences preferences = CurrentUser.preferencesOf(viewer);
+		if (tag != null) {
+			preferences = preferences.showing(tag);
+		}
+		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, preferences, after, page.fetchSize());
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
 			.map(this::view);
@@ -167,7 +177,19 @@ class StoryCatalog {
 		if (viewer != null && this.blockedUsers.eitherWay(viewer.id()).contains(story.author().id())) {
 			throw new StoryNotFound("Story");
 		}
-		return story;
+		return isGatedFor(viewer, story.author().id(), story.rating()) ? story.gatedView() : story;
+	}
+
+	/**
+	 * Whether a story is rated above what a reader chose to see (never for its author).
+	 * @param viewer the caller, or {@code null}
+	 * @param authorId the story's author
+	 * @param rating its rating
+	 * @return {@code true} if the reader sees only the gated view
+	 */
+	static boolean isGatedFor(@Nullable CurrentUser viewer, UUID authorId, Rating rating) {
+		boolean author = viewer != null && viewer.id().equals(authorId);
+		return !author && !CurrentUser.preferencesOf(viewer).maxRating().admits(rating);
 	}
 
 	private StoryView view(StoryRow row) {
@@ -175,7 +197,7 @@ class StoryCatalog {
 				this.uploads.publicUrl(row.authorAvatarKey()));
 		return new StoryView(row.id(), row.slug(), row.title(), row.blurb(), row.tags(),
 				this.uploads.publicUrl(row.coverKey()), author, row.published(), row.publishedAt(), row.chapterCount(),
-				row.createdAt(), row.updatedAt());
+				row.createdAt(), row.updatedAt(), row.rating(), row.contentWarnings(), false);
 	}
 
 }

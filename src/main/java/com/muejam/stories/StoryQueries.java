@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.core.visibility.ContentWarning;
+import com.muejam.core.visibility.Rating;
+import com.muejam.core.visibility.ReaderPreferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,13 +49,10 @@ class StoryQueries {
 			            and st.tag_id = (select t.id from tags t where t.slug = :tag))""";
 
 	/**
-	 * Over a story's published, undeleted chapters: how many readers can see now, and
-	 * when the next scheduled one goes live. "Now" is the statement's own clock, read
-	 * after the caller took the moment a chapter it just published goes live.
+	 * A story a reader's preferences admit: rated at most their limit, no muted tag
+	 * (parameters from {@link #admittedParams}).
 	 */
-	private static final String LIVE_COUNTERS = """
-			count(*) filter (where published_at <= clock_timestamp() and hidden_at is null) as live,
-			min(published_at) filter (where published_at > clock_timestamp() and hidden_at is null) as next""";
+	static final String ADMITTED = "s.rating = any(:ratings) and not (s.tag_slugs && cast(:mutedTags as text[]))";
 
 	/** An id no row has, standing in for an absent one so parameters stay typed. */
 	static final UUID NOBODY = new UUID(0, 0);
@@ -92,27 +92,53 @@ class StoryQueries {
 	 * A page of published stories, newest first, in one statement.
 	 * @param authorHandle only this author's (by handle, any case), or all
 	 * @param tagSlug only stories with this tag, or all
-	 * @param hiddenAuthors authors to leave out (blocked either way)
+	 * @param hiddenAuthors authors to leave out (blocked either way, muted)
+	 * @param preferences the ratings and tags to leave out
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @return the rows
 	 */
 	List<StoryRow> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
-			@Nullable Keyset after, int limit) {
+			ReaderPreferences preferences, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
 					select %s, %s %s
-					where %s and s.author_id <> all(:hidden) %s %s %s
+					where %s and s.author_id <> all(:hidden) and %s %s %s %s
 					order by s.published_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
-					chapterCount(false), StoryRow.FROM, STORY_VISIBLE, (authorHandle != null) ? BY_AUTHOR : "",
-					(tagSlug != null) ? WITH_TAG : "", Keyset.seekDescending(after, "s.published_at, s.id")))
+					chapterCount(false), StoryRow.FROM, STORY_VISIBLE, ADMITTED,
+					(authorHandle != null) ? BY_AUTHOR : "", (tagSlug != null) ? WITH_TAG : "",
+					Keyset.seekDescending(after, "s.published_at, s.id")))
 			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
+			.params(admittedParams(preferences))
 			.params((authorHandle != null) ? Map.of("author", authorHandle.toLowerCase(Locale.ROOT)) : Map.of())
 			.params((tagSlug != null) ? Map.of("tag", tagSlug) : Map.of())
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query(StoryRow::map)
 			.list();
+	}
+
+	/**
+	 * The parameters of {@link #ADMITTED}.
+	 * @param preferences what the reader asked not to see
+	 * @return the parameters by name
+	 */
+	static Map<String, Object> admittedParams(ReaderPreferences preferences) {
+		return Map.of("ratings", preferences.maxRating().admitted(), "mutedTags", preferences.mutedTagArray());
+	}
+
+	/**
+	 * Sets a story's rating and content warnings.
+	 * @param storyId the story
+	 * @param rating the rating
+	 * @param warnings the warnings
+	 */
+	void rate(UUID storyId, Rating rating, Collection<ContentWarning> warnings) {
+		this.jdbc.sql("update stories set rating = :rating, content_warnings = :warnings where id = :id")
+			.param("id", storyId)
+			.param("rating", rating.wire())
+			.param("warnings", warnings.stream().map(ContentWarning::wire).distinct().sorted().toArray(String[]::new))
+			.update();
 	}
 
 	/**
@@ -178,34 +204,6 @@ class StoryQueries {
 			.param("author", authorId)
 			.query(UUID.class)
 			.list();
-	}
-
-	/**
-	 * Recounts a story's published chapters and their words (scheduled ones included),
-	 * and the chapters readers can see now with the moment the next scheduled one goes
-	 * live (what {@link #liveChapterCount()} reads).
-	 * @param storyId the story
-	 */
-	void refreshStoryCounters(UUID storyId) {
-		this.jdbc.sql("""
-				update stories s set chapter_count = c.chapters, word_count = c.words, live_chapter_count = c.live,
-				    next_chapter_at = c.next
-				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words, %s
-				      from chapters where story_id = :story and published and deleted_at is null) c
-				where s.id = :story""".formatted(LIVE_COUNTERS)).param("story", storyId).update();
-	}
-
-	/**
-	 * Brings the counters of readers' chapters up to date on every story whose next
-	 * scheduled chapter has gone live since they were written, in one statement.
-	 * @return how many stories were updated
-	 */
-	int refreshDueChapterCounters() {
-		return this.jdbc.sql("""
-				update stories s set live_chapter_count = c.live, next_chapter_at = c.next
-				from stories due cross join lateral (
-				    select %s from chapters where story_id = due.id and published and deleted_at is null) c
-				where due.next_chapter_at <= now() and s.id = due.id""".formatted(LIVE_COUNTERS)).update();
 	}
 
 	/**

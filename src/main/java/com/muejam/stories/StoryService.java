@@ -3,6 +3,7 @@ package com.muejam.stories;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.core.visibility.Rating;
 import com.muejam.stories.StoryRequests.CreateStory;
 import com.muejam.stories.StoryRequests.Publish;
 import com.muejam.stories.StoryRequests.UpdateStory;
@@ -83,6 +85,10 @@ public class StoryService {
 		if (request.tags() != null) {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
+		if (request.rating() != null || request.contentWarnings() != null) {
+			this.queries.rate(story.id(), (request.rating() != null) ? request.rating() : Rating.GENERAL,
+					(request.contentWarnings() != null) ? request.contentWarnings() : List.of());
+		}
 		this.queries.refreshTagsAndSearchDocument(story.id());
 		return this.catalog.authorView(story);
 	}
@@ -107,6 +113,12 @@ public class StoryService {
 		if (changes.tags() != null) {
 			Set<UUID> affected = this.tags.replace(story.id(), this.tags.resolve(author.id(), changes.tags()));
 			this.tags.recount(affected);
+			story.touch(now);
+		}
+		if (changes.rating() != null || changes.contentWarnings() != null) {
+			StoryView current = this.catalog.authorView(story);
+			this.queries.rate(story.id(), (changes.rating() != null) ? changes.rating() : current.rating(),
+					(changes.contentWarnings() != null) ? changes.contentWarnings() : current.contentWarnings());
 			story.touch(now);
 		}
 		this.stories.saveAndFlush(story);

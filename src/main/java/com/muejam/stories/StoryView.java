@@ -7,6 +7,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.visibility.ContentWarning;
+import com.muejam.core.visibility.Rating;
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.users.UserSummary;
 
 /**
@@ -24,12 +27,39 @@ import com.muejam.users.UserSummary;
  * @param chapterCount chapters the caller can read
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param rating its content rating
+ * @param contentWarnings its content warnings
+ * @param gated whether the story is rated above the caller's limit: then the blurb is
+ * empty, and tags, cover and chapters are withheld
  */
 @Schema(name = "Story")
 public record StoryView(UUID id, String slug, String title, String blurb, List<TagView> tags, @Nullable String coverUrl,
 		UserSummary author, boolean published,
 		@Schema(description = "When readers may see it; in the future for a scheduled story") @Nullable Instant publishedAt,
-		@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt, Instant updatedAt) {
+		@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt, Instant updatedAt,
+		Rating rating, List<ContentWarning> contentWarnings,
+		@Schema(description = "Rated above the caller's `max_rating` (GET /v1/me/preferences): the blurb is empty, "
+				+ "tags and cover are withheld and the chapter endpoints answer 403 `RATING_GATED`") boolean gated) {
+
+	/**
+	 * The story as a reader whose limit is below its rating sees it: enough to ask
+	 * whether they want to see it (title, author, rating and warnings), no text.
+	 * @return the gated view
+	 */
+	StoryView gatedView() {
+		return new StoryView(this.id, this.slug, this.title, "", List.of(), null, this.author, this.published,
+				this.publishedAt, this.chapterCount, this.createdAt, this.updatedAt, this.rating, this.contentWarnings,
+				true);
+	}
+
+	/**
+	 * Whether the story belongs in a reader's lists.
+	 * @param preferences what the reader asked not to see
+	 * @return {@code true} unless it is rated above their limit or carries a muted tag
+	 */
+	public boolean isAdmittedBy(ReaderPreferences preferences) {
+		return preferences.admits(this.rating, this.tags.stream().map(TagView::slug).toList());
+	}
 
 	/**
 	 * A tag of a story.

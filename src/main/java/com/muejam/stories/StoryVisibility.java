@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.core.visibility.ReaderPreferences;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,22 @@ public class StoryVisibility {
 	 * deleted nor hidden (blocks are the caller's to add).
 	 */
 	public static final String VISIBLE_STORY_SQL = StoryQueries.STORY_VISIBLE;
+
+	/**
+	 * What a reader's preferences admit, as an SQL condition over a {@code stories} row
+	 * aliased {@code s}: rated at most their limit, carrying no muted tag. Its parameters
+	 * come from {@link #admittedParams}.
+	 */
+	public static final String ADMITTED_SQL = StoryQueries.ADMITTED;
+
+	/**
+	 * The parameters of {@link #ADMITTED_SQL}.
+	 * @param preferences what the reader asked not to see
+	 * @return the parameters by name
+	 */
+	public static Map<String, Object> admittedParams(ReaderPreferences preferences) {
+		return StoryQueries.admittedParams(preferences);
+	}
 
 	/**
 	 * The same rule at a given moment rather than now, for a statement that ranks at a

@@ -34,12 +34,18 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
+		String subject = jwt.getSubject();
 		String email = TokenClaims.email(jwt);
 		Set<String> tokenRoles = TokenClaims.roles(jwt);
-		CurrentUser user = this.queries.find(jwt.getSubject())
-			.filter((known) -> email == null || email.equalsIgnoreCase(String.valueOf(known.email())))
-			.map((known) -> returning(jwt.getSubject(), known, tokenRoles))
-			.orElseGet(() -> this.profiles.signIn(jwt.getSubject(), email, TokenClaims.name(jwt), tokenRoles));
+		SignInQueries.Known known = this.queries.find(subject)
+			.filter((profile) -> email == null || email.equalsIgnoreCase(String.valueOf(profile.email())))
+			.orElseGet(() -> {
+				// first request, or a new email: create or update the profile, then read
+				// it
+				this.profiles.signIn(subject, email, TokenClaims.name(jwt), tokenRoles);
+				return this.queries.find(subject).orElseThrow();
+			});
+		CurrentUser user = returning(subject, known, tokenRoles);
 		var authorities = user.roles()
 			.stream()
 			.map((role) -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
@@ -55,7 +61,7 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 		if (known.moderator()) {
 			roles.add(CurrentUser.MODERATOR);
 		}
-		return new CurrentUser(known.id(), subject, roles, known.suspended());
+		return new CurrentUser(known.id(), subject, roles, known.suspended(), known.preferences());
 	}
 
 }

@@ -5,12 +5,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.visibility.ReaderPreferences;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The SQL of a returning user's sign-in: what a request needs to know about its caller,
- * in one statement outside any transaction.
+ * their reading preferences included, in one statement outside any transaction.
  */
 @Component
 class SignInQueries {
@@ -28,12 +30,14 @@ class SignInQueries {
 	 */
 	Optional<Known> find(String subject) {
 		return this.jdbc.sql("""
-				select id, email, role = 'MODERATOR' as moderator, suspended_at is not null as suspended,
-				       deleted_at is not null as deleted
-				from user_profiles where clerk_user_id = :subject""")
+				select u.id, u.email, u.role = 'MODERATOR' as moderator, u.suspended_at is not null as suspended,
+				       u.deleted_at is not null as deleted, p.max_rating, p.muted_tags, p.hide_read_by_default
+				from user_profiles u left join reader_preferences p on p.user_id = u.id
+				where u.clerk_user_id = :subject""")
 			.param("subject", subject)
 			.query((rs, n) -> new Known(rs.getObject("id", UUID.class), rs.getString("email"),
-					rs.getBoolean("moderator"), rs.getBoolean("suspended"), rs.getBoolean("deleted")))
+					rs.getBoolean("moderator"), rs.getBoolean("suspended"), rs.getBoolean("deleted"),
+					PreferenceQueries.preferences(rs)))
 			.optional();
 	}
 
@@ -45,8 +49,10 @@ class SignInQueries {
 	 * @param moderator whether the profile has the moderator role
 	 * @param suspended whether the user is suspended
 	 * @param deleted whether the account is deleted
+	 * @param preferences what the user asked not to see
 	 */
-	record Known(UUID id, @Nullable String email, boolean moderator, boolean suspended, boolean deleted) {
+	record Known(UUID id, @Nullable String email, boolean moderator, boolean suspended, boolean deleted,
+			ReaderPreferences preferences) {
 	}
 
 }

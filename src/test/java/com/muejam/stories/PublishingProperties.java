@@ -53,7 +53,7 @@ class PublishingProperties {
 			@ForAll @Size(max = 4) List<@AlphaChars @StringLength(min = 1, max = 12) String> tags,
 			@ForAll @IntRange(min = -1, max = 100_000) int scheduleSeconds) {
 		CurrentUser author = newAuthor();
-		StoryView draft = this.stories.create(author, new CreateStory(title, null, tags, null));
+		StoryView draft = this.stories.create(author, new CreateStory(title, null, tags, null, null, null));
 		assertThat(draft.published()).isFalse();
 		Instant scheduled = (scheduleSeconds < 0) ? null : Instant.now().plusSeconds(scheduleSeconds + 60L);
 		Instant before = Instant.now();
@@ -83,7 +83,8 @@ class PublishingProperties {
 			@ForAll @Size(max = 3) Set<@AlphaChars @StringLength(min = 2, max = 10) String> tags,
 			@ForAll boolean deleteAChapterFirst) {
 		CurrentUser author = newAuthor();
-		StoryView story = this.stories.create(author, new CreateStory("Doomed", "blurb", List.copyOf(tags), null));
+		StoryView story = this.stories.create(author,
+				new CreateStory("Doomed", "blurb", List.copyOf(tags), null, null, null));
 		List<UUID> chapterIds = new java.util.ArrayList<>();
 		for (int i = 0; i < chapterCount; i++) {
 			chapterIds.add(this.chapters.create(author, story.id(), new CreateChapter("C" + i, "text " + i)).id());

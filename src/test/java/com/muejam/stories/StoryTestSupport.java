@@ -19,7 +19,7 @@ public final class StoryTestSupport {
 	}
 
 	public static UUID publishedStory(StoryService stories, CurrentUser author) {
-		UUID id = stories.create(author, new CreateStory("Property Story", null, List.of(), null)).id();
+		UUID id = stories.create(author, new CreateStory("Property Story", null, List.of(), null, null, null)).id();
 		stories.publish(author, id, null);
 		return id;
 	}
@@ -30,7 +30,7 @@ public final class StoryTestSupport {
 
 	public static UUID publishedStoryTagged(ApplicationContext context, CurrentUser author, String tag) {
 		StoryService stories = context.getBean(StoryService.class);
-		UUID id = stories.create(author, new CreateStory("Tagged Story", null, List.of(tag), null)).id();
+		UUID id = stories.create(author, new CreateStory("Tagged Story", null, List.of(tag), null, null, null)).id();
 		stories.publish(author, id, null);
 		return id;
 	}

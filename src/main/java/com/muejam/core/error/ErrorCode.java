@@ -15,6 +15,12 @@ public enum ErrorCode {
 
 	FORBIDDEN(HttpStatus.FORBIDDEN),
 
+	/**
+	 * A chapter of a story rated above the caller's {@code max_rating}: raise it (GET|PUT
+	 * /v1/me/preferences) to read on.
+	 */
+	RATING_GATED(HttpStatus.FORBIDDEN),
+
 	NOT_FOUND(HttpStatus.NOT_FOUND),
 
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),

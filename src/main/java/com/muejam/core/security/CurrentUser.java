@@ -3,6 +3,10 @@ package com.muejam.core.security;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.visibility.ReaderPreferences;
+
 /**
  * The authenticated caller, as every module sees it.
  *
@@ -10,8 +14,10 @@ import java.util.UUID;
  * @param subject the token's {@code sub} (the Clerk user id)
  * @param roles lower-case role names, e.g. {@code moderator}
  * @param suspended whether a moderator suspended the user (no writes until lifted)
+ * @param preferences what the caller asked not to see, read with the sign-in
  */
-public record CurrentUser(UUID id, String subject, Set<String> roles, boolean suspended) {
+public record CurrentUser(UUID id, String subject, Set<String> roles, boolean suspended,
+		ReaderPreferences preferences) {
 
 	public static final String MODERATOR = "moderator";
 
@@ -21,6 +27,19 @@ public record CurrentUser(UUID id, String subject, Set<String> roles, boolean su
 
 	public CurrentUser(UUID id, String subject, Set<String> roles) {
 		this(id, subject, roles, false);
+	}
+
+	public CurrentUser(UUID id, String subject, Set<String> roles, boolean suspended) {
+		this(id, subject, roles, suspended, ReaderPreferences.ANONYMOUS);
+	}
+
+	/**
+	 * What a caller asked not to see.
+	 * @param viewer the caller, or {@code null} for an anonymous request
+	 * @return the caller's preferences, or the anonymous ones
+	 */
+	public static ReaderPreferences preferencesOf(@Nullable CurrentUser viewer) {
+		return (viewer != null) ? viewer.preferences() : ReaderPreferences.ANONYMOUS;
 	}
 
 	public boolean isModerator() {

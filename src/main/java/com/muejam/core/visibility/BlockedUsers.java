@@ -19,4 +19,12 @@ public interface BlockedUsers {
 	 */
 	Set<UUID> eitherWay(@Nullable UUID viewerId);
 
+	/**
+	 * The users whose stories a viewer's lists, feeds and searches leave out: those in a
+	 * block relation with the viewer, either way, and those the viewer muted.
+	 * @param viewerId the viewer, or {@code null} for an anonymous request
+	 * @return the users to leave out; empty for anonymous viewers
+	 */
+	Set<UUID> mutedOrBlocked(@Nullable UUID viewerId);
+
 }

@@ -1,0 +1,59 @@
+package com.muejam.stories;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL that keeps a story row's chapter counters (chapters, words, the chapters
+ * readers can see now and when the next scheduled one goes live) in step with its
+ * chapters, so that story reads need no other table than the authors'.
+ */
+@Component
+class StoryCounterQueries {
+
+	/**
+	 * Over a story's published, undeleted chapters: how many readers can see now, and
+	 * when the next scheduled one goes live. "Now" is the statement's own clock, read
+	 * after the caller took the moment a chapter it just published goes live.
+	 */
+	private static final String LIVE_COUNTERS = """
+			count(*) filter (where published_at <= clock_timestamp() and hidden_at is null) as live,
+			min(published_at) filter (where published_at > clock_timestamp() and hidden_at is null) as next""";
+
+	private final JdbcClient jdbc;
+
+	StoryCounterQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Recounts a story's published chapters and their words (scheduled ones included),
+	 * and the chapters readers can see now with the moment the next scheduled one goes
+	 * live (what {@link StoryQueries#liveChapterCount()} reads).
+	 * @param storyId the story
+	 */
+	void refreshStoryCounters(UUID storyId) {
+		this.jdbc.sql("""
+				update stories s set chapter_count = c.chapters, word_count = c.words, live_chapter_count = c.live,
+				    next_chapter_at = c.next
+				from (select count(*) as chapters, coalesce(sum(word_count), 0) as words, %s
+				      from chapters where story_id = :story and published and deleted_at is null) c
+				where s.id = :story""".formatted(LIVE_COUNTERS)).param("story", storyId).update();
+	}
+
+	/**
+	 * Brings the counters of readers' chapters up to date on every story whose next
+	 * scheduled chapter has gone live since they were written, in one statement.
+	 * @return how many stories were updated
+	 */
+	int refreshDueChapterCounters() {
+		return this.jdbc.sql("""
+				update stories s set live_chapter_count = c.live, next_chapter_at = c.next
+				from stories due cross join lateral (
+				    select %s from chapters where story_id = due.id and published and deleted_at is null) c
+				where due.next_chapter_at <= now() and s.id = due.id""".formatted(LIVE_COUNTERS)).update();
+	}
+
+}
