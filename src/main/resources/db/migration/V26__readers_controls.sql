@@ -1,6 +1,6 @@
 -- Readers' controls: every story has a content rating (AO3's scale) and optional content
--- warnings from a fixed list; readers keep the most restricted rating they want to see,
--- the tags they muted, and whether Discover and search leave out what they have read.
+-- warnings from a fixed list; readers keep the most restricted rating they want to see
+-- and the tags they muted.
 -- Existing stories are rated general.
 alter table stories
     add column rating           text   not null default 'general',
@@ -15,7 +15,6 @@ create table reader_preferences (
     user_id              uuid        primary key,
     max_rating           text        not null default 'teen',
     muted_tags           text[]      not null default '{}',
-    hide_read_by_default boolean     not null default false,
     updated_at           timestamptz not null,
     constraint fk_reader_preferences_user foreign key (user_id) references user_profiles (id) on delete cascade,
     constraint ck_reader_preferences_max_rating check (max_rating in ('general', 'teen', 'mature', 'explicit')),

@@ -66,6 +66,10 @@ class Chapter {
 		this.updatedAt = now;
 	}
 
+	int wordCount() {
+		return this.wordCount;
+	}
+
 	UUID id() {
 		return this.id;
 	}

@@ -262,7 +262,7 @@ public class ChapterService {
 		ChapterQueries.Neighbours neighbours = this.queries.neighbours(chapter.storyId(), chapter.number(), ownerView);
 		return new ChapterView(chapter.id(), chapter.storyId(), chapter.number(), chapter.title(), chapter.content(),
 				chapter.contentHtml(), chapter.isPublished(), chapter.publishedAt(), chapter.createdAt(),
-				chapter.updatedAt(), neighbours.previousId(), neighbours.nextId());
+				chapter.updatedAt(), neighbours.previousId(), neighbours.nextId(), chapter.wordCount());
 	}
 
 	private void evictStory(UUID storyId) {

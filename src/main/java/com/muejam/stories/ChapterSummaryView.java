@@ -11,5 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "ChapterSummary", description = "A chapter in a list: everything but the content")
 record ChapterSummaryView(UUID id, UUID storyId, int chapterNumber, String title, boolean published,
-		@Nullable Instant publishedAt, int wordCount, Instant createdAt, Instant updatedAt) {
+		@Nullable Instant publishedAt, int wordCount, Instant createdAt, Instant updatedAt,
+		@Schema(description = "Minutes to read it: words / 230, rounded up") int readingMinutes) {
+
+	ChapterSummaryView(UUID id, UUID storyId, int chapterNumber, String title, boolean published,
+			@Nullable Instant publishedAt, int wordCount, Instant createdAt, Instant updatedAt) {
+		this(id, storyId, chapterNumber, title, published, publishedAt, wordCount, createdAt, updatedAt,
+				ReadingTime.minutes(wordCount));
+	}
+
 }

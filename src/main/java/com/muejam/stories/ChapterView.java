@@ -15,5 +15,15 @@ record ChapterView(UUID id, UUID storyId, int chapterNumber, String title,
 		@Schema(description = "Rendered and sanitized HTML") String contentHtml, boolean published,
 		@Nullable Instant publishedAt, Instant createdAt, Instant updatedAt,
 		@Schema(description = "The previous chapter the caller can read") @Nullable UUID previousChapterId,
-		@Schema(description = "The next chapter the caller can read") @Nullable UUID nextChapterId) {
+		@Schema(description = "The next chapter the caller can read") @Nullable UUID nextChapterId,
+		@Schema(description = "Words in the chapter, counted when it is saved") int wordCount,
+		@Schema(description = "Minutes to read it: words / 230, rounded up") int readingMinutes) {
+
+	ChapterView(UUID id, UUID storyId, int chapterNumber, String title, String content, String contentHtml,
+			boolean published, @Nullable Instant publishedAt, Instant createdAt, Instant updatedAt,
+			@Nullable UUID previousChapterId, @Nullable UUID nextChapterId, int wordCount) {
+		this(id, storyId, chapterNumber, title, content, contentHtml, published, publishedAt, createdAt, updatedAt,
+				previousChapterId, nextChapterId, wordCount, ReadingTime.minutes(wordCount));
+	}
+
 }

@@ -100,7 +100,7 @@ class StoryCatalog {
 	 * or by a muted author (unless it is the author asked for).
 	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
-			@Nullable String tagSlug, PageParams page) {
+			@Nullable String tagSlug, WordRange words, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
 		// anonymous readers have no blocks: no call, so no transaction around an empty
 		// answer
@@ -111,7 +111,8 @@ class StoryCatalog {
 		if (tag != null) {
 			preferences = preferences.showing(tag);
 		}
-		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, preferences, after, page.fetchSize());
+		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, preferences, words, after,
+				page.fetchSize());
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
 			.map(this::view);
@@ -197,7 +198,8 @@ class StoryCatalog {
 				this.uploads.publicUrl(row.authorAvatarKey()));
 		return new StoryView(row.id(), row.slug(), row.title(), row.blurb(), row.tags(),
 				this.uploads.publicUrl(row.coverKey()), author, row.published(), row.publishedAt(), row.chapterCount(),
-				row.createdAt(), row.updatedAt(), row.rating(), row.contentWarnings(), false);
+				row.createdAt(), row.updatedAt(), row.rating(), row.contentWarnings(), row.wordCount(),
+				ReadingTime.minutes(row.wordCount()), false);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -90,8 +91,12 @@ class StoryController {
 					max = 50) String tag,
 			@Parameter(description = "Author handle") @RequestParam(required = false) @Nullable @Size(
 					max = 30) String author,
+			@Parameter(description = "Only stories of at least this many words") @RequestParam(name = "min_words",
+					required = false) @Nullable @Min(0) Integer minWords,
+			@Parameter(description = "Only stories of at most this many words") @RequestParam(name = "max_words",
+					required = false) @Nullable @Min(0) Integer maxWords,
 			@Valid PageParams page) {
-		return this.catalog.published(user, author, tag, page);
+		return this.catalog.published(user, author, tag, WordRange.of(minWords, maxWords), page);
 	}
 
 	@Operation(summary = "A story by slug (or id)",

@@ -24,7 +24,7 @@ import com.muejam.stories.StoryView.TagView;
 record StoryRow(UUID id, String slug, String title, String blurb, @Nullable String coverKey, UUID authorId,
 		String authorHandle, String authorDisplayName, @Nullable String authorAvatarKey, List<TagView> tags,
 		boolean published, @Nullable Instant publishedAt, int chapterCount, Instant createdAt, Instant updatedAt,
-		Rating rating, List<ContentWarning> contentWarnings) {
+		Rating rating, List<ContentWarning> contentWarnings, int wordCount) {
 
 	/**
 	 * What a story statement selects, before its chapter count column.
@@ -32,7 +32,8 @@ record StoryRow(UUID id, String slug, String title, String blurb, @Nullable Stri
 	static final String COLUMNS = """
 			s.id, s.slug, s.title, s.blurb, s.cover_key, s.author_id, s.published, s.published_at,
 			s.created_at, s.updated_at, u.handle as author_handle, u.display_name as author_display_name,
-			u.avatar_key as author_avatar_key, s.tag_names, s.tag_slugs, s.rating, s.content_warnings""";
+			u.avatar_key as author_avatar_key, s.tag_names, s.tag_slugs, s.rating, s.content_warnings,
+			s.word_count""";
 
 	/**
 	 * Where a story statement selects from: stories aliased {@code s} (which keep their
@@ -48,7 +49,8 @@ record StoryRow(UUID id, String slug, String title, String blurb, @Nullable Stri
 				tags(rs.getArray("tag_names"), rs.getArray("tag_slugs")), rs.getBoolean("published"),
 				instant(rs.getTimestamp("published_at")), rs.getInt("chapter_count"),
 				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-				Rating.fromWire(rs.getString("rating")), warnings(rs.getArray("content_warnings")));
+				Rating.fromWire(rs.getString("rating")), warnings(rs.getArray("content_warnings")),
+				rs.getInt("word_count"));
 	}
 
 	private static List<ContentWarning> warnings(@Nullable Array values) throws SQLException {

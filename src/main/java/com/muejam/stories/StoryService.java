@@ -159,7 +159,7 @@ public class StoryService {
 	 * @return the stories, newest first
 	 */
 	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page) {
-		return this.catalog.published(viewer, null, null, page);
+		return this.catalog.published(viewer, null, null, WordRange.ANY, page);
 	}
 
 	/**

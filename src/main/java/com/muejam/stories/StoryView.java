@@ -29,6 +29,8 @@ import com.muejam.users.UserSummary;
  * @param updatedAt when it last changed
  * @param rating its content rating
  * @param contentWarnings its content warnings
+ * @param wordCount words in its published chapters
+ * @param readingMinutes minutes to read them (words / 230, rounded up)
  * @param gated whether the story is rated above the caller's limit: then the blurb is
  * empty, and tags, cover and chapters are withheld
  */
@@ -38,6 +40,8 @@ public record StoryView(UUID id, String slug, String title, String blurb, List<T
 		@Schema(description = "When readers may see it; in the future for a scheduled story") @Nullable Instant publishedAt,
 		@Schema(description = "Chapters the caller can read") int chapterCount, Instant createdAt, Instant updatedAt,
 		Rating rating, List<ContentWarning> contentWarnings,
+		@Schema(description = "Words in its published chapters") int wordCount,
+		@Schema(description = "Minutes to read them: words / 230, rounded up") int readingMinutes,
 		@Schema(description = "Rated above the caller's `max_rating` (GET /v1/me/preferences): the blurb is empty, "
 				+ "tags and cover are withheld and the chapter endpoints answer 403 `RATING_GATED`") boolean gated) {
 
@@ -49,7 +53,7 @@ public record StoryView(UUID id, String slug, String title, String blurb, List<T
 	StoryView gatedView() {
 		return new StoryView(this.id, this.slug, this.title, "", List.of(), null, this.author, this.published,
 				this.publishedAt, this.chapterCount, this.createdAt, this.updatedAt, this.rating, this.contentWarnings,
-				true);
+				this.wordCount, this.readingMinutes, true);
 	}
 
 	/**

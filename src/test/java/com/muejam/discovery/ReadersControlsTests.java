@@ -155,7 +155,6 @@ class ReadersControlsTests {
 		JsonNode defaults = get("/v1/me/preferences", READER).json();
 		assertThat(defaults.path("content_filter").path("max_rating").asString()).isEqualTo("teen");
 		assertThat(defaults.path("muted_tags").size()).isZero();
-		assertThat(defaults.path("hide_read_by_default").asBoolean()).isFalse();
 		JsonNode changed = preferences(READER, Map.of("muted_tags", List.of("Slow-Burn", "horror")));
 		assertThat(strings(changed.path("muted_tags"))).containsExactly("horror", "slow-burn");
 		assertThat(changed.path("content_filter").path("max_rating").asString()).isEqualTo("teen");
@@ -166,10 +165,35 @@ class ReadersControlsTests {
 		List<String> tooMany = new ArrayList<>(Collections.nCopies(201, "tag"));
 		for (Map<String, Object> invalid : List.<Map<String, Object>>of(Map.of("muted_tags", tooMany),
 				Map.of("muted_tags", List.of("not a slug!")), Map.of("content_filter", Map.of("max_rating", "R")),
-				Map.of("hide_read_by_default", "maybe"))) {
+				Map.of("muted_tags", "horror"))) {
 			Api.Reply reply = this.api.put("/v1/me/preferences").as(READER).json(invalid).send();
 			assertThat(reply.status()).as(invalid.toString()).isEqualTo(400);
 			assertThat(reply.errorCode()).isEqualTo("VALIDATION_FAILED");
+		}
+	}
+
+	@Test
+	void chaptersAndStoriesShowTheirLengthAndListsFilterByIt() {
+		Fixtures.Published longer = this.fixtures.publishedChapter("user_w1", "Long Harbor",
+				String.join(" ", Collections.nCopies(231, "wave")));
+		this.fixtures.publishedChapter("user_w2", "Short Harbor", "Ten words: the sea was calm and so was I.");
+		JsonNode chapter = get("/v1/chapters/" + longer.chapterId(), READER).json();
+		assertThat(chapter.path("word_count").asInt()).isEqualTo(231);
+		// 231 / 230 words a minute, rounded up
+		assertThat(chapter.path("reading_minutes").asInt()).isEqualTo(2);
+		JsonNode summary = get("/v1/stories/" + longer.storyId() + "/chapters", READER).json().path("data").get(0);
+		assertThat(summary.path("reading_minutes").asInt()).isEqualTo(2);
+		JsonNode story = get("/v1/stories/" + longer.storyId(), READER).json();
+		assertThat(story.path("word_count").asInt()).isEqualTo(231);
+		assertThat(story.path("reading_minutes").asInt()).isEqualTo(2);
+		assertThat(titles(get("/v1/stories?min_words=100", READER))).containsExactly("Long Harbor");
+		assertThat(titles(get("/v1/stories?max_words=100", READER))).containsExactly("Short Harbor");
+		assertThat(titles(get("/v1/stories?min_words=10&max_words=231", READER))).containsExactly("Short Harbor",
+				"Long Harbor");
+		for (String invalid : List.of("min_words=-1", "max_words=abc", "min_words=300&max_words=100")) {
+			Api.Reply reply = get("/v1/stories?" + invalid, READER);
+			assertThat(reply.status()).as(invalid).isEqualTo(400);
+			assertThat(reply.errorCode()).as(invalid).isEqualTo("VALIDATION_FAILED");
 		}
 	}
 

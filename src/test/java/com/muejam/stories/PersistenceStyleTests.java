@@ -26,9 +26,12 @@ class PersistenceStyleTests {
 	private static final Pattern WRITE = Pattern
 		.compile("(?i)\\b(?:update|insert\\s+into|delete\\s+from)\\s+(stories|chapters)\\b");
 
-	/** The queries class that may write each aggregate's table. */
-	private static final Map<String, String> WRITER = Map.of("stories", "StoryQueries.java", "chapters",
-			"ChapterQueries.java");
+	/**
+	 * The queries classes that may write each aggregate's table (the story's counters
+	 * have their own, split off when StoryQueries outgrew a file).
+	 */
+	private static final Map<String, Set<String>> WRITERS = Map.of("stories",
+			Set.of("StoryQueries.java", "StoryCounterQueries.java"), "chapters", Set.of("ChapterQueries.java"));
 
 	@Test
 	void sqlWritesToAnAggregatesTableLiveInThatAggregatesQueries() throws IOException {
@@ -38,7 +41,7 @@ class PersistenceStyleTests {
 				Matcher write = WRITE.matcher(Files.readString(file));
 				while (write.find()) {
 					String table = write.group(1).toLowerCase();
-					if (!WRITER.get(table).equals(file.getFileName().toString())) {
+					if (!WRITERS.get(table).contains(file.getFileName().toString())) {
 						misplaced.add(file.getFileName() + " writes " + table);
 					}
 				}

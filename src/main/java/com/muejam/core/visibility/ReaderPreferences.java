@@ -12,13 +12,11 @@ import java.util.Set;
  *
  * @param maxRating the most restricted rating the reader sees
  * @param mutedTags slugs of the tags whose stories the reader does not want to see
- * @param hideReadByDefault whether Discover and search leave out what the reader finished
- * unless asked otherwise
  */
-public record ReaderPreferences(Rating maxRating, Set<String> mutedTags, boolean hideReadByDefault) {
+public record ReaderPreferences(Rating maxRating, Set<String> mutedTags) {
 
 	/** Anonymous readers, and readers who never changed anything: up to teen. */
-	public static final ReaderPreferences ANONYMOUS = new ReaderPreferences(Rating.TEEN, Set.of(), false);
+	public static final ReaderPreferences ANONYMOUS = new ReaderPreferences(Rating.TEEN, Set.of());
 
 	public ReaderPreferences {
 		mutedTags = Set.copyOf(mutedTags);
@@ -46,7 +44,7 @@ public record ReaderPreferences(Rating maxRating, Set<String> mutedTags, boolean
 		}
 		Set<String> muted = new HashSet<>(this.mutedTags);
 		muted.remove(tagSlug);
-		return new ReaderPreferences(this.maxRating, muted, this.hideReadByDefault);
+		return new ReaderPreferences(this.maxRating, muted);
 	}
 
 	/**
