@@ -71,6 +71,7 @@ class EmailOutbox {
 		String subject = switch (notification.type()) {
 			case REPLY -> actor + " replied to your whisper";
 			case FOLLOW -> actor + " started following you";
+			case NEW_CHAPTER -> actor + " published a new chapter" + ((topic != null) ? " of " + topic : "");
 		};
 		String unsubscribe = this.unsubscribes.link(recipientId, notification.type());
 		String text = subject + ".\n\nStop these emails: " + unsubscribe + "\n";

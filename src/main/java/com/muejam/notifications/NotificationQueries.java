@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class NotificationQueries {
 
-	private static final String COLUMNS = "id, type, actor_id, whisper_id, read_at, created_at";
+	private static final String COLUMNS = "id, type, actor_id, whisper_id, story_id, chapter_id, read_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -78,7 +78,8 @@ final class NotificationQueries {
 	 */
 	List<Row> createdAfter(UUID userId, UUID lastId) {
 		return this.jdbc.sql("""
-				select n.id, n.type, n.actor_id, n.whisper_id, n.read_at, n.created_at from notifications n
+				select n.id, n.type, n.actor_id, n.whisper_id, n.story_id, n.chapter_id, n.read_at, n.created_at
+				from notifications n
 				join notifications last on last.id = :last and last.user_id = n.user_id
 				where n.user_id = :user and (n.created_at, n.id) > (last.created_at, last.id)
 				order by n.created_at, n.id limit 100""")
@@ -126,27 +127,32 @@ final class NotificationQueries {
 	 * @return the settings, empty when never saved
 	 */
 	Optional<NotificationSettings> settings(UUID userId) {
-		return this.jdbc.sql("select email_reply, email_follow from notification_settings where user_id = :user")
+		return this.jdbc
+			.sql("select email_reply, email_follow, email_new_chapter from notification_settings where user_id = :user")
 			.param("user", userId)
-			.query((rs, n) -> new NotificationSettings(rs.getBoolean("email_reply"), rs.getBoolean("email_follow")))
+			.query((rs, n) -> new NotificationSettings(rs.getBoolean("email_reply"), rs.getBoolean("email_follow"),
+					rs.getBoolean("email_new_chapter")))
 			.optional();
 	}
 
 	void upsertSettings(UUID userId, NotificationSettings settings) {
 		this.jdbc.sql("""
-				insert into notification_settings (user_id, email_reply, email_follow, updated_at)
-				values (:user, :reply, :follow, now())
+				insert into notification_settings (user_id, email_reply, email_follow, email_new_chapter, updated_at)
+				values (:user, :reply, :follow, :newChapter, now())
 				on conflict (user_id) do update set email_reply = excluded.email_reply,
-				    email_follow = excluded.email_follow, updated_at = excluded.updated_at""")
+				    email_follow = excluded.email_follow, email_new_chapter = excluded.email_new_chapter,
+				    updated_at = excluded.updated_at""")
 			.param("user", userId)
 			.param("reply", settings.emailReply())
 			.param("follow", settings.emailFollow())
+			.param("newChapter", Boolean.TRUE.equals(settings.emailNewChapter()))
 			.update();
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getObject("id", UUID.class), NotificationType.valueOf(rs.getString("type")),
 				rs.getObject("actor_id", UUID.class), rs.getObject("whisper_id", UUID.class),
+				rs.getObject("story_id", UUID.class), rs.getObject("chapter_id", UUID.class),
 				(rs.getTimestamp("read_at") != null) ? rs.getTimestamp("read_at").toInstant() : null,
 				rs.getTimestamp("created_at").toInstant());
 	}
@@ -161,8 +167,8 @@ final class NotificationQueries {
 	 * @param readAt when it was read, or {@code null}
 	 * @param createdAt when it was created
 	 */
-	record Row(UUID id, NotificationType type, UUID actorId, @Nullable UUID whisperId, @Nullable Instant readAt,
-			Instant createdAt) {
+	record Row(UUID id, NotificationType type, UUID actorId, @Nullable UUID whisperId, @Nullable UUID storyId,
+			@Nullable UUID chapterId, @Nullable Instant readAt, Instant createdAt) {
 	}
 
 }

@@ -92,7 +92,8 @@ class NotificationService {
 			return Optional.empty();
 		}
 		UserSummary actor = this.profiles.summaries(Set.of(actorId)).get(actorId);
-		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, now);
+		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, null, null,
+				now);
 		if (settings(recipientId).emails(type)) {
 			this.profiles.emailOf(recipientId).ifPresent((email) -> email(recipientId, email, notification, repliedTo));
 		}
@@ -174,8 +175,9 @@ class NotificationService {
 
 	@Transactional
 	NotificationSettings saveSettings(UUID userId, NotificationSettings settings) {
-		this.queries.upsertSettings(userId, settings);
-		return settings;
+		NotificationSettings complete = settings.completedFrom(settings(userId));
+		this.queries.upsertSettings(userId, complete);
+		return complete;
 	}
 
 	private java.util.function.Function<Row, NotificationView> views(List<Row> rows) {
@@ -183,7 +185,7 @@ class NotificationService {
 		rows.forEach((row) -> actors.add(row.actorId()));
 		Map<UUID, UserSummary> summaries = this.profiles.summaries(actors);
 		return (row) -> new NotificationView(row.id(), row.type(), summaries.get(row.actorId()), row.whisperId(),
-				row.readAt(), row.createdAt());
+				row.storyId(), row.chapterId(), row.readAt(), row.createdAt());
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -9,6 +9,11 @@ enum NotificationType {
 	REPLY,
 
 	/** Someone started following the user. */
-	FOLLOW
+	FOLLOW,
+
+	/**
+	 * A new chapter went live in a story the user shelved, or by an author they follow.
+	 */
+	NEW_CHAPTER
 
 }

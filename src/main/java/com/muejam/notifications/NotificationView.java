@@ -12,13 +12,17 @@ import com.muejam.users.UserSummary;
  * A notification as the list and the live stream show it.
  *
  * @param id the notification
- * @param type {@code REPLY} or {@code FOLLOW}
- * @param actor who replied or followed
+ * @param type {@code REPLY}, {@code FOLLOW} or {@code NEW_CHAPTER}
+ * @param actor who replied, followed or published the chapter
  * @param whisperId the reply, for {@code REPLY}
+ * @param storyId the story, for {@code NEW_CHAPTER}
+ * @param chapterId the new chapter, for {@code NEW_CHAPTER}
  * @param readAt when the user read it, or {@code null}
  * @param createdAt when it happened
  */
 @Schema(name = "Notification")
 record NotificationView(UUID id, NotificationType type, @Nullable UserSummary actor, @Nullable UUID whisperId,
-		@Nullable Instant readAt, Instant createdAt) {
+		@Schema(description = "The story, for `NEW_CHAPTER`") @Nullable UUID storyId,
+		@Schema(description = "The new chapter, for `NEW_CHAPTER`") @Nullable UUID chapterId, @Nullable Instant readAt,
+		Instant createdAt) {
 }

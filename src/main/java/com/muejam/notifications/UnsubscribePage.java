@@ -70,6 +70,7 @@ final class UnsubscribePage {
 		return switch (type) {
 			case REPLY -> "replies to your whispers";
 			case FOLLOW -> "new followers";
+			case NEW_CHAPTER -> "new chapters";
 		};
 	}
 

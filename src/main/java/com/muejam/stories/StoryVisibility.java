@@ -33,6 +33,14 @@ public class StoryVisibility {
 	public static final String VISIBLE_STORY_SQL = StoryQueries.STORY_VISIBLE;
 
 	/**
+	 * The same rule for a chapter, as an SQL condition over a {@code chapters} row
+	 * aliased {@code c} whose story is aliased {@code s}: the chapter is published, due,
+	 * neither deleted nor hidden, and so is its story.
+	 */
+	public static final String VISIBLE_CHAPTER_SQL = StoryQueries.CHAPTER_VISIBLE + " and "
+			+ StoryQueries.STORY_VISIBLE;
+
+	/**
 	 * What a reader's preferences admit, as an SQL condition over a {@code stories} row
 	 * aliased {@code s}: rated at most their limit, carrying no muted tag. Its parameters
 	 * come from {@link #admittedParams}.

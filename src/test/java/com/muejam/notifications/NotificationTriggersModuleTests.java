@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.muejam.social.SocialService;
 import com.muejam.social.UserFollowed;
+import com.muejam.stories.StoryService;
 import com.muejam.support.CleanState;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
@@ -49,6 +50,9 @@ class NotificationTriggersModuleTests {
 
 	@MockitoBean
 	SocialService social;
+
+	@MockitoBean
+	StoryService stories;
 
 	@Autowired
 	JdbcClient jdbc;
