@@ -47,12 +47,15 @@ class DiscoverController {
 			@Parameter(description = "Which feed: new (default), trending or for_you (needs a token)",
 					schema = @Schema(type = "string", allowableValues = { "new", "trending", "for_you" },
 							defaultValue = "new")) @RequestParam(required = false) @Nullable String tab,
+			@Parameter(description = "Leave out the stories you finished (completed their last chapter); "
+					+ "default: `hide_read_by_default` in your preferences. Ignored without a token.") @RequestParam(
+							name = "hide_read", required = false) @Nullable Boolean hideRead,
 			@Valid PageParams page) {
 		String chosen = (tab == null) ? "new" : tab.strip().toLowerCase(Locale.ROOT);
 		return switch (chosen) {
-			case "new" -> this.discovery.newest(user, page);
-			case "trending" -> this.discovery.trending(user, page);
-			case "for_you" -> this.discovery.forYou(user, page);
+			case "new" -> this.discovery.newest(user, page, hideRead);
+			case "trending" -> this.discovery.trending(user, page, hideRead);
+			case "for_you" -> this.discovery.forYou(user, page, hideRead);
 			default -> throw ApiException.invalidField("tab", "must be one of new, trending, for_you");
 		};
 	}

@@ -21,6 +21,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.core.visibility.Rating;
 import com.muejam.core.visibility.ReaderPreferences;
+import com.muejam.library.FinishedStories;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryView;
 
@@ -60,10 +61,13 @@ class DiscoveryService {
 
 	private final Cache forYouCache;
 
+	private final FinishedStories finishedStories;
+
 	private final Clock clock;
 
 	DiscoveryService(DiscoveryQueries queries, StoryService stories, BlockedUsers blockedUsers, CursorCodec cursors,
-			DiscoveryProperties properties, CacheManager caches, Clock clock) {
+			DiscoveryProperties properties, CacheManager caches, Clock clock, FinishedStories finishedStories) {
+		this.finishedStories = finishedStories;
 		this.queries = queries;
 		this.stories = stories;
 		this.blockedUsers = blockedUsers;
@@ -75,18 +79,19 @@ class DiscoveryService {
 	}
 
 	// one statement (the story list's), so no transaction around it
-	CursorPage<DiscoverItem> newest(@Nullable CurrentUser viewer, PageParams page) {
-		return this.stories.latest(viewer, page).map((story) -> new DiscoverItem(story, null));
+	CursorPage<DiscoverItem> newest(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
+		return this.stories.latest(viewer, page, finished(viewer, hideRead))
+			.map((story) -> new DiscoverItem(story, null));
 	}
 
 	@Transactional(readOnly = true)
-	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page) {
+	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
 		Ranked ranked = this.trendingCache.get("top", this::rankTrending);
-		return page(viewer, ranked, "discover.trending", page);
+		return page(viewer, ranked, "discover.trending", page, finished(viewer, hideRead));
 	}
 
 	@Transactional(readOnly = true)
-	CursorPage<DiscoverItem> forYou(@Nullable CurrentUser viewer, PageParams page) {
+	CursorPage<DiscoverItem> forYou(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
 		if (viewer == null) {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, "For You needs a signed-in reader");
 		}
@@ -96,7 +101,7 @@ class DiscoveryService {
 			if (ranked == null) {
 				// a cold start is not cached: the reader's first signals should show at
 				// once
-				return trending(viewer, page);
+				return trending(viewer, page, hideRead);
 			}
 			this.forYouCache.put(viewer.id(), ranked);
 		}
@@ -111,7 +116,16 @@ class DiscoveryService {
 				}
 			}
 		}
-		return page(viewer, ranked, "discover.for_you", page);
+		return page(viewer, ranked, "discover.for_you", page, finished(viewer, hideRead));
+	}
+
+	/**
+	 * The stories to leave out because the reader finished them, when they ask (or their
+	 * preferences do); one statement then, none otherwise.
+	 */
+	private Set<UUID> finished(@Nullable CurrentUser viewer, @Nullable Boolean hideRead) {
+		return (viewer != null && viewer.preferences().hidesRead(hideRead)) ? this.finishedStories.of(viewer.id())
+				: Set.of();
 	}
 
 	@Transactional
@@ -156,7 +170,8 @@ class DiscoveryService {
 	 * views; stories that became invisible or whose author the viewer blocked since are
 	 * left out.
 	 */
-	private CursorPage<DiscoverItem> page(@Nullable CurrentUser viewer, Ranked ranked, String list, PageParams page) {
+	private CursorPage<DiscoverItem> page(@Nullable CurrentUser viewer, Ranked ranked, String list, PageParams page,
+			Set<UUID> finished) {
 		Comparator<Ranked.Entry> order = Comparator.comparingDouble(Ranked.Entry::score)
 			.reversed()
 			.thenComparing(Ranked.Entry::storyId, Comparator.reverseOrder());
@@ -172,6 +187,7 @@ class DiscoveryService {
 		List<Ranked.Entry> rows = after.stream()
 			.filter((entry) -> !hidden.contains(entry.authorId()))
 			.filter((entry) -> preferences.admits(entry.rating(), entry.tagSlugs()))
+			.filter((entry) -> !finished.contains(entry.storyId()))
 			.limit(page.fetchSize())
 			.toList();
 		CursorPage<Ranked.Entry> slice = CursorPage.of(rows, page, (entry) -> this.cursors.encode(list,

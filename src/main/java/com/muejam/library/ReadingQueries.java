@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.library.LibraryViews.BookmarkView;
+import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -110,6 +111,25 @@ final class ReadingQueries {
 			.param("day", day)
 			.param("complete", complete)
 			.update() > 0;
+	}
+
+	/**
+	 * The stories a reader has finished: they completed (read 90% of) the last chapter
+	 * readers can see, in one statement.
+	 * @param userId the reader
+	 * @return the stories
+	 */
+	List<UUID> finishedStories(UUID userId) {
+		return this.jdbc
+			.sql("""
+					select distinct cr.story_id from chapter_reads cr join chapters c on c.id = cr.chapter_id
+					where cr.user_id = :user and cr.completed and %s
+					  and not exists (select 1 from chapters later where later.story_id = c.story_id
+					                  and later.chapter_number > c.chapter_number and %s)"""
+				.formatted(StoryVisibility.chapterVisibleSql("c"), StoryVisibility.chapterVisibleSql("later")))
+			.param("user", userId)
+			.query(UUID.class)
+			.list();
 	}
 
 	/**

@@ -48,10 +48,14 @@ class SearchController {
 			@Parameter(description = "What to search: stories (default), users or tags",
 					schema = @Schema(type = "string", allowableValues = { "stories", "users", "tags" },
 							defaultValue = "stories")) @RequestParam(required = false) @Nullable String type,
+			@Parameter(
+					description = "With `type=stories`: leave out the stories you finished (completed their last chapter); "
+							+ "default: `hide_read_by_default` in your preferences. Ignored without a token.") @RequestParam(
+									name = "hide_read", required = false) @Nullable Boolean hideRead,
 			@Valid PageParams page) {
 		String chosen = (type == null) ? "stories" : type.strip().toLowerCase(Locale.ROOT);
 		return switch (chosen) {
-			case "stories" -> this.search.stories(user, q, page);
+			case "stories" -> this.search.stories(user, q, page, hideRead);
 			case "users" -> this.search.users(user, q, page);
 			case "tags" -> this.search.tags(q, page);
 			default -> throw ApiException.invalidField("type", "must be one of stories, users, tags");

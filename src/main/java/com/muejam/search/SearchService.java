@@ -16,6 +16,7 @@ import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.core.visibility.ReaderPreferences;
+import com.muejam.library.FinishedStories;
 import com.muejam.search.SearchQueries.Hit;
 import com.muejam.search.SearchQueries.Position;
 import com.muejam.search.StorySearchQueries.StoryPosition;
@@ -57,8 +58,11 @@ class SearchService {
 
 	private final Cache suggestions;
 
+	private final FinishedStories finishedStories;
+
 	SearchService(SearchQueries queries, StorySearchQueries storyQueries, StoryService stories, ProfileService profiles,
-			BlockedUsers blockedUsers, CursorCodec cursors, CacheManager caches) {
+			BlockedUsers blockedUsers, CursorCodec cursors, CacheManager caches, FinishedStories finishedStories) {
+		this.finishedStories = finishedStories;
 		this.queries = queries;
 		this.storyQueries = storyQueries;
 		this.stories = stories;
@@ -69,14 +73,17 @@ class SearchService {
 	}
 
 	@Transactional(readOnly = true)
-	CursorPage<StoryView> stories(@Nullable CurrentUser viewer, String query, PageParams page) {
+	CursorPage<StoryView> stories(@Nullable CurrentUser viewer, String query, PageParams page,
+			@Nullable Boolean hideRead) {
 		String q = clean(query);
 		Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
 		String list = "search.stories:" + q;
 		StoryPosition after = this.cursors.after(list, page, StoryPosition::of);
 		this.storyQueries.planForEachQuery();
-		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), after,
-				page.fetchSize());
+		Set<UUID> finished = (viewer != null && viewer.preferences().hidesRead(hideRead))
+				? this.finishedStories.of(viewer.id()) : Set.of();
+		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), finished,
+				after, page.fetchSize());
 		CursorPage<StoryPosition> slice = CursorPage.of(hits, page, (hit) -> this.cursors.encode(list, hit.values()));
 		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(StoryPosition::id).toList());
 		return new CursorPage<>(

@@ -64,13 +64,15 @@ class StorySearchQueries {
 	 * @param q the query, in web search syntax
 	 * @param hiddenAuthors authors to leave out (blocked either way, muted)
 	 * @param preferences the ratings and tags to leave out
+	 * @param leftOut stories to leave out (those the reader finished, when asked)
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @return the hits, in order
 	 */
-	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, ReaderPreferences preferences,
+	List<StoryPosition> storyHits(String q, Set<UUID> hiddenAuthors, ReaderPreferences preferences, Set<UUID> leftOut,
 			@Nullable StoryPosition after, int limit) {
 		Map<String, Object> params = new HashMap<>(StoryVisibility.admittedParams(preferences));
+		params.put("leftOut", leftOut.toArray(UUID[]::new));
 		params.put("q", q);
 		params.put("limit", limit);
 		params.put("window", WINDOW);
@@ -98,8 +100,9 @@ class StorySearchQueries {
 	 * in feed order, its matches, all matches from the full-text index, and the answer.
 	 */
 	private static String tier(int tier, @Nullable StoryPosition after) {
-		String visible = "%s and s.author_id <> all(:hidden) and %s %s".formatted(STORY_VISIBLE,
-				StoryVisibility.ADMITTED_SQL, Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+		String visible = "%s and s.author_id <> all(:hidden) and s.id <> all(:leftOut) and %s %s".formatted(
+				STORY_VISIBLE, StoryVisibility.ADMITTED_SQL,
+				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """

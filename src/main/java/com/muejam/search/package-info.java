@@ -8,7 +8,7 @@
  * {@code story_tags} and {@code tags}; from users, {@code user_profiles}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "stories", "users" })
+@ApplicationModule(allowedDependencies = { "stories", "users", "library" })
 package com.muejam.search;
 
 import org.jspecify.annotations.NullMarked;

@@ -100,7 +100,7 @@ class StoryCatalog {
 	 * or by a muted author (unless it is the author asked for).
 	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
-			@Nullable String tagSlug, WordRange words, PageParams page) {
+			@Nullable String tagSlug, WordRange words, Set<UUID> leftOut, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
 		// anonymous readers have no blocks: no call, so no transaction around an empty
 		// answer
@@ -111,7 +111,7 @@ class StoryCatalog {
 		if (tag != null) {
 			preferences = preferences.showing(tag);
 		}
-		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, preferences, words, after,
+		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, leftOut, preferences, words, after,
 				page.fetchSize());
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))

@@ -1,6 +1,7 @@
 package com.muejam.stories;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -96,7 +97,7 @@ class StoryController {
 			@Parameter(description = "Only stories of at most this many words") @RequestParam(name = "max_words",
 					required = false) @Nullable @Min(0) Integer maxWords,
 			@Valid PageParams page) {
-		return this.catalog.published(user, author, tag, WordRange.of(minWords, maxWords), page);
+		return this.catalog.published(user, author, tag, WordRange.of(minWords, maxWords), Set.of(), page);
 	}
 
 	@Operation(summary = "A story by slug (or id)",

@@ -93,6 +93,7 @@ class StoryQueries {
 	 * @param authorHandle only this author's (by handle, any case), or all
 	 * @param tagSlug only stories with this tag, or all
 	 * @param hiddenAuthors authors to leave out (blocked either way, muted)
+	 * @param leftOut stories to leave out
 	 * @param preferences the ratings and tags to leave out
 	 * @param words the story lengths wanted
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -100,17 +101,19 @@ class StoryQueries {
 	 * @return the rows
 	 */
 	List<StoryRow> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
-			ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit) {
+			Set<UUID> leftOut, ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
 					select %s, %s %s
-					where %s and s.author_id <> all(:hidden) and %s and s.word_count between :minWords and :maxWords
+					where %s and s.author_id <> all(:hidden) and s.id <> all(:leftOut) and %s
+					and s.word_count between :minWords and :maxWords
 					%s %s %s
 					order by s.published_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS,
 					chapterCount(false), StoryRow.FROM, STORY_VISIBLE, ADMITTED,
 					(authorHandle != null) ? BY_AUTHOR : "", (tagSlug != null) ? WITH_TAG : "",
 					Keyset.seekDescending(after, "s.published_at, s.id")))
 			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
+			.param("leftOut", leftOut.toArray(UUID[]::new))
 			.params(admittedParams(preferences))
 			.param("minWords", words.min())
 			.param("maxWords", words.max())

@@ -156,10 +156,11 @@ public class StoryService {
 	 * The newest published stories a viewer may see (the "new" discover tab).
 	 * @param viewer the caller, or {@code null}
 	 * @param page the page
+	 * @param leftOut stories to leave out (those the reader finished, when asked)
 	 * @return the stories, newest first
 	 */
-	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page) {
-		return this.catalog.published(viewer, null, null, WordRange.ANY, page);
+	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page, Set<UUID> leftOut) {
+		return this.catalog.published(viewer, null, null, WordRange.ANY, leftOut, page);
 	}
 
 	/**

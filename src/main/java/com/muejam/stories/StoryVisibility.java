@@ -41,6 +41,16 @@ public class StoryVisibility {
 			+ StoryQueries.STORY_VISIBLE;
 
 	/**
+	 * A chapter readers can see now, leaving its story's visibility aside, as an SQL
+	 * condition over a {@code chapters} row.
+	 * @param alias the alias of the {@code chapters} row
+	 * @return the condition
+	 */
+	public static String chapterVisibleSql(String alias) {
+		return StoryQueries.chapterVisibleAt(alias, "now()");
+	}
+
+	/**
 	 * What a reader's preferences admit, as an SQL condition over a {@code stories} row
 	 * aliased {@code s}: rated at most their limit, carrying no muted tag. Its parameters
 	 * come from {@link #admittedParams}.

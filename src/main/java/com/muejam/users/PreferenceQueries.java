@@ -29,7 +29,7 @@ class PreferenceQueries {
 
 	ReaderPreferences find(UUID userId) {
 		return this.jdbc.sql("""
-				select max_rating, muted_tags from reader_preferences where user_id = :user""")
+				select max_rating, muted_tags, hide_read_by_default from reader_preferences where user_id = :user""")
 			.param("user", userId)
 			.query((rs, n) -> preferences(rs))
 			.optional()
@@ -38,20 +38,22 @@ class PreferenceQueries {
 
 	void save(UUID userId, ReaderPreferences preferences, Instant now) {
 		this.jdbc.sql("""
-				insert into reader_preferences (user_id, max_rating, muted_tags, updated_at)
-				values (:user, :rating, :muted, :now)
+				insert into reader_preferences (user_id, max_rating, muted_tags, hide_read_by_default, updated_at)
+				values (:user, :rating, :muted, :hideRead, :now)
 				on conflict (user_id) do update set max_rating = excluded.max_rating, muted_tags = excluded.muted_tags,
-				  updated_at = excluded.updated_at""")
+				  hide_read_by_default = excluded.hide_read_by_default, updated_at = excluded.updated_at""")
 			.param("user", userId)
 			.param("rating", preferences.maxRating().wire())
 			.param("muted", preferences.mutedTags().stream().sorted().toArray(String[]::new))
+			.param("hideRead", preferences.hideReadByDefault())
 			.param("now", Timestamp.from(now))
 			.update();
 	}
 
 	/**
-	 * Reads the columns {@code max_rating} and {@code muted_tags} of a row, both
-	 * {@code null} (an outer join without a row) meaning the defaults.
+	 * Reads the columns {@code max_rating}, {@code muted_tags} and
+	 * {@code hide_read_by_default} of a row, all {@code null} (an outer join without a
+	 * row) meaning the defaults.
 	 * @param rs the row
 	 * @return the preferences
 	 * @throws SQLException if the columns cannot be read
@@ -63,7 +65,8 @@ class PreferenceQueries {
 		}
 		Array muted = rs.getArray("muted_tags");
 		return new ReaderPreferences(Rating.fromWire(rating),
-				(muted != null) ? Set.of((String[]) muted.getArray()) : Set.of());
+				(muted != null) ? Set.of((String[]) muted.getArray()) : Set.of(),
+				rs.getBoolean("hide_read_by_default"));
 	}
 
 }

@@ -30,7 +30,7 @@ class PreferencesController {
 
 	@Operation(summary = "The caller's reading preferences",
 			description = "What the caller's lists, tag pages, Discover tabs, search and suggestions leave out. "
-					+ "Defaults: `max_rating` `teen`, no muted tags.")
+					+ "Defaults: `max_rating` `teen`, no muted tags, `hide_read_by_default` false.")
 	@GetMapping("/v1/me/preferences")
 	PreferencesView getPreferences(@AuthenticationPrincipal CurrentUser user) {
 		return PreferencesView.of(user.preferences());

@@ -16,9 +16,11 @@ import com.muejam.core.visibility.ReaderPreferences;
  *
  * @param contentFilter the most restricted rating shown
  * @param mutedTags the slugs of the tags whose stories are left out
+ * @param hideReadByDefault whether Discover and search leave out finished stories unless
+ * a request sends {@code hide_read=false}
  */
 @Schema(name = "ReaderPreferences")
-record PreferencesView(ContentFilter contentFilter, List<String> mutedTags) {
+record PreferencesView(ContentFilter contentFilter, List<String> mutedTags, boolean hideReadByDefault) {
 
 	/** The most muted tags a reader keeps. */
 	static final int MAX_MUTED_TAGS = 200;
@@ -27,7 +29,7 @@ record PreferencesView(ContentFilter contentFilter, List<String> mutedTags) {
 
 	static PreferencesView of(ReaderPreferences preferences) {
 		return new PreferencesView(new ContentFilter(preferences.maxRating()),
-				preferences.mutedTags().stream().sorted().toList());
+				preferences.mutedTags().stream().sorted().toList(), preferences.hideReadByDefault());
 	}
 
 	/**
@@ -44,19 +46,22 @@ record PreferencesView(ContentFilter contentFilter, List<String> mutedTags) {
 	 *
 	 * @param contentFilter the new content filter
 	 * @param mutedTags the new muted tags (tag slugs, replacing the old list)
+	 * @param hideReadByDefault the new default for {@code hide_read}
 	 */
 	@Schema(name = "UpdateReaderPreferences", description = "Absent fields stay as they are",
-			example = "{\"content_filter\":{\"max_rating\":\"mature\"},\"muted_tags\":[\"horror\"]}")
+			example = "{\"content_filter\":{\"max_rating\":\"mature\"},\"muted_tags\":[\"horror\"],\"hide_read_by_default\":true}")
 	record Update(@Valid @Nullable ContentFilterUpdate contentFilter,
 			@Schema(description = "Tag slugs, at most 200") @Nullable @Size(
-					max = MAX_MUTED_TAGS) List<@Size(min = 1, max = 50) String> mutedTags) {
+					max = MAX_MUTED_TAGS) List<@Size(min = 1, max = 50) String> mutedTags,
+			@Nullable Boolean hideReadByDefault) {
 
 		ReaderPreferences applyTo(ReaderPreferences current) {
 			Rating rating = (this.contentFilter != null && this.contentFilter.maxRating() != null)
 					? this.contentFilter.maxRating() : current.maxRating();
 			var muted = (this.mutedTags != null) ? this.mutedTags.stream().map(Update::tagSlug).toList()
 					: List.copyOf(current.mutedTags());
-			return new ReaderPreferences(rating, java.util.Set.copyOf(muted));
+			boolean hideRead = (this.hideReadByDefault != null) ? this.hideReadByDefault : current.hideReadByDefault();
+			return new ReaderPreferences(rating, java.util.Set.copyOf(muted), hideRead);
 		}
 
 		private static String tagSlug(String value) {

@@ -31,7 +31,8 @@ class SignInQueries {
 	Optional<Known> find(String subject) {
 		return this.jdbc.sql("""
 				select u.id, u.email, u.role = 'MODERATOR' as moderator, u.suspended_at is not null as suspended,
-				       u.deleted_at is not null as deleted, p.max_rating, p.muted_tags
+				       u.deleted_at is not null as deleted, p.max_rating, p.muted_tags,
+				       p.hide_read_by_default
 				from user_profiles u left join reader_preferences p on p.user_id = u.id
 				where u.clerk_user_id = :subject""")
 			.param("subject", subject)

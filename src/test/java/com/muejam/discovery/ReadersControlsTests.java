@@ -155,6 +155,7 @@ class ReadersControlsTests {
 		JsonNode defaults = get("/v1/me/preferences", READER).json();
 		assertThat(defaults.path("content_filter").path("max_rating").asString()).isEqualTo("teen");
 		assertThat(defaults.path("muted_tags").size()).isZero();
+		assertThat(defaults.path("hide_read_by_default").asBoolean()).isFalse();
 		JsonNode changed = preferences(READER, Map.of("muted_tags", List.of("Slow-Burn", "horror")));
 		assertThat(strings(changed.path("muted_tags"))).containsExactly("horror", "slow-burn");
 		assertThat(changed.path("content_filter").path("max_rating").asString()).isEqualTo("teen");
@@ -165,11 +166,59 @@ class ReadersControlsTests {
 		List<String> tooMany = new ArrayList<>(Collections.nCopies(201, "tag"));
 		for (Map<String, Object> invalid : List.<Map<String, Object>>of(Map.of("muted_tags", tooMany),
 				Map.of("muted_tags", List.of("not a slug!")), Map.of("content_filter", Map.of("max_rating", "R")),
-				Map.of("muted_tags", "horror"))) {
+				Map.of("muted_tags", "horror"), Map.of("hide_read_by_default", "maybe"))) {
 			Api.Reply reply = this.api.put("/v1/me/preferences").as(READER).json(invalid).send();
 			assertThat(reply.status()).as(invalid.toString()).isEqualTo(400);
 			assertThat(reply.errorCode()).isEqualTo("VALIDATION_FAILED");
 		}
+	}
+
+	@Test
+	void finishedStoriesLeaveDiscoverAndSearchWhenTheReaderAsks() {
+		Fixtures.Published read = this.fixtures.publishedChapter("user_w1", "Read Harbor", "The end of it all.");
+		Fixtures.Published fresh = this.fixtures.publishedChapter("user_w2", "Fresh Harbor", "A beginning.");
+		trending(read.storyId(), fresh.storyId());
+		// the reader finishes the only chapter (90% of it or more)
+		Api.Reply progress = this.api.post("/v1/chapters/" + read.chapterId() + "/progress")
+			.as(READER)
+			.json(Map.of("offset", 18))
+			.send();
+		assertThat(progress.status()).as(progress.toString()).isBetween(200, 201);
+		assertThat(discoverAndSearch(READER, ""))
+			.allSatisfy((surface, titles) -> assertThat(titles).as(surface).contains("Read Harbor", "Fresh Harbor"));
+		assertThat(discoverAndSearch(READER, "hide_read=true")).allSatisfy((surface,
+				titles) -> assertThat(titles).as(surface).contains("Fresh Harbor").doesNotContain("Read Harbor"));
+		// anonymous callers have read nothing
+		assertThat(discoverAndSearch(null, "hide_read=true"))
+			.allSatisfy((surface, titles) -> assertThat(titles).as(surface).contains("Read Harbor", "Fresh Harbor"));
+		preferences(READER, Map.of("hide_read_by_default", true));
+		assertThat(discoverAndSearch(READER, ""))
+			.allSatisfy((surface, titles) -> assertThat(titles).as(surface).doesNotContain("Read Harbor"));
+		assertThat(discoverAndSearch(READER, "hide_read=false"))
+			.allSatisfy((surface, titles) -> assertThat(titles).as(surface).contains("Read Harbor"));
+		// a new chapter makes the story unfinished again
+		String next = this.fixtures.chapter("user_w1", read.storyId(), "More", "It goes on.");
+		assertThat(this.api.post("/v1/chapters/" + next + "/publish").as("user_w1").send().status()).isEqualTo(200);
+		assertThat(discoverAndSearch(READER, ""))
+			.allSatisfy((surface, titles) -> assertThat(titles).as(surface).contains("Read Harbor"));
+		Api.Reply invalid = get("/v1/discover?tab=new&hide_read=maybe", READER);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.errorCode()).isEqualTo("VALIDATION_FAILED");
+	}
+
+	/**
+	 * The titles Discover's tabs and search show the viewer, with extra query parameters.
+	 */
+	private Map<String, List<String>> discoverAndSearch(String viewer, String parameters) {
+		String extra = parameters.isEmpty() ? "" : "&" + parameters;
+		Map<String, List<String>> surfaces = new java.util.LinkedHashMap<>();
+		surfaces.put("discover new", titles(get("/v1/discover?tab=new" + extra, viewer)));
+		surfaces.put("discover trending", titles(get("/v1/discover?tab=trending" + extra, viewer)));
+		if (viewer != null) {
+			surfaces.put("discover for you", titles(get("/v1/discover?tab=for_you" + extra, viewer)));
+		}
+		surfaces.put("search", titles(get("/v1/search?q=Harbor" + extra, viewer)));
+		return surfaces;
 	}
 
 	@Test

@@ -44,7 +44,8 @@ public final class StoryTestSupport {
 	 */
 	public static List<UUID> listedWithTag(ApplicationContext context, CurrentUser viewer, String tag) {
 		return context.getBean(StoryCatalog.class)
-			.published(viewer, null, tag, WordRange.ANY, com.muejam.core.pagination.PageParams.first(100))
+			.published(viewer, null, tag, WordRange.ANY, java.util.Set.of(),
+					com.muejam.core.pagination.PageParams.first(100))
 			.data()
 			.stream()
 			.map(StoryView::id)

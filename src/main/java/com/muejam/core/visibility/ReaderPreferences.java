@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a reader asked not to see in lists, feeds, search and suggestions: stories rated
  * above their limit and stories carrying a muted tag (muted authors come from the social
@@ -12,11 +14,13 @@ import java.util.Set;
  *
  * @param maxRating the most restricted rating the reader sees
  * @param mutedTags slugs of the tags whose stories the reader does not want to see
+ * @param hideReadByDefault whether Discover and search leave out the stories the reader
+ * finished unless a request says {@code hide_read=false}
  */
-public record ReaderPreferences(Rating maxRating, Set<String> mutedTags) {
+public record ReaderPreferences(Rating maxRating, Set<String> mutedTags, boolean hideReadByDefault) {
 
 	/** Anonymous readers, and readers who never changed anything: up to teen. */
-	public static final ReaderPreferences ANONYMOUS = new ReaderPreferences(Rating.TEEN, Set.of());
+	public static final ReaderPreferences ANONYMOUS = new ReaderPreferences(Rating.TEEN, Set.of(), false);
 
 	public ReaderPreferences {
 		mutedTags = Set.copyOf(mutedTags);
@@ -44,7 +48,16 @@ public record ReaderPreferences(Rating maxRating, Set<String> mutedTags) {
 		}
 		Set<String> muted = new HashSet<>(this.mutedTags);
 		muted.remove(tagSlug);
-		return new ReaderPreferences(this.maxRating, muted);
+		return new ReaderPreferences(this.maxRating, muted, this.hideReadByDefault);
+	}
+
+	/**
+	 * Whether a request leaves out what the reader finished.
+	 * @param hideRead the request's {@code hide_read}, or {@code null} for the default
+	 * @return {@code true} to leave finished stories out
+	 */
+	public boolean hidesRead(@Nullable Boolean hideRead) {
+		return (hideRead != null) ? hideRead : this.hideReadByDefault;
 	}
 
 	/**
