@@ -58,10 +58,21 @@ class DiscoveryBenchmark {
 			UUID reader = jdbc.sql("select id from user_profiles where clerk_user_id = 'user_bench_reader'")
 				.query(UUID.class)
 				.single();
+			// readers' controls: the reader above admits every rating and mutes nothing;
+			// this
+			// one keeps the default limit (teen), mutes 20 tags and 20 authors
+			String filteredToken = app.getBean(LocalIssuer.class)
+				.mint("user_bench_filtered", "filtered@example.com", Set.of())
+				.token();
+			get(base + "/v1/me", filteredToken);
+			UUID filtered = jdbc.sql("select id from user_profiles where clerk_user_id = 'user_bench_filtered'")
+				.query(UUID.class)
+				.single();
 			List<String> report = new ArrayList<>();
 			for (int total : new int[] { 10_000, 100_000 }) {
 				long seeded = System.nanoTime();
 				seed(jdbc, reader, total);
+				filters(jdbc, reader, filtered);
 				report.add(
 						"seeded to %,d stories in %d s".formatted(total, (System.nanoTime() - seeded) / 1_000_000_000));
 				long trending = System.nanoTime();
@@ -74,6 +85,11 @@ class DiscoveryBenchmark {
 				report.add(measure(base + "/v1/discover?tab=new", null, "discover new"));
 				report.add(measure(base + "/v1/discover?tab=trending", null, "discover trending"));
 				report.add(measure(base + "/v1/discover?tab=for_you", token, "discover for_you"));
+				report.add(measure(base + "/v1/discover?tab=for_you", filteredToken, "discover for_you, filtered"));
+				report.add(measure(base + "/v1/search?q=dragon%20storm", token, "search stories, signed in"));
+				report.add(measure(base + "/v1/search?q=dragon%20storm", filteredToken, "search stories, filtered"));
+				report.add(measure(base + "/v1/search?q=tale", token, "search every story, signed in"));
+				report.add(measure(base + "/v1/search?q=tale", filteredToken, "search every story, filtered"));
 				report.add(measure(base + "/v1/search?q=dragon%20storm", null, "search stories"));
 				// both shapes through the same prepared statement, more than the five
 				// executions after which PostgreSQL may switch to one generic plan for
@@ -142,6 +158,34 @@ class DiscoveryBenchmark {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/**
+	 * Readers' controls: every tenth seeded story is rated mature; the unfiltered reader
+	 * admits every rating; the filtered one has the same interests, the default limit
+	 * (teen), 20 muted tags among its interests' and 20 muted authors.
+	 */
+	private static void filters(JdbcClient jdbc, UUID reader, UUID filtered) {
+		jdbc.sql("update stories set rating = 'mature' where slug like 'seed-%' and right(slug, 1) = '0'").update();
+		jdbc.sql("""
+				insert into reader_preferences (user_id, max_rating, updated_at) values (:reader, 'explicit', now())
+				on conflict (user_id) do nothing""").param("reader", reader).update();
+		jdbc.sql("delete from user_interests where user_id = :filtered").param("filtered", filtered).update();
+		jdbc.sql("""
+				insert into user_interests (user_id, tag_id, score)
+				select :filtered, tag_id, score from user_interests where user_id = :reader and tag_id is not null""")
+			.param("filtered", filtered)
+			.param("reader", reader)
+			.update();
+		jdbc.sql("""
+				insert into reader_preferences (user_id, max_rating, muted_tags, updated_at)
+				values (:filtered, 'teen', array(select 'tag-' || g from generate_series(21, 40) g), now())
+				on conflict (user_id) do nothing""").param("filtered", filtered).update();
+		jdbc.sql("""
+				insert into mutes (muter_id, muted_id)
+				select :filtered, id from user_profiles where clerk_user_id like 'user_seed_%' order by id limit 20
+				on conflict do nothing""").param("filtered", filtered).update();
+		jdbc.sql("vacuum analyze").update();
 	}
 
 	/**
