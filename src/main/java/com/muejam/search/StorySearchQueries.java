@@ -100,26 +100,31 @@ class StorySearchQueries {
 	 * in feed order, its matches, all matches from the full-text index, and the answer.
 	 */
 	private static String tier(int tier, @Nullable StoryPosition after) {
-		String visible = "%s and s.author_id <> all(:hidden) and s.id <> all(:leftOut) and %s %s".formatted(
-				STORY_VISIBLE, StoryVisibility.ADMITTED_SQL,
-				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+		String visible = STORY_VISIBLE + " " + Seek.descending(after, "s.published_at, s.id", ":at, :id");
+		// what the caller asked not to see (blocks, mutes, ratings, muted tags, what they
+		// finished) is left out of the matches, not of the window: the window stays the
+		// same prefix of the feed for every reader, so filters cost only their own test
+		// on each match (a filtered window would walk further to fill up)
+		String wanted = "s.author_id <> all(:hidden) and s.id <> all(:leftOut) and " + StoryVisibility.ADMITTED_SQL;
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """
 				w%1$d as materialized (
-				    select s.id, s.published_at, s.title_vector, s.search_vector from stories s where %2$s
+				    select s.id, s.published_at, s.title_vector, s.search_vector, s.author_id, s.rating, s.tag_slugs
+				    from stories s where %2$s
 				    order by s.published_at desc, s.id desc limit :window),
 				h%1$d as materialized (
-				    select id, published_at from w%1$d where %3$s order by published_at desc, id desc limit :limit),
+				    select s.id, s.published_at from w%1$d s where %3$s and %4$s
+				    order by s.published_at desc, s.id desc limit :limit),
 				g%1$d as materialized (
-				    select s.id, s.published_at from stories s where %3$s and %2$s),
+				    select s.id, s.published_at from stories s where %3$s and %2$s and %4$s),
 				t%1$d as (
 				    select %1$d as tier, id, published_at from h%1$d
 				    where (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window
 				    union all
 				    (select %1$d, id, published_at from g%1$d
 				     where (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window
-				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match);
+				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match, wanted);
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package com.muejam.notifications;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.muejam.support.Api;
+import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +50,9 @@ class NewChapterAlertTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Environment environment;
 
 	private String storyId = "";
 
@@ -79,6 +88,29 @@ class NewChapterAlertTests {
 		assertThat(alert.path("story_id").asString()).isEqualTo(this.storyId);
 		assertThat(alert.path("chapter_id").asString()).isEqualTo(chapter);
 		assertThat(alert.path("actor").path("id").asString()).isEqualTo(this.authorId);
+	}
+
+	@Test
+	void anOpenStreamHearsOfTheNewChapterLive() throws Exception {
+		follow("user_follower");
+		String url = "http://localhost:" + this.environment.getProperty("local.server.port")
+				+ "/v1/notifications/stream";
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + this.api.token("user_follower"))
+			.GET()
+			.build();
+		try (EventStream stream = new EventStream(
+				HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()))) {
+			assertThat(stream.status()).isEqualTo(200);
+			String chapter = publishChapter("Chapter two.", null);
+			drain();
+			List<String> event = stream.nextEvent();
+			assertThat(event).contains("event:notification");
+			assertThat(event.stream().filter((line) -> line.startsWith("data:")).findFirst().orElseThrow())
+				.contains("\"type\":\"NEW_CHAPTER\"")
+				.contains("\"chapter_id\":\"" + chapter + "\"");
+		}
 	}
 
 	@Test
