@@ -47,10 +47,12 @@ class TableOwnershipTests {
 			Map.entry("whisper_likes", "whispers"), Map.entry("notifications", "notifications"),
 			Map.entry("notification_settings", "notifications"), Map.entry("email_outbox", "notifications"),
 			Map.entry("stream_tickets", "notifications"), Map.entry("chapter_alerts", "notifications"),
-			Map.entry("user_interests", "discovery"), Map.entry("story_stats_daily", "discovery"),
-			Map.entry("story_engagements", "discovery"), Map.entry("story_trending", "discovery"),
-			Map.entry("not_interested", "discovery"), Map.entry("job_runs", "discovery"),
-			Map.entry("reports", "moderation"), Map.entry("moderation_actions", "moderation"));
+			Map.entry("author_stats_daily", "discovery"), Map.entry("chapter_readers", "discovery"),
+			Map.entry("chapter_stats", "discovery"), Map.entry("user_interests", "discovery"),
+			Map.entry("story_stats_daily", "discovery"), Map.entry("story_engagements", "discovery"),
+			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
+			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
+			Map.entry("moderation_actions", "moderation"));
 
 	private static final Pattern CREATED = Pattern
 		.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");

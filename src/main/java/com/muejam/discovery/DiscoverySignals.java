@@ -26,8 +26,11 @@ class DiscoverySignals {
 
 	private final SignalQueries queries;
 
-	DiscoverySignals(SignalQueries queries) {
+	private final StatsQueries stats;
+
+	DiscoverySignals(SignalQueries queries, StatsQueries stats) {
 		this.queries = queries;
+		this.stats = stats;
 	}
 
 	@ApplicationModuleListener
@@ -38,11 +41,12 @@ class DiscoverySignals {
 	@ApplicationModuleListener
 	void on(ChapterRead read) {
 		signal(read.storyId(), read.userId(), Signal.READ, "reads_count");
+		this.stats.countChapterRead(read.storyId(), read.chapterId(), read.userId(), read.day());
 	}
 
 	@ApplicationModuleListener
 	void on(ChapterCompleted completed) {
-		signal(completed.storyId(), completed.userId(), Signal.COMPLETE_READ, null);
+		signal(completed.storyId(), completed.userId(), Signal.COMPLETE_READ, "completions_count");
 	}
 
 	@ApplicationModuleListener
@@ -60,6 +64,7 @@ class DiscoverySignals {
 	@ApplicationModuleListener
 	void on(UserFollowed followed) {
 		this.queries.addInterestInAuthor(followed.followerId(), followed.followingId(), Signal.FOLLOW.interestWeight());
+		this.stats.countNewFollower(followed.followingId());
 	}
 
 	/**

@@ -50,7 +50,7 @@ class DiscoveryTests {
 			.query(String.class)
 			.list();
 		assertThat(columns).containsExactlyInAnyOrder("id", "story_id", "date", "saves_count", "reads_count",
-				"likes_count", "whispers_count");
+				"likes_count", "whispers_count", "chapter_reads_count", "completions_count");
 	}
 
 	@Test

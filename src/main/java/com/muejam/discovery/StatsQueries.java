@@ -1,0 +1,198 @@
+package com.muejam.discovery;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.muejam.stories.StoryVisibility;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of authors' statistics: the aggregates kept as readers act (chapter reads and
+ * completing readers per story and day, new followers per author and day, distinct
+ * readers per chapter), and the reads that serve a range of days from them, one statement
+ * each. Nothing a reader does counts for a story of their own, or while suspended.
+ */
+@Component
+class StatsQueries {
+
+	/** The reader counts for a story: not its author, not suspended. */
+	private static final String COUNTS = """
+			from stories s join user_profiles p on p.id = :user
+			where s.id = :story and s.author_id <> p.id and p.suspended_at is null""";
+
+	private final JdbcClient jdbc;
+
+	StatsQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Counts a reader's read of a chapter (once per reader, chapter and day, as the event
+	 * comes) in the story's day, and the reader among the chapter's distinct readers the
+	 * first time ever.
+	 * @param storyId the story
+	 * @param chapterId the chapter
+	 * @param userId the reader
+	 * @param day the day (UTC)
+	 */
+	void countChapterRead(UUID storyId, UUID chapterId, UUID userId, LocalDate day) {
+		this.jdbc
+			.sql("""
+					insert into story_stats_daily (story_id, date, chapter_reads_count) select s.id, :day, 1 %s
+					on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1"""
+				.formatted(COUNTS))
+			.param("story", storyId)
+			.param("user", userId)
+			.param("day", day)
+			.update();
+		this.jdbc.sql("""
+				with first as (
+				    insert into chapter_readers (chapter_id, user_id) select :chapter, p.id %s
+				    on conflict do nothing returning chapter_id)
+				insert into chapter_stats (chapter_id, story_id, readers) select chapter_id, :story, 1 from first
+				on conflict (chapter_id) do update set readers = chapter_stats.readers + 1""".formatted(COUNTS))
+			.param("story", storyId)
+			.param("chapter", chapterId)
+			.param("user", userId)
+			.update();
+	}
+
+	/**
+	 * Counts a new follower of an author today.
+	 * @param authorId who was followed
+	 */
+	void countNewFollower(UUID authorId) {
+		this.jdbc.sql("""
+				insert into author_stats_daily (author_id, date, new_followers) values (:author, current_date, 1)
+				on conflict (author_id, date) do update set new_followers = author_stats_daily.new_followers + 1""")
+			.param("author", authorId)
+			.update();
+	}
+
+	/**
+	 * Who wrote a story, and whether readers can see it.
+	 * @param storyId the story
+	 * @return the owner, empty when there is no such story (or it is deleted)
+	 */
+	Optional<Owner> owner(UUID storyId) {
+		return this.jdbc
+			.sql("select s.author_id, %s as visible from stories s where s.id = :id and s.deleted_at is null"
+				.formatted(StoryVisibility.VISIBLE_STORY_SQL))
+			.param("id", storyId)
+			.query((rs, n) -> new Owner(rs.getObject("author_id", UUID.class), rs.getBoolean("visible")))
+			.optional();
+	}
+
+	/**
+	 * A story's days, each day of the range once (zeros included).
+	 * @param storyId the story
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the days, in order
+	 */
+	List<Day> storyDays(UUID storyId, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("""
+					select cast(d.day as date) as day, coalesce(x.chapter_reads_count, 0) as reads, coalesce(x.reads_count, 0) as readers,
+					       coalesce(x.completions_count, 0) as completions, coalesce(x.saves_count, 0) as saves,
+					       coalesce(x.likes_count, 0) as likes, coalesce(x.whispers_count, 0) as whispers, 0 as followers
+					from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
+					left join story_stats_daily x on x.story_id = :story and x.date = d.day
+					order by d.day""")
+			.param("story", storyId)
+			.param("from", from)
+			.param("to", to)
+			.query(StatsQueries::day)
+			.list();
+	}
+
+	/**
+	 * An author's days over all their stories, with their new followers, each day of the
+	 * range once.
+	 * @param authorId the author
+	 * @param from the first day
+	 * @param to the last day
+	 * @return the days, in order
+	 */
+	List<Day> authorDays(UUID authorId, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select cast(d.day as date) as day, coalesce(x.reads, 0) as reads, coalesce(x.readers, 0) as readers,
+				       coalesce(x.completions, 0) as completions, coalesce(x.saves, 0) as saves,
+				       coalesce(x.likes, 0) as likes, coalesce(x.whispers, 0) as whispers,
+				       coalesce(f.new_followers, 0) as followers
+				from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
+				left join (select x.date, sum(x.chapter_reads_count) as reads, sum(x.reads_count) as readers,
+				                  sum(x.completions_count) as completions, sum(x.saves_count) as saves,
+				                  sum(x.likes_count) as likes, sum(x.whispers_count) as whispers
+				           from story_stats_daily x join stories s on s.id = x.story_id
+				           where s.author_id = :author and x.date between :from and :to
+				           group by x.date) x on x.date = d.day
+				left join author_stats_daily f on f.author_id = :author and f.date = d.day
+				order by d.day""")
+			.param("author", authorId)
+			.param("from", from)
+			.param("to", to)
+			.query(StatsQueries::day)
+			.list();
+	}
+
+	/**
+	 * How many distinct readers each of a story's published chapters ever had, in order.
+	 * @param storyId the story
+	 * @return the funnel
+	 */
+	List<FunnelStep> funnel(UUID storyId) {
+		return this.jdbc.sql("""
+				select c.id, c.chapter_number, c.title, coalesce(cs.readers, 0) as readers
+				from chapters c left join chapter_stats cs on cs.chapter_id = c.id
+				where c.story_id = :story and c.published and c.deleted_at is null
+				order by c.chapter_number""")
+			.param("story", storyId)
+			.query((rs, n) -> new FunnelStep(rs.getObject("id", UUID.class), rs.getInt("chapter_number"),
+					rs.getString("title"), rs.getInt("readers")))
+			.list();
+	}
+
+	private static Day day(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Day(rs.getObject("day", LocalDate.class), rs.getInt("reads"), rs.getInt("readers"),
+				rs.getInt("completions"), rs.getInt("saves"), rs.getInt("likes"), rs.getInt("whispers"),
+				rs.getInt("followers"));
+	}
+
+	/**
+	 * @param authorId who wrote the story
+	 * @param visible whether readers can see it
+	 */
+	record Owner(UUID authorId, boolean visible) {
+	}
+
+	/**
+	 * A day's counts.
+	 *
+	 * @param date the day
+	 * @param reads chapter reads (each reader once per chapter)
+	 * @param readers distinct readers (per story)
+	 * @param completions readers who completed a chapter
+	 * @param saves saves to shelves
+	 * @param likes likes of whispers on the story
+	 * @param whispers whispers about the story
+	 * @param newFollowers new followers of the author
+	 */
+	record Day(LocalDate date, int reads, int readers, int completions, int saves, int likes, int whispers,
+			int newFollowers) {
+	}
+
+	/**
+	 * @param chapterId the chapter
+	 * @param number its number
+	 * @param title its title
+	 * @param readers the distinct readers it ever had
+	 */
+	record FunnelStep(UUID chapterId, int number, String title, int readers) {
+	}
+
+}
