@@ -1,6 +1,7 @@
 -- Authors' statistics, served from daily aggregates kept as readers act (never by scanning
 -- raw events): chapter reads and completing readers per story and day beside the existing
--- counters (reads_count counts each reader once a day), new followers per author and day,
+-- counters (reads_count counts each reader once a day), the same counters summed per author
+-- and day with their new followers (so an author's year is 366 rows however many stories),
 -- and the distinct readers each chapter ever had (the funnel), deduplicated through
 -- chapter_readers.
 alter table story_stats_daily
@@ -10,13 +11,26 @@ alter table story_stats_daily
 
 create table author_stats_daily
 (
-    author_id     uuid not null,
-    date          date not null,
-    new_followers int  not null default 0,
+    author_id           uuid not null,
+    date                date not null,
+    chapter_reads_count int  not null default 0,
+    reads_count         int  not null default 0,
+    completions_count   int  not null default 0,
+    saves_count         int  not null default 0,
+    likes_count         int  not null default 0,
+    whispers_count      int  not null default 0,
+    new_followers       int  not null default 0,
     constraint pk_author_stats_daily primary key (author_id, date),
     constraint fk_author_stats_daily_author foreign key (author_id) references user_profiles (id) on delete cascade,
-    constraint ck_author_stats_daily_counts check (new_followers >= 0)
+    constraint ck_author_stats_daily_counts check (
+        chapter_reads_count >= 0 and reads_count >= 0 and completions_count >= 0 and saves_count >= 0
+        and likes_count >= 0 and whispers_count >= 0 and new_followers >= 0)
 );
+
+insert into author_stats_daily (author_id, date, reads_count, saves_count, likes_count, whispers_count)
+select s.author_id, x.date, sum(x.reads_count), sum(x.saves_count), sum(x.likes_count), sum(x.whispers_count)
+from story_stats_daily x join stories s on s.id = x.story_id
+group by s.author_id, x.date;
 
 create table chapter_readers
 (

@@ -39,14 +39,18 @@ class SignalQueries {
 	}
 
 	/**
-	 * Adds one to a counter of the story's stats for today.
+	 * Adds one to a counter of the story's stats for today, and of its author's.
 	 * @param storyId the story
 	 * @param counter the daily stats column, one of the signals' own column names
 	 */
 	void countToday(UUID storyId, String counter) {
 		this.jdbc.sql("""
-				insert into story_stats_daily (story_id, date, %1$s) values (:story, current_date, 1)
-				on conflict (story_id, date) do update set %1$s = story_stats_daily.%1$s + 1""".formatted(counter))
+				with story as (
+				    insert into story_stats_daily (story_id, date, %1$s) values (:story, current_date, 1)
+				    on conflict (story_id, date) do update set %1$s = story_stats_daily.%1$s + 1)
+				insert into author_stats_daily (author_id, date, %1$s)
+				select s.author_id, current_date, 1 from stories s where s.id = :story
+				on conflict (author_id, date) do update set %1$s = author_stats_daily.%1$s + 1""".formatted(counter))
 			.param("story", storyId)
 			.update();
 	}

@@ -42,8 +42,12 @@ class StatsQueries {
 	void countChapterRead(UUID storyId, UUID chapterId, UUID userId, LocalDate day) {
 		this.jdbc
 			.sql("""
-					insert into story_stats_daily (story_id, date, chapter_reads_count) select s.id, :day, 1 %s
-					on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1"""
+					with counted as (select s.id, s.author_id %s),
+					story as (
+					    insert into story_stats_daily (story_id, date, chapter_reads_count) select id, :day, 1 from counted
+					    on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1)
+					insert into author_stats_daily (author_id, date, chapter_reads_count) select author_id, :day, 1 from counted
+					on conflict (author_id, date) do update set chapter_reads_count = author_stats_daily.chapter_reads_count + 1"""
 				.formatted(COUNTS))
 			.param("story", storyId)
 			.param("user", userId)
@@ -111,8 +115,8 @@ class StatsQueries {
 	}
 
 	/**
-	 * An author's days over all their stories, with their new followers, each day of the
-	 * range once.
+	 * An author's days over all their stories (the sums kept per author and day), with
+	 * their new followers, each day of the range once.
 	 * @param authorId the author
 	 * @param from the first day
 	 * @param to the last day
@@ -120,18 +124,12 @@ class StatsQueries {
 	 */
 	List<Day> authorDays(UUID authorId, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				select cast(d.day as date) as day, coalesce(x.reads, 0) as reads, coalesce(x.readers, 0) as readers,
-				       coalesce(x.completions, 0) as completions, coalesce(x.saves, 0) as saves,
-				       coalesce(x.likes, 0) as likes, coalesce(x.whispers, 0) as whispers,
-				       coalesce(f.new_followers, 0) as followers
+				select cast(d.day as date) as day, coalesce(x.chapter_reads_count, 0) as reads,
+				       coalesce(x.reads_count, 0) as readers, coalesce(x.completions_count, 0) as completions,
+				       coalesce(x.saves_count, 0) as saves, coalesce(x.likes_count, 0) as likes,
+				       coalesce(x.whispers_count, 0) as whispers, coalesce(x.new_followers, 0) as followers
 				from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
-				left join (select x.date, sum(x.chapter_reads_count) as reads, sum(x.reads_count) as readers,
-				                  sum(x.completions_count) as completions, sum(x.saves_count) as saves,
-				                  sum(x.likes_count) as likes, sum(x.whispers_count) as whispers
-				           from story_stats_daily x join stories s on s.id = x.story_id
-				           where s.author_id = :author and x.date between :from and :to
-				           group by x.date) x on x.date = d.day
-				left join author_stats_daily f on f.author_id = :author and f.date = d.day
+				left join author_stats_daily x on x.author_id = :author and x.date = d.day
 				order by d.day""")
 			.param("author", authorId)
 			.param("from", from)

@@ -73,6 +73,15 @@ class StatsBenchmark {
 				.param("from", today.minusDays(365))
 				.param("to", today)
 				.update();
+			// the author's sums, as the signals keep them
+			jdbc.sql(
+					"""
+							insert into author_stats_daily (author_id, date, chapter_reads_count, reads_count, completions_count,
+							                                saves_count, likes_count, whispers_count)
+							select s.author_id, x.date, sum(x.chapter_reads_count), sum(x.reads_count), sum(x.completions_count),
+							       sum(x.saves_count), sum(x.likes_count), sum(x.whispers_count)
+							from story_stats_daily x join stories s on s.id = x.story_id group by s.author_id, x.date""")
+				.update();
 			jdbc.sql(
 					"""
 							insert into chapters (id, story_id, chapter_number, title, content, content_html, published,
