@@ -13,10 +13,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.muejam.MueJamApplication;
 import com.muejam.core.security.LocalIssuer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,16 +39,14 @@ class DiscoveryBenchmark {
 
 	@Test
 	void measure() throws Exception {
-		try (ConfigurableApplicationContext app = SpringApplication.run(MueJamApplication.class, "--server.port=0",
-				"--muejam.embedded-postgres.ephemeral=true", "--muejam.data-dir=target/bench-data",
-				"--muejam.rate-limits.enabled=false", "--muejam.scheduling.enabled=false",
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(
 				// seeding 100k stories takes single statements of tens of seconds
 				"--muejam.database.statement-timeout=0",
 				"--spring.datasource.hikari.data-source-properties.socketTimeout=0", "--muejam.cache.ttl.trending=0s",
 				"--muejam.cache.ttl.for-you=0s", "--muejam.cache.ttl.suggestions=0s", "--muejam.cache.ttl.stories=0s",
-				"--muejam.cache.ttl.profiles=0s", "--logging.level.root=warn")) {
+				"--muejam.cache.ttl.profiles=0s")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			String base = BenchmarkApp.baseUrl(app);
 			String token = app.getBean(LocalIssuer.class)
 				.mint("user_bench_reader", "reader@example.com", Set.of())
 				.token();

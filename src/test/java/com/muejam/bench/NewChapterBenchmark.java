@@ -12,10 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.muejam.MueJamApplication;
 import com.muejam.core.security.LocalIssuer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,13 +35,10 @@ class NewChapterBenchmark {
 
 	@Test
 	void measure() throws Exception {
-		try (ConfigurableApplicationContext app = SpringApplication.run(MueJamApplication.class, "--server.port=0",
-				"--muejam.embedded-postgres.ephemeral=true", "--muejam.data-dir=target/bench-data",
-				"--muejam.rate-limits.enabled=false", "--muejam.scheduling.enabled=false",
-				"--muejam.database.statement-timeout=0",
-				"--spring.datasource.hikari.data-source-properties.socketTimeout=0", "--logging.level.root=warn")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start("--muejam.database.statement-timeout=0",
+				"--spring.datasource.hikari.data-source-properties.socketTimeout=0")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			String base = BenchmarkApp.baseUrl(app);
 			LocalIssuer issuer = app.getBean(LocalIssuer.class);
 			String popular = issuer.mint("user_popular", "popular@example.com", Set.of()).token();
 			String quiet = issuer.mint("user_quiet", "quiet@example.com", Set.of()).token();

@@ -14,10 +14,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.muejam.MueJamApplication;
 import com.muejam.core.security.LocalIssuer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,12 +38,9 @@ class StatsBenchmark {
 
 	@Test
 	void measure() throws Exception {
-		try (ConfigurableApplicationContext app = SpringApplication.run(MueJamApplication.class, "--server.port=0",
-				"--muejam.embedded-postgres.ephemeral=true", "--muejam.data-dir=target/bench-data",
-				"--muejam.rate-limits.enabled=false", "--muejam.scheduling.enabled=false",
-				"--logging.level.root=warn")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start()) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			String base = BenchmarkApp.baseUrl(app);
 			String token = app.getBean(LocalIssuer.class).mint("user_stats", "stats@example.com", Set.of()).token();
 			assertThat(get(base + "/v1/me", token)).isEqualTo(200);
 			UUID author = jdbc.sql("select id from user_profiles where clerk_user_id = 'user_stats'")
