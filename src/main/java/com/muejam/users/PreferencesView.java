@@ -1,6 +1,8 @@
 package com.muejam.users;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.error.ApiException;
 import com.muejam.core.visibility.Rating;
 import com.muejam.core.visibility.ReaderPreferences;
 
@@ -61,13 +64,13 @@ record PreferencesView(ContentFilter contentFilter, List<String> mutedTags, bool
 			var muted = (this.mutedTags != null) ? this.mutedTags.stream().map(Update::tagSlug).toList()
 					: List.copyOf(current.mutedTags());
 			boolean hideRead = (this.hideReadByDefault != null) ? this.hideReadByDefault : current.hideReadByDefault();
-			return new ReaderPreferences(rating, java.util.Set.copyOf(muted), hideRead);
+			return new ReaderPreferences(rating, Set.copyOf(muted), hideRead);
 		}
 
 		private static String tagSlug(String value) {
-			String slug = value.strip().toLowerCase(java.util.Locale.ROOT);
+			String slug = value.strip().toLowerCase(Locale.ROOT);
 			if (!TAG_SLUG.matcher(slug).matches()) {
-				throw com.muejam.core.error.ApiException.invalidField("muted_tags",
+				throw ApiException.invalidField("muted_tags",
 						"must be tag slugs (lower-case letters and digits joined by hyphens): " + value);
 			}
 			return slug;

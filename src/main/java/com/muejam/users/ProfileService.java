@@ -59,7 +59,11 @@ public class ProfileService {
 
 	/**
 	 * Returns the caller behind a verified token, creating their profile on their first
-	 * request. Concurrent first requests of one user create a single profile.
+	 * request and keeping the token's email. Concurrent first requests of one user create
+	 * a single profile. Requests sign in through {@link ProfileAuthenticationConverter},
+	 * which calls this only for a first request or a new email and then reads the caller
+	 * (reading preferences included) in one statement; the caller returned here has the
+	 * default preferences.
 	 * @param subject the token's {@code sub}
 	 * @param email the token's email, kept on the profile for notifications
 	 * @param name the token's name, used for a new profile's display name
