@@ -25,6 +25,9 @@ class StatsService {
 	/** The longest range, in days. */
 	static final int MAX_DAYS = 366;
 
+	/** The first day statistics can be asked for. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
 	/** The range when none is asked for: the last 30 days, today included. */
 	static final int DEFAULT_DAYS = 30;
 
@@ -58,8 +61,16 @@ class StatsService {
 	}
 
 	private Range range(@Nullable LocalDate from, @Nullable LocalDate to) {
-		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate last = (to != null) ? to : today;
 		LocalDate first = (from != null) ? from : last.minusDays(DEFAULT_DAYS - 1);
+		// days the platform can have statistics for (and the database can count)
+		if (last.isAfter(today.plusDays(1))) {
+			throw ApiException.invalidField("to", "must not be after tomorrow (UTC)");
+		}
+		if (first.isBefore(EARLIEST)) {
+			throw ApiException.invalidField("from", "must not be before " + EARLIEST);
+		}
 		if (first.isAfter(last)) {
 			throw ApiException.invalidField("from", "must not be after to");
 		}

@@ -136,7 +136,8 @@ class AuthorStatsTests {
 	@Test
 	void rangesAreDaysAtMostAYearLong() {
 		for (String range : List.of("from=2026-02-01&to=2026-01-01", "from=2025-01-01&to=2026-01-02", "from=yesterday",
-				"to=2026-13-01")) {
+				"to=2026-13-01", "from=%2B5874898-01-01&to=%2B5874898-01-02", "from=%2B10000-01-01&to=%2B10000-01-02",
+				"from=-4714-01-01&to=-4714-01-02")) {
 			Api.Reply reply = this.api.get("/v1/me/stats?" + range).as(AUTHOR).send();
 			assertThat(reply.status()).as(range).isEqualTo(400);
 			assertThat(reply.errorCode()).as(range).isEqualTo("VALIDATION_FAILED");
