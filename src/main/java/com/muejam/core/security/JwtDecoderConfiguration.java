@@ -42,8 +42,12 @@ class JwtDecoderConfiguration {
 		return new LocalIssuer(data, properties.local(), clock);
 	}
 
-	/** How many verified tokens an instance remembers (see {@link VerifiedTokens}). */
-	private static final int VERIFIED_TOKENS = 50_000;
+	/**
+	 * How many verified tokens an instance remembers at most (see
+	 * {@link VerifiedTokens}), each until it expires: a few kilobytes each, so tens of
+	 * megabytes at most.
+	 */
+	private static final int VERIFIED_TOKENS = 20_000;
 
 	@Bean
 	JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> local, Clock clock)

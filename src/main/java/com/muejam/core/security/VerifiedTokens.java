@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -30,11 +31,26 @@ class VerifiedTokens implements JwtDecoder {
 	VerifiedTokens(JwtDecoder verifier, Clock clock, long maximumSize) {
 		this.verifier = verifier;
 		this.clock = clock;
-		// a token unused for ten minutes is let go (Clerk's session tokens live a minute)
-		this.verified = Caffeine.newBuilder()
-			.maximumSize(maximumSize)
-			.expireAfterAccess(Duration.ofMinutes(10))
-			.build();
+		// each token is let go when it expires (Clerk's session tokens live a minute), on
+		// the application's clock
+		this.verified = Caffeine.newBuilder().maximumSize(maximumSize).ticker(() -> {
+			Instant at = clock.instant();
+			return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+		}).expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> timeLeft(jwt, clock.instant()))).build();
+	}
+
+	/**
+	 * How many verified tokens are remembered now (expired ones are let go first).
+	 * @return the count
+	 */
+	long remembered() {
+		this.verified.cleanUp();
+		return this.verified.estimatedSize();
+	}
+
+	private static Duration timeLeft(Jwt jwt, Instant now) {
+		Instant expiresAt = jwt.getExpiresAt();
+		return (expiresAt != null && now.isBefore(expiresAt)) ? Duration.between(now, expiresAt) : Duration.ZERO;
 	}
 
 	@Override

@@ -77,6 +77,15 @@ class VerifiedTokensTests {
 	}
 
 	@Test
+	void aTokenLeavesMemoryWhenItExpires() {
+		this.tokens.decode("a");
+		this.tokens.decode("b");
+		assertThat(this.tokens.remembered()).isEqualTo(2);
+		this.now.set(NOW.plus(Duration.ofSeconds(61)));
+		assertThat(this.tokens.remembered()).isZero();
+	}
+
+	@Test
 	void aFailedTokenIsNeverRemembered() {
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.tokens.decode("bad"));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.tokens.decode("bad"));
