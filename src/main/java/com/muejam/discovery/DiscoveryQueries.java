@@ -1,9 +1,13 @@
 package com.muejam.discovery;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.visibility.Rating;
 import com.muejam.stories.StoryVisibility;
@@ -106,7 +110,7 @@ class DiscoveryQueries {
 			.param("depth", depth)
 			.query((rs, n) -> new Ranked.Entry(rs.getObject("story_id", UUID.class),
 					rs.getObject("author_id", UUID.class), rs.getDouble("score"), DiscoverItem.Reason.TRENDING,
-					Rating.fromWire(rs.getString("rating")), Ranked.Entry.slugs(rs.getArray("tag_slugs"))))
+					Rating.fromWire(rs.getString("rating")), slugs(rs.getArray("tag_slugs"))))
 			.list();
 	}
 
@@ -144,7 +148,7 @@ class DiscoveryQueries {
 								: DiscoverItem.Reason.TRENDING;
 				return new Ranked.Entry(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
 						rs.getDouble("score"), reason, Rating.fromWire(rs.getString("rating")),
-						Ranked.Entry.slugs(rs.getArray("tag_slugs")));
+						slugs(rs.getArray("tag_slugs")));
 			})
 			.list();
 	}
@@ -198,6 +202,10 @@ class DiscoveryQueries {
 			.param("user", userId)
 			.param("story", storyId)
 			.update();
+	}
+
+	private static List<String> slugs(@Nullable Array values) throws SQLException {
+		return (values != null) ? List.of((String[]) values.getArray()) : List.of();
 	}
 
 }

@@ -28,11 +28,6 @@ record Ranked(Instant at, List<Entry> entries) {
 	 */
 	record Entry(UUID storyId, UUID authorId, double score, DiscoverItem.@Nullable Reason reason, Rating rating,
 			List<String> tagSlugs) {
-
-		static List<String> slugs(java.sql.@Nullable Array values) throws java.sql.SQLException {
-			return (values != null) ? List.of((String[]) values.getArray()) : List.of();
-		}
-
 	}
 
 }

@@ -99,19 +99,7 @@ class StatsQueries {
 	 * @return the days, in order
 	 */
 	List<Day> storyDays(UUID storyId, LocalDate from, LocalDate to) {
-		return this.jdbc
-			.sql("""
-					select cast(d.day as date) as day, coalesce(x.chapter_reads_count, 0) as reads, coalesce(x.reads_count, 0) as readers,
-					       coalesce(x.completions_count, 0) as completions, coalesce(x.saves_count, 0) as saves,
-					       coalesce(x.likes_count, 0) as likes, coalesce(x.whispers_count, 0) as whispers, 0 as followers
-					from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
-					left join story_stats_daily x on x.story_id = :story and x.date = d.day
-					order by d.day""")
-			.param("story", storyId)
-			.param("from", from)
-			.param("to", to)
-			.query(StatsQueries::day)
-			.list();
+		return days("story_stats_daily x on x.story_id = :owner", "0", storyId, from, to);
 	}
 
 	/**
@@ -123,15 +111,25 @@ class StatsQueries {
 	 * @return the days, in order
 	 */
 	List<Day> authorDays(UUID authorId, LocalDate from, LocalDate to) {
+		return days("author_stats_daily x on x.author_id = :owner", "x.new_followers", authorId, from, to);
+	}
+
+	/**
+	 * Each day of the range once, joined to the daily counters of one story or author.
+	 * @param counters the counters' table aliased {@code x} and its join on
+	 * {@code :owner}
+	 * @param followers the new followers' column, or {@code 0}
+	 */
+	private List<Day> days(String counters, String followers, UUID owner, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
 				select cast(d.day as date) as day, coalesce(x.chapter_reads_count, 0) as reads,
 				       coalesce(x.reads_count, 0) as readers, coalesce(x.completions_count, 0) as completions,
 				       coalesce(x.saves_count, 0) as saves, coalesce(x.likes_count, 0) as likes,
-				       coalesce(x.whispers_count, 0) as whispers, coalesce(x.new_followers, 0) as followers
+				       coalesce(x.whispers_count, 0) as whispers, coalesce(%s, 0) as followers
 				from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
-				left join author_stats_daily x on x.author_id = :author and x.date = d.day
-				order by d.day""")
-			.param("author", authorId)
+				left join %s and x.date = d.day
+				order by d.day""".formatted(followers, counters))
+			.param("owner", owner)
 			.param("from", from)
 			.param("to", to)
 			.query(StatsQueries::day)
