@@ -26,6 +26,10 @@ class LocalObjectStorage implements ObjectStorage {
 
 	private static final String PURPOSE = "storage.put";
 
+	private static final String UPLOADS = "uploads";
+
+	private static final String FILES = "files";
+
 	private final Path root;
 
 	private final String uploadBaseUrl;
@@ -64,6 +68,38 @@ class LocalObjectStorage implements ObjectStorage {
 	public Optional<byte[]> firstBytes(String key, int count) {
 		try (InputStream in = Files.newInputStream(file(key))) {
 			return Optional.of(in.readNBytes(count));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void put(String key, Path source, String contentType) {
+		Path file = file(key);
+		try {
+			Files.createDirectories(file.getParent());
+			Path partial = Files.createTempFile(file.getParent(), ".put", ".part");
+			try {
+				Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			finally {
+				Files.deleteIfExists(partial);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> open(String key) {
+		try {
+			return Optional.of(Files.newInputStream(file(key)));
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
@@ -133,10 +169,31 @@ class LocalObjectStorage implements ObjectStorage {
 		return null;
 	}
 
+	/**
+	 * The file of an object: an upload ({@code uploads/...}) or a file the service made
+	 * ({@code files/...}).
+	 * @param key the object key
+	 * @return its file
+	 * @throws IllegalArgumentException for a key outside those folders
+	 */
 	Path file(String key) {
 		Path file = this.root.resolve(key).normalize();
-		if (!file.startsWith(this.root) || !key.startsWith("uploads/")) {
+		if (!file.startsWith(this.root.resolve(UPLOADS)) && !file.startsWith(this.root.resolve(FILES))) {
 			throw new IllegalArgumentException("Not an object key: " + key);
+		}
+		return file;
+	}
+
+	/**
+	 * The file of an upload, which anyone may read.
+	 * @param key the object key
+	 * @return its file
+	 * @throws IllegalArgumentException for a key that is not an upload's
+	 */
+	Path uploadFile(String key) {
+		Path file = file(key);
+		if (!file.startsWith(this.root.resolve(UPLOADS))) {
+			throw new IllegalArgumentException("Not an upload: " + key);
 		}
 		return file;
 	}

@@ -1,5 +1,7 @@
 package com.muejam.uploads;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,22 @@ interface ObjectStorage {
 	 * @return the bytes (fewer for a smaller object), or empty when there is no object
 	 */
 	Optional<byte[]> firstBytes(String key, int count);
+
+	/**
+	 * Stores a file the service made itself (an export), replacing any object under the
+	 * key.
+	 * @param key the object key
+	 * @param file the bytes
+	 * @param contentType their type
+	 */
+	void put(String key, Path file, String contentType);
+
+	/**
+	 * The whole object, to be read and closed by the caller.
+	 * @param key the object key
+	 * @return its bytes, or empty when there is no object
+	 */
+	Optional<InputStream> open(String key);
 
 	/**
 	 * Deletes the object; nothing happens when there is none.

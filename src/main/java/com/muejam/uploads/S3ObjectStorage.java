@@ -1,6 +1,8 @@
 package com.muejam.uploads;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -96,6 +99,28 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 			return Optional.of(this.client
 				.getObjectAsBytes((get) -> get.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))
 				.asByteArray());
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void put(String key, Path file, String contentType) {
+		this.client.putObject((put) -> put.bucket(this.bucket).key(key).contentType(contentType),
+				RequestBody.fromFile(file));
+	}
+
+	@Override
+	public Optional<InputStream> open(String key) {
+		try {
+			return Optional.of(this.client.getObject((get) -> get.bucket(this.bucket).key(key)));
 		}
 		catch (NoSuchKeyException ex) {
 			return Optional.empty();

@@ -73,7 +73,7 @@ class UploadController {
 		String key = key(request);
 		Path file;
 		try {
-			file = localStorage().file(key);
+			file = localStorage().uploadFile(key);
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.notFound("Object");

@@ -166,8 +166,9 @@ public final class Api {
 			}
 			EntityExchangeResult<byte[]> result = request.exchange().returnResult(byte[].class);
 			byte[] content = result.getResponseBody();
+			byte[] bytes = (content != null) ? content : new byte[0];
 			Reply reply = new Reply(result.getStatus().value(), result.getResponseHeaders(),
-					(content != null) ? new String(content, StandardCharsets.UTF_8) : "");
+					new String(bytes, StandardCharsets.UTF_8), bytes);
 			ContractCheck.verify(Api.this.baseUrl.get(), Api.this.client, this.method, this.path, reply);
 			return reply;
 		}
@@ -180,8 +181,9 @@ public final class Api {
 	 * @param status the status code
 	 * @param headers the response headers
 	 * @param text the body
+	 * @param bytes the body as sent (a file)
 	 */
-	public record Reply(int status, HttpHeaders headers, String text) {
+	public record Reply(int status, HttpHeaders headers, String text, byte[] bytes) {
 
 		public @Nullable String header(String name) {
 			return this.headers.getFirst(name);

@@ -1,9 +1,12 @@
 package com.muejam.uploads;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -82,6 +85,27 @@ class S3PresignTests {
 		storage.delete(key);
 		assertThat(storage.isStored(key, 100)).isFalse();
 		storage.delete(key);
+	}
+
+	@Test
+	void storesTheServicesOwnFilesAndReadsThemBackWhole() throws Exception {
+		String key = "files/epub/" + UUID.randomUUID() + ".epub";
+		byte[] body = new byte[3 * 1024 * 1024 + 7];
+		body[body.length - 1] = 42;
+		Path file = Files.createTempFile("stored", ".bin");
+		try {
+			Files.write(file, body);
+			assertThat(storage.open(key)).isEmpty();
+			storage.put(key, file, "application/epub+zip");
+		}
+		finally {
+			Files.delete(file);
+		}
+		try (InputStream in = storage.open(key).orElseThrow()) {
+			assertThat(in.readAllBytes()).isEqualTo(body);
+		}
+		storage.delete(key);
+		assertThat(storage.open(key)).isEmpty();
 	}
 
 	@Test
