@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Exports", description = "Stories as EPUB books")
+@Tag(name = "Exports", description = "Stories as EPUB books; your personal data as a zip")
 @RestController
 @Validated
 class EpubController {

@@ -92,18 +92,7 @@ class EpubExports {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			deleteQuietly(file);
-		}
-	}
-
-	private static void deleteQuietly(@Nullable Path file) {
-		if (file != null) {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				// a temporary file: the system's cleanup takes it
-			}
+			TemporaryFiles.delete(file);
 		}
 	}
 

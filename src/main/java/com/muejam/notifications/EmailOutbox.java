@@ -3,6 +3,8 @@ package com.muejam.notifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +74,7 @@ class EmailOutbox {
 			case REPLY -> actor + " replied to your whisper";
 			case FOLLOW -> actor + " started following you";
 			case NEW_CHAPTER -> actor + " published a new chapter" + ((topic != null) ? " of " + topic : "");
+			case DATA_EXPORT_READY -> "Your data export is ready";
 		};
 		String unsubscribe = this.unsubscribes.link(recipientId, notification.type());
 		String text = subject + ".\n\nStop these emails: " + unsubscribe + "\n";
@@ -79,6 +82,26 @@ class EmailOutbox {
 				+ "\">Stop these emails</a></p>";
 		this.queries.insertOnce(new OutboxQueries.NewMessage("notification-" + notification.id(), notification.id(),
 				email, subject, html, text, unsubscribe, notification.type(), topic));
+	}
+
+	/**
+	 * Queues the email telling a user their data export is ready, in the caller's
+	 * transaction: always sent (they asked for it), so without an unsubscribe link.
+	 * @param email their address
+	 * @param notificationId the in-app notice
+	 * @param downloadUrl the signed link to the file
+	 * @param expiresAt when the link stops working
+	 */
+	void enqueueExportReady(String email, UUID notificationId, String downloadUrl, Instant expiresAt) {
+		String subject = "Your data export is ready";
+		String until = DateTimeFormatter.RFC_1123_DATE_TIME.format(expiresAt.atOffset(ZoneOffset.UTC));
+		String text = "Your MueJam Library data export is ready. Download it until " + until + ":\n" + downloadUrl
+				+ "\n";
+		String html = "<p>Your MueJam Library data export is ready.</p><p><a href=\""
+				+ HtmlUtils.htmlEscape(downloadUrl) + "\">Download it</a> until " + HtmlUtils.htmlEscape(until)
+				+ ".</p>";
+		this.queries.insertOnce(new OutboxQueries.NewMessage("notification-" + notificationId, notificationId, email,
+				subject, html, text, null, NotificationType.DATA_EXPORT_READY, null));
 	}
 
 	@Scheduled(fixedDelayString = "${muejam.email.worker.interval:1s}")

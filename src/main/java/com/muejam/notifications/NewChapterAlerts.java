@@ -162,7 +162,7 @@ class NewChapterAlerts {
 
 	private static NotificationView view(Created created, Alert alert, @Nullable UserSummary author, Instant at) {
 		return new NotificationView(created.id(), NotificationType.NEW_CHAPTER, author, null, alert.storyId(),
-				alert.chapterId(), null, at);
+				alert.chapterId(), null, null, at);
 	}
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class NotificationQueries {
 
-	private static final String COLUMNS = "id, type, actor_id, whisper_id, story_id, chapter_id, read_at, created_at";
+	private static final String COLUMNS = "id, type, actor_id, whisper_id, story_id, chapter_id, export_id, read_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -45,6 +45,25 @@ final class NotificationQueries {
 			.param("actor", actorId)
 			.param("whisper", whisperId)
 			.param("key", dedupeKey)
+			.param("now", Timestamp.from(now))
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * Tells a user their data export is ready, once per export.
+	 * @param userId the user (also the actor: nobody else did anything)
+	 * @param exportId the export
+	 * @param now the moment
+	 * @return the new notification, empty when it was already there
+	 */
+	Optional<UUID> insertExportReady(UUID userId, UUID exportId, Instant now) {
+		return this.jdbc.sql("""
+				insert into notifications (user_id, type, actor_id, export_id, dedupe_key, created_at)
+				values (:user, 'DATA_EXPORT_READY', :user, :export, 'export:' || :export, :now)
+				on conflict (dedupe_key) do nothing returning id""")
+			.param("user", userId)
+			.param("export", exportId)
 			.param("now", Timestamp.from(now))
 			.query(UUID.class)
 			.optional();
@@ -77,12 +96,13 @@ final class NotificationQueries {
 	 * @return up to 100 notifications
 	 */
 	List<Row> createdAfter(UUID userId, UUID lastId) {
-		return this.jdbc.sql("""
-				select n.id, n.type, n.actor_id, n.whisper_id, n.story_id, n.chapter_id, n.read_at, n.created_at
-				from notifications n
-				join notifications last on last.id = :last and last.user_id = n.user_id
-				where n.user_id = :user and (n.created_at, n.id) > (last.created_at, last.id)
-				order by n.created_at, n.id limit 100""")
+		return this.jdbc
+			.sql("""
+					select n.id, n.type, n.actor_id, n.whisper_id, n.story_id, n.chapter_id, n.export_id, n.read_at, n.created_at
+					from notifications n
+					join notifications last on last.id = :last and last.user_id = n.user_id
+					where n.user_id = :user and (n.created_at, n.id) > (last.created_at, last.id)
+					order by n.created_at, n.id limit 100""")
 			.param("user", userId)
 			.param("last", lastId)
 			.query(NotificationQueries::row)
@@ -153,6 +173,7 @@ final class NotificationQueries {
 		return new Row(rs.getObject("id", UUID.class), NotificationType.valueOf(rs.getString("type")),
 				rs.getObject("actor_id", UUID.class), rs.getObject("whisper_id", UUID.class),
 				rs.getObject("story_id", UUID.class), rs.getObject("chapter_id", UUID.class),
+				rs.getObject("export_id", UUID.class),
 				(rs.getTimestamp("read_at") != null) ? rs.getTimestamp("read_at").toInstant() : null,
 				rs.getTimestamp("created_at").toInstant());
 	}
@@ -168,7 +189,7 @@ final class NotificationQueries {
 	 * @param createdAt when it was created
 	 */
 	record Row(UUID id, NotificationType type, UUID actorId, @Nullable UUID whisperId, @Nullable UUID storyId,
-			@Nullable UUID chapterId, @Nullable Instant readAt, Instant createdAt) {
+			@Nullable UUID chapterId, @Nullable UUID exportId, @Nullable Instant readAt, Instant createdAt) {
 	}
 
 }

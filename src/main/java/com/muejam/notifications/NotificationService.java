@@ -19,6 +19,7 @@ import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.exports.DataExportReady;
 import com.muejam.notifications.NotificationQueries.Row;
 import com.muejam.social.SocialService;
 import com.muejam.users.ProfileService;
@@ -93,7 +94,7 @@ class NotificationService {
 		}
 		UserSummary actor = this.profiles.summaries(Set.of(actorId)).get(actorId);
 		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, null, null,
-				now);
+				null, now);
 		if (settings(recipientId).emails(type)) {
 			this.profiles.emailOf(recipientId).ifPresent((email) -> email(recipientId, email, notification, repliedTo));
 		}
@@ -108,6 +109,27 @@ class NotificationService {
 		else {
 			this.outbox.enqueue(recipientId, email, notification, null);
 		}
+	}
+
+	/**
+	 * Tells a user their data export is ready: in the app, live, and by email (always:
+	 * they asked for it). Once per export.
+	 * @param ready the export
+	 */
+	@Transactional
+	void notifyExportReady(DataExportReady ready) {
+		Instant now = this.clock.instant();
+		Optional<UUID> created = this.queries.insertExportReady(ready.userId(), ready.exportId(), now);
+		if (created.isEmpty()) {
+			return;
+		}
+		this.profiles.emailOf(ready.userId())
+			.ifPresent((email) -> this.outbox.enqueueExportReady(email, created.get(), ready.downloadUrl(),
+					ready.expiresAt()));
+		UserSummary self = this.profiles.summaries(Set.of(ready.userId())).get(ready.userId());
+		NotificationView notification = new NotificationView(created.get(), NotificationType.DATA_EXPORT_READY, self,
+				null, null, null, ready.exportId(), null, now);
+		afterCommit(() -> this.live.publish(ready.userId(), notification));
 	}
 
 	static String followKey(UUID followerId, UUID followingId, LocalDate day) {
@@ -185,7 +207,7 @@ class NotificationService {
 		rows.forEach((row) -> actors.add(row.actorId()));
 		Map<UUID, UserSummary> summaries = this.profiles.summaries(actors);
 		return (row) -> new NotificationView(row.id(), row.type(), summaries.get(row.actorId()), row.whisperId(),
-				row.storyId(), row.chapterId(), row.readAt(), row.createdAt());
+				row.storyId(), row.chapterId(), row.exportId(), row.readAt(), row.createdAt());
 	}
 
 	private static void afterCommit(Runnable action) {

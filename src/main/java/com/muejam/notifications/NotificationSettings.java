@@ -24,6 +24,8 @@ record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailF
 			case REPLY -> this.emailReply;
 			case FOLLOW -> this.emailFollow;
 			case NEW_CHAPTER -> Boolean.TRUE.equals(this.emailNewChapter);
+			// asked for by the user: always sent
+			case DATA_EXPORT_READY -> true;
 		};
 	}
 
@@ -32,6 +34,7 @@ record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailF
 			case REPLY -> new NotificationSettings(false, this.emailFollow, this.emailNewChapter);
 			case FOLLOW -> new NotificationSettings(this.emailReply, false, this.emailNewChapter);
 			case NEW_CHAPTER -> new NotificationSettings(this.emailReply, this.emailFollow, false);
+			case DATA_EXPORT_READY -> this;
 		};
 	}
 

@@ -1,5 +1,6 @@
 package com.muejam.notifications;
 
+import com.muejam.exports.DataExportReady;
 import com.muejam.social.UserFollowed;
 import com.muejam.whispers.WhisperReplied;
 
@@ -24,6 +25,11 @@ class NotificationTriggers {
 	void on(WhisperReplied reply) {
 		this.notifications.notify(reply.parentAuthorId(), NotificationType.REPLY, reply.replierId(), reply.replyId(),
 				reply.parentId(), "reply:" + reply.replyId());
+	}
+
+	@ApplicationModuleListener
+	void on(DataExportReady ready) {
+		this.notifications.notifyExportReady(ready);
 	}
 
 	@ApplicationModuleListener

@@ -14,6 +14,9 @@ enum NotificationType {
 	/**
 	 * A new chapter went live in a story the user shelved, or by an author they follow.
 	 */
-	NEW_CHAPTER
+	NEW_CHAPTER,
+
+	/** The user's personal data export is ready to download. */
+	DATA_EXPORT_READY
 
 }

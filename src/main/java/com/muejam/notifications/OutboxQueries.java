@@ -200,7 +200,7 @@ final class OutboxQueries {
 	 * @param topic what it is about (the whisper replied to), or {@code null}
 	 */
 	record NewMessage(String idempotencyKey, UUID notificationId, String recipient, String subject, String htmlBody,
-			String textBody, String unsubscribeUrl, NotificationType kind, @Nullable String topic) {
+			String textBody, @Nullable String unsubscribeUrl, NotificationType kind, @Nullable String topic) {
 	}
 
 	/**

@@ -71,6 +71,7 @@ final class UnsubscribePage {
 			case REPLY -> "replies to your whispers";
 			case FOLLOW -> "new followers";
 			case NEW_CHAPTER -> "new chapters";
+			case DATA_EXPORT_READY -> "data exports";
 		};
 	}
 

@@ -13,7 +13,7 @@
  * (deleted accounts are left out).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "users", "social", "whispers", "stories", "library" })
+@ApplicationModule(allowedDependencies = { "users", "social", "whispers", "stories", "library", "exports" })
 package com.muejam.notifications;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package com.muejam.uploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 class LocalObjectStorage implements ObjectStorage {
 
 	private static final String PURPOSE = "storage.put";
+
+	private static final String GET_PURPOSE = "storage.get";
 
 	private static final String UPLOADS = "uploads";
 
@@ -51,6 +55,41 @@ class LocalObjectStorage implements ObjectStorage {
 				List.of(key, contentType, Long.toString(contentLength), Long.toString(expiresAt.getEpochSecond())));
 		return new Presigned(StorageProperties.baseUrl(this.uploadBaseUrl) + "/" + key + "?signature=" + signature,
 				Map.of("Content-Type", contentType, "Content-Length", Long.toString(contentLength)));
+	}
+
+	@Override
+	public String presignGet(String key, String fileName, Instant expiresAt) {
+		String signature = this.signer.encode(GET_PURPOSE,
+				List.of(key, fileName, Long.toString(expiresAt.getEpochSecond())));
+		return StorageProperties.baseUrl(this.uploadBaseUrl) + "/" + key + "?name="
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8) + "&expires=" + expiresAt.getEpochSecond()
+				+ "&signature=" + signature;
+	}
+
+	/**
+	 * The file a presigned download URL names, when its signature holds and it has not
+	 * expired.
+	 * @param key the key in the URL
+	 * @param fileName the name in the URL
+	 * @param expires the expiry in the URL (epoch seconds)
+	 * @param signature the URL's signature
+	 * @return the file, or {@code null} when the URL is not valid (any more)
+	 */
+	@Nullable Path signedFile(String key, String fileName, long expires, String signature) {
+		List<String> signed;
+		try {
+			signed = this.signer.decode(GET_PURPOSE, signature);
+		}
+		catch (InvalidCursor ex) {
+			return null;
+		}
+		boolean valid = signed.equals(List.of(key, fileName, Long.toString(expires)))
+				&& this.clock.instant().getEpochSecond() <= expires;
+		if (!valid) {
+			return null;
+		}
+		Path file = file(key);
+		return Files.isRegularFile(file) ? file : null;
 	}
 
 	@Override

@@ -55,6 +55,16 @@ interface ObjectStorage {
 	Optional<InputStream> open(String key);
 
 	/**
+	 * A URL anyone holding it may download the object from until {@code expiresAt}, as an
+	 * attachment named {@code fileName}.
+	 * @param key the object key
+	 * @param fileName the name the download is saved under
+	 * @param expiresAt when the URL stops working (at most 7 days ahead)
+	 * @return the URL
+	 */
+	String presignGet(String key, String fileName, Instant expiresAt);
+
+	/**
 	 * Deletes the object; nothing happens when there is none.
 	 * @param key the object key
 	 */

@@ -2,6 +2,7 @@ package com.muejam.uploads;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +22,16 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import org.springframework.http.ContentDisposition;
+
 /**
  * Amazon S3 or an S3-compatible store, through the AWS SDK for Java v2: presigned PUTs
  * with the content type and length signed, a HEAD to see that an object arrived, a ranged
  * GET for its first bytes, and deletes.
  */
 class S3ObjectStorage implements ObjectStorage, AutoCloseable {
+
+	private static final Duration MAX_SIGNATURE = Duration.ofDays(7);
 
 	private final String bucket;
 
@@ -75,6 +80,20 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 					(put) -> put.bucket(this.bucket).key(key).contentType(contentType).contentLength(contentLength)));
 		return new Presigned(request.url().toString(),
 				Map.of("Content-Type", contentType, "Content-Length", Long.toString(contentLength)));
+	}
+
+	@Override
+	public String presignGet(String key, String fileName, Instant expiresAt) {
+		ContentDisposition disposition = ContentDisposition.attachment()
+			.filename(fileName, StandardCharsets.UTF_8)
+			.build();
+		return this.presigner
+			.presignGetObject((presign) -> presign
+				.signatureDuration(signable(Duration.between(Instant.now(), expiresAt)))
+				.getObjectRequest(
+						(get) -> get.bucket(this.bucket).key(key).responseContentDisposition(disposition.toString())))
+			.url()
+			.toString();
 	}
 
 	@Override
@@ -136,6 +155,14 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 	@Override
 	public void delete(String key) {
 		this.client.deleteObject((delete) -> delete.bucket(this.bucket).key(key));
+	}
+
+	/**
+	 * A signature's lifetime within what SigV4 allows: from one second to seven days.
+	 */
+	private static Duration signable(Duration wanted) {
+		Duration atLeast = (wanted.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : wanted;
+		return (atLeast.compareTo(MAX_SIGNATURE) > 0) ? MAX_SIGNATURE : atLeast;
 	}
 
 	@Override

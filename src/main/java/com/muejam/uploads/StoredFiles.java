@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,17 @@ public class StoredFiles {
 	 */
 	public Optional<InputStream> open(String key) {
 		return this.storage.open(requireFileKey(key));
+	}
+
+	/**
+	 * A URL that downloads a stored file without signing in, until it expires.
+	 * @param key the key
+	 * @param fileName the name the download is saved under
+	 * @param expiresAt when the URL stops working (at most 7 days ahead)
+	 * @return the URL
+	 */
+	public String downloadUrl(String key, String fileName, Instant expiresAt) {
+		return this.storage.presignGet(requireFileKey(key), fileName, expiresAt);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.muejam.uploads;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,6 +19,8 @@ import com.muejam.uploads.UploadService.PresignedUpload;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
@@ -83,6 +86,27 @@ class UploadController {
 		}
 		MediaType type = MediaTypeFactory.getMediaType(key).orElse(MediaType.APPLICATION_OCTET_STREAM);
 		return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
+	}
+
+	@Hidden
+	@GetMapping("/v1/objects/files/**")
+	ResponseEntity<FileSystemResource> getFile(HttpServletRequest request, @RequestParam String name,
+			@RequestParam long expires, @RequestParam String signature) {
+		Path file;
+		try {
+			file = localStorage().signedFile(key(request), name, expires, signature);
+		}
+		catch (IllegalArgumentException ex) {
+			file = null;
+		}
+		if (file == null) {
+			throw new ApiException(ErrorCode.FORBIDDEN, "The download link is not valid, or has expired");
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(new FileSystemResource(file));
 	}
 
 	private LocalObjectStorage localStorage() {

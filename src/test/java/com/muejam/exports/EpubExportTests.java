@@ -78,6 +78,7 @@ class EpubExportTests {
 		assertThat(reply.header("Content-Disposition")).startsWith("attachment;").contains(".epub");
 		EpubCheckReport check = EpubCheckReport.of(reply.bytes());
 		assertThat(check.errors()).as("EPUBCheck errors").isEmpty();
+		assertThat(check.warnings()).as("EPUBCheck warnings").isEmpty();
 		Map<String, String> entries = entries(reply.bytes());
 		assertThat(entries.keySet().iterator().next()).isEqualTo("mimetype");
 		assertThat(entries.keySet()).filteredOn((name) -> name.startsWith("EPUB/chapter-")).hasSize(100);

@@ -88,7 +88,7 @@ class S3PresignTests {
 	}
 
 	@Test
-	void storesTheServicesOwnFilesAndReadsThemBackWhole() throws Exception {
+	void storesTheServicesOwnFilesReadsThemBackWholeAndSignsTheirDownloads() throws Exception {
 		String key = "files/epub/" + UUID.randomUUID() + ".epub";
 		byte[] body = new byte[3 * 1024 * 1024 + 7];
 		body[body.length - 1] = 42;
@@ -104,6 +104,18 @@ class S3PresignTests {
 		try (InputStream in = storage.open(key).orElseThrow()) {
 			assertThat(in.readAllBytes()).isEqualTo(body);
 		}
+		String url = storage.presignGet(key, "book ü.epub", Instant.now().plusSeconds(900));
+		HttpResponse<byte[]> download = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(body);
+		assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;")
+			.contains("filename*=UTF-8''book%20%C3%BC.epub");
+		String expired = storage.presignGet(key, "book.epub", Instant.now().plusSeconds(2));
+		Thread.sleep(3500);
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create(expired)).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(403);
 		storage.delete(key);
 		assertThat(storage.open(key)).isEmpty();
 	}
