@@ -24,6 +24,7 @@ import com.muejam.core.ratelimit.RateLimitExceeded;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.exports.DataExportQueries.DataExportRow;
 import com.muejam.uploads.StoredFiles;
+import com.muejam.users.UserDeleted;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -143,6 +144,15 @@ class DataExports {
 			log.info("Deleted {} expired data exports", keys.size());
 		}
 		return keys.size();
+	}
+
+	/**
+	 * A purged account's exports go.
+	 * @param event the account
+	 */
+	@ApplicationModuleListener
+	void on(UserDeleted event) {
+		this.queries.expire(this.clock.instant(), event.userId()).forEach(this.files::delete);
 	}
 
 	private long store(UUID userId, String key) {

@@ -191,4 +191,18 @@ final class HighlightQueries {
 	record Stored(UUID id, Anchor anchor, boolean orphaned) {
 	}
 
+	/**
+	 * Deletes an account's highlights, except those someone's whisper is about: those
+	 * stay (a quote of a public chapter, now of an anonymized account) so the whispers
+	 * keep their passage.
+	 * @param userId the account
+	 */
+	void deleteAllOf(UUID userId) {
+		this.jdbc.sql("""
+				delete from highlights h where h.user_id = :user
+				and not exists (select 1 from whispers w where w.highlight_id = h.id)""")
+			.param("user", userId)
+			.update();
+	}
+
 }

@@ -256,4 +256,15 @@ final class ReadingQueries {
 	record LatestProgress(UUID id, UUID chapterId, UUID storyId, int offset, Instant updatedAt) {
 	}
 
+	/**
+	 * Forgets an account's reading: its progress, bookmarks and chapter reads.
+	 * @param userId the account
+	 */
+	void deleteAllOf(UUID userId) {
+		this.jdbc.sql("""
+				with progress as (delete from reading_progress where user_id = :user),
+				     marks as (delete from bookmarks where user_id = :user)
+				delete from chapter_reads where user_id = :user""").param("user", userId).update();
+	}
+
 }

@@ -144,4 +144,12 @@ final class ShelfQueries {
 	record ItemRow(UUID id, UUID storyId, Instant addedAt) {
 	}
 
+	/**
+	 * Deletes an account's shelves (their items go with them).
+	 * @param userId the account
+	 */
+	void deleteAllOf(UUID userId) {
+		this.jdbc.sql("delete from shelves where user_id = :user").param("user", userId).update();
+	}
+
 }

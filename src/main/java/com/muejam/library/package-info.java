@@ -9,7 +9,7 @@
  * {@code StoryVisibility.chapterVisibleSql}).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "stories")
+@ApplicationModule(allowedDependencies = { "stories", "users" })
 package com.muejam.library;
 
 import org.jspecify.annotations.NullMarked;

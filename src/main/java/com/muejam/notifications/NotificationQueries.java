@@ -192,4 +192,18 @@ final class NotificationQueries {
 			@Nullable UUID chapterId, @Nullable UUID exportId, @Nullable Instant readAt, Instant createdAt) {
 	}
 
+	/**
+	 * Forgets what an account was told and how: its notifications, the emails about them
+	 * (which hold its address), its email settings and stream tickets.
+	 * @param userId the account
+	 */
+	void deleteAllOf(UUID userId) {
+		this.jdbc.sql("""
+				with settings as (delete from notification_settings where user_id = :user),
+				     tickets as (delete from stream_tickets where user_id = :user),
+				     emails as (delete from email_outbox
+				                where notification_id in (select id from notifications where user_id = :user))
+				delete from notifications where user_id = :user""").param("user", userId).update();
+	}
+
 }

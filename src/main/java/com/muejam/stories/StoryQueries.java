@@ -198,22 +198,6 @@ class StoryQueries {
 	}
 
 	/**
-	 * Soft-deletes every story of an author, as their own deletion would.
-	 * @param authorId the author
-	 * @return the tags those stories carried, to recount
-	 */
-	List<UUID> deleteAllBy(UUID authorId) {
-		return this.jdbc.sql("""
-				with deleted as (
-				    update stories set deleted_at = now(), updated_at = now()
-				    where author_id = :author and deleted_at is null returning id)
-				select distinct st.tag_id from story_tags st join deleted d on d.id = st.story_id""")
-			.param("author", authorId)
-			.query(UUID.class)
-			.list();
-	}
-
-	/**
 	 * Writes what a story's tags show on its row: their names and slugs ordered by name,
 	 * and its search document from its title (weight A), blurb (B) and tag names (C),
 	 * with accents folded and English stemming.

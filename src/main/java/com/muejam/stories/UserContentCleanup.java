@@ -1,9 +1,14 @@
 package com.muejam.stories;
 
+import java.time.Clock;
+
 import com.muejam.core.cache.CacheNames;
+import com.muejam.users.AccountDeactivated;
+import com.muejam.users.AccountRestored;
 import com.muejam.users.UserDeleted;
 
 import org.springframework.cache.CacheManager;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,21 +19,48 @@ import org.springframework.stereotype.Component;
 @Component
 class UserContentCleanup {
 
-	private final StoryQueries queries;
+	private final AccountStoryQueries queries;
 
 	private final TagStore tags;
 
 	private final CacheManager caches;
 
-	UserContentCleanup(StoryQueries queries, TagStore tags, CacheManager caches) {
+	private final Clock clock;
+
+	UserContentCleanup(AccountStoryQueries queries, TagStore tags, CacheManager caches, Clock clock) {
 		this.queries = queries;
 		this.tags = tags;
 		this.caches = caches;
+		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(UserDeleted event) {
-		this.tags.recount(this.queries.deleteAllBy(event.userId()));
+		this.tags.recount(this.queries.deleteAllBy(event.userId(), this.clock.instant()));
+		forgetCachedStories();
+	}
+
+	/**
+	 * An author deleted their account: their stories go at once, in the same transaction,
+	 * marked with the account's deletion time.
+	 */
+	@EventListener
+	void on(AccountDeactivated event) {
+		this.tags.recount(this.queries.deleteAllBy(event.userId(), event.at()));
+		forgetCachedStories();
+	}
+
+	/**
+	 * An author restored their account: the stories that went with it come back (not
+	 * those they had deleted themselves).
+	 */
+	@EventListener
+	void on(AccountRestored event) {
+		this.tags.recount(this.queries.restoreAllBy(event.userId(), event.deactivatedAt()));
+		forgetCachedStories();
+	}
+
+	private void forgetCachedStories() {
 		// a rare event: dropping every cached story is simpler than finding the author's
 		// slugs
 		this.caches.getCache(CacheNames.STORIES).clear();

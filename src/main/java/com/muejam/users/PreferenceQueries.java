@@ -69,4 +69,12 @@ class PreferenceQueries {
 				rs.getBoolean("hide_read_by_default"));
 	}
 
+	/**
+	 * Forgets an account's reading preferences.
+	 * @param userId the account
+	 */
+	void deleteFor(UUID userId) {
+		this.jdbc.sql("delete from reader_preferences where user_id = :user").param("user", userId).update();
+	}
+
 }

@@ -54,6 +54,11 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 	}
 
 	private static CurrentUser returning(String subject, SignInQueries.Known known, Set<String> tokenRoles) {
+		if (known.deleted() && known.restorable()) {
+			// may only restore the account (core.security.DeactivatedAccounts)
+			return new CurrentUser(known.id(), subject, Set.of(CurrentUser.DEACTIVATED), known.suspended(),
+					known.preferences());
+		}
 		if (known.deleted()) {
 			throw new AccountDeleted();
 		}

@@ -73,6 +73,9 @@ public class ProfileService {
 	@Transactional
 	public CurrentUser signIn(String subject, @Nullable String email, @Nullable String name, Set<String> tokenRoles) {
 		UserProfile profile = this.profiles.findByClerkUserId(subject).orElseGet(() -> create(subject, email, name));
+		if (profile.isRestorable(this.clock.instant())) {
+			return new CurrentUser(profile.id(), subject, Set.of(CurrentUser.DEACTIVATED), profile.isSuspended());
+		}
 		if (profile.isDeleted()) {
 			throw new AccountDeleted();
 		}

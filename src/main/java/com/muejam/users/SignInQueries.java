@@ -31,14 +31,15 @@ class SignInQueries {
 	Optional<Known> find(String subject) {
 		return this.jdbc.sql("""
 				select u.id, u.email, u.role = 'MODERATOR' as moderator, u.suspended_at is not null as suspended,
-				       u.deleted_at is not null as deleted, p.max_rating, p.muted_tags,
+				       u.deleted_at is not null as deleted, coalesce(u.purge_after > now(), false) as restorable,
+				       p.max_rating, p.muted_tags,
 				       p.hide_read_by_default
 				from user_profiles u left join reader_preferences p on p.user_id = u.id
 				where u.clerk_user_id = :subject""")
 			.param("subject", subject)
 			.query((rs, n) -> new Known(rs.getObject("id", UUID.class), rs.getString("email"),
 					rs.getBoolean("moderator"), rs.getBoolean("suspended"), rs.getBoolean("deleted"),
-					PreferenceQueries.preferences(rs)))
+					rs.getBoolean("restorable"), PreferenceQueries.preferences(rs)))
 			.optional();
 	}
 
@@ -50,10 +51,11 @@ class SignInQueries {
 	 * @param moderator whether the profile has the moderator role
 	 * @param suspended whether the user is suspended
 	 * @param deleted whether the account is deleted
+	 * @param restorable whether its owner deleted it and may still restore it
 	 * @param preferences what the user asked not to see
 	 */
 	record Known(UUID id, @Nullable String email, boolean moderator, boolean suspended, boolean deleted,
-			ReaderPreferences preferences) {
+			boolean restorable, ReaderPreferences preferences) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.muejam.users;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,6 +47,9 @@ class UserProfile {
 
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
+
+	@Column(name = "purge_after")
+	private @Nullable Instant purgeAfter;
 
 	@Column(name = "follower_count", nullable = false, insertable = false, updatable = false)
 	private int followerCount;
@@ -102,6 +106,45 @@ class UserProfile {
 		return this.deletedAt != null;
 	}
 
+	/**
+	 * Whether the owner asked for the account's deletion and may still bring it back.
+	 * @param now the moment
+	 * @return {@code true} within the grace period
+	 */
+	boolean isRestorable(Instant now) {
+		return this.deletedAt != null && this.purgeAfter != null && this.purgeAfter.isAfter(now);
+	}
+
+	@Nullable Instant deletedAt() {
+		return this.deletedAt;
+	}
+
+	@Nullable Instant purgeAfter() {
+		return this.purgeAfter;
+	}
+
+	/**
+	 * The owner asked for the account's deletion: it disappears now and is purged after
+	 * the grace period, unless they restore it.
+	 * @param now the moment (kept to the microsecond, as the database keeps it)
+	 * @param grace how long it may be restored
+	 */
+	void deactivate(Instant now, Duration grace) {
+		this.deletedAt = now;
+		this.purgeAfter = now.plus(grace);
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Brings a deactivated account back.
+	 * @param now the moment
+	 */
+	void restore(Instant now) {
+		this.deletedAt = null;
+		this.purgeAfter = null;
+		this.updatedAt = now;
+	}
+
 	int followerCount() {
 		return this.followerCount;
 	}
@@ -156,7 +199,8 @@ class UserProfile {
 		this.bio = null;
 		this.avatarKey = null;
 		this.email = null;
-		this.deletedAt = now;
+		this.deletedAt = (this.deletedAt != null) ? this.deletedAt : now;
+		this.purgeAfter = null;
 		this.updatedAt = now;
 	}
 

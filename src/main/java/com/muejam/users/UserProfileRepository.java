@@ -1,5 +1,6 @@
 package com.muejam.users;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -23,6 +25,11 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
 	boolean isHandleTakenByOther(@Param("handle") String normalizedHandle, @Param("id") UUID id);
 
 	List<UserProfile> findByIdIn(Collection<UUID> ids);
+
+	/**
+	 * Accounts whose owners deleted them and whose grace period ended.
+	 */
+	List<UserProfile> findByPurgeAfterLessThanEqual(Instant moment, Limit limit);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(nativeQuery = true, value = """

@@ -164,10 +164,24 @@ class WhisperQueries {
 	/**
 	 * Soft-deletes every whisper of an account that is not deleted yet.
 	 * @param userId the account
+	 * @param at the deletion time
 	 */
-	void markDeletedByUser(UUID userId) {
-		this.jdbc.sql("update whispers set deleted_at = now() where user_id = :user and deleted_at is null")
+	void markDeletedByUser(UUID userId, Instant at) {
+		this.jdbc.sql("update whispers set deleted_at = :at where user_id = :user and deleted_at is null")
 			.param("user", userId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * Brings back the whispers of an account deleted with it, and only those.
+	 * @param userId the account
+	 * @param at when the account was deleted
+	 */
+	void restoreDeletedByUser(UUID userId, Instant at) {
+		this.jdbc.sql("update whispers set deleted_at = null where user_id = :user and deleted_at = :at")
+			.param("user", userId)
+			.param("at", Timestamp.from(at))
 			.update();
 	}
 

@@ -21,6 +21,12 @@ public enum ErrorCode {
 	 */
 	RATING_GATED(HttpStatus.FORBIDDEN),
 
+	/**
+	 * The caller asked for their account to be deleted: until it is purged, only POST
+	 * /v1/me/restore answers.
+	 */
+	ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN),
+
 	NOT_FOUND(HttpStatus.NOT_FOUND),
 
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),

@@ -21,6 +21,12 @@ public record CurrentUser(UUID id, String subject, Set<String> roles, boolean su
 
 	public static final String MODERATOR = "moderator";
 
+	/**
+	 * The role of a user whose account is being deleted (within its grace period): they
+	 * may only restore it.
+	 */
+	public static final String DEACTIVATED = "deactivated";
+
 	public CurrentUser {
 		roles = Set.copyOf(roles);
 	}
@@ -40,6 +46,10 @@ public record CurrentUser(UUID id, String subject, Set<String> roles, boolean su
 	 */
 	public static ReaderPreferences preferencesOf(@Nullable CurrentUser viewer) {
 		return (viewer != null) ? viewer.preferences() : ReaderPreferences.ANONYMOUS;
+	}
+
+	public boolean isDeactivated() {
+		return this.roles.contains(DEACTIVATED);
 	}
 
 	public boolean isModerator() {
