@@ -53,7 +53,7 @@ class TableOwnershipTests {
 			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
 			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
 			Map.entry("moderation_actions", "moderation"), Map.entry("epub_exports", "exports"),
-			Map.entry("data_exports", "exports"));
+			Map.entry("data_exports", "exports"), Map.entry("digest_runs", "notifications"));
 
 	private static final Pattern CREATED = Pattern
 		.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");

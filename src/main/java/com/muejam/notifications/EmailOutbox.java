@@ -75,6 +75,7 @@ class EmailOutbox {
 			case FOLLOW -> actor + " started following you";
 			case NEW_CHAPTER -> actor + " published a new chapter" + ((topic != null) ? " of " + topic : "");
 			case DATA_EXPORT_READY -> "Your data export is ready";
+			case DIGEST -> throw new IllegalArgumentException("A digest is queued by enqueueDigest");
 		};
 		String unsubscribe = this.unsubscribes.link(recipientId, notification.type());
 		String text = subject + ".\n\nStop these emails: " + unsubscribe + "\n";
@@ -102,6 +103,23 @@ class EmailOutbox {
 				+ ".</p>";
 		this.queries.insertOnce(new OutboxQueries.NewMessage("notification-" + notificationId, notificationId, email,
 				subject, html, text, null, NotificationType.DATA_EXPORT_READY, null));
+	}
+
+	/**
+	 * Queues a digest, in the caller's transaction, once per reader and period (the
+	 * idempotency key).
+	 * @param recipientId the reader
+	 * @param email their address
+	 * @param key the reader and period
+	 * @param digest the subject and bodies
+	 */
+	void enqueueDigest(UUID recipientId, String email, String key, DigestEmail digest) {
+		String unsubscribe = this.unsubscribes.link(recipientId, NotificationType.DIGEST);
+		String text = digest.text() + "\nStop digest emails: " + unsubscribe + "\n";
+		String html = digest.html() + "<p><a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
+				+ "\">Stop digest emails</a></p>";
+		this.queries.insertOnce(new OutboxQueries.NewMessage(key, null, email, digest.subject(), html, text,
+				unsubscribe, NotificationType.DIGEST, null));
 	}
 
 	@Scheduled(fixedDelayString = "${muejam.email.worker.interval:1s}")

@@ -17,6 +17,7 @@ import com.muejam.notifications.ChapterAlertQueries.Created;
 import com.muejam.stories.ChapterPublished;
 import com.muejam.stories.StoryService;
 import com.muejam.stories.StoryView;
+import com.muejam.users.DigestSettings;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 
@@ -59,9 +60,12 @@ class NewChapterAlerts {
 
 	private final int batchSize;
 
+	private final DigestSettings digests;
+
 	NewChapterAlerts(ChapterAlertQueries queries, TransactionTemplate transactions, ProfileService profiles,
 			StoryService stories, EmailOutbox outbox, LiveNotifications live, Clock clock,
-			@Value("${muejam.notifications.new-chapter-batch:1000}") int batchSize) {
+			@Value("${muejam.notifications.new-chapter-batch:1000}") int batchSize, DigestSettings digests) {
+		this.digests = digests;
 		this.queries = queries;
 		this.transactions = transactions;
 		this.profiles = profiles;
@@ -142,7 +146,7 @@ class NewChapterAlerts {
 		String title = (story != null) ? story.title() : null;
 		for (Created notification : created) {
 			if (wanting.contains(notification.userId())) {
-				this.profiles.emailOf(notification.userId())
+				this.digests.emailForSingleNotices(notification.userId())
 					.ifPresent((email) -> this.outbox.enqueue(notification.userId(), email,
 							view(notification, alert, author, now), title));
 			}

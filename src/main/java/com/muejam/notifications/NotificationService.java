@@ -22,6 +22,7 @@ import com.muejam.core.security.CurrentUser;
 import com.muejam.exports.DataExportReady;
 import com.muejam.notifications.NotificationQueries.Row;
 import com.muejam.social.SocialService;
+import com.muejam.users.DigestSettings;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 
@@ -55,10 +56,12 @@ class NotificationService {
 
 	private final CursorCodec cursors;
 
+	private final DigestSettings digests;
+
 	private final Clock clock;
 
 	NotificationService(NotificationQueries queries, ProfileService profiles, SocialService social, EmailOutbox outbox,
-			ReplyEmails replyEmails, LiveNotifications live, CursorCodec cursors, Clock clock) {
+			ReplyEmails replyEmails, LiveNotifications live, CursorCodec cursors, DigestSettings digests, Clock clock) {
 		this.queries = queries;
 		this.profiles = profiles;
 		this.social = social;
@@ -66,6 +69,7 @@ class NotificationService {
 		this.replyEmails = replyEmails;
 		this.live = live;
 		this.cursors = cursors;
+		this.digests = digests;
 		this.clock = clock;
 	}
 
@@ -96,7 +100,9 @@ class NotificationService {
 		NotificationView notification = new NotificationView(created.get(), type, actor, whisperId, null, null, null,
 				null, now);
 		if (settings(recipientId).emails(type)) {
-			this.profiles.emailOf(recipientId).ifPresent((email) -> email(recipientId, email, notification, repliedTo));
+			// a reader whose digest is on gets it there instead
+			this.digests.emailForSingleNotices(recipientId)
+				.ifPresent((email) -> email(recipientId, email, notification, repliedTo));
 		}
 		afterCommit(() -> this.live.publish(recipientId, notification));
 		return Optional.of(notification);
@@ -192,6 +198,9 @@ class NotificationService {
 	 */
 	@Transactional
 	NotificationSettings unsubscribe(UUID userId, NotificationType type) {
+		if (type == NotificationType.DIGEST) {
+			this.digests.stopDigest(userId, this.clock.instant());
+		}
 		return saveSettings(userId, settings(userId).without(type));
 	}
 

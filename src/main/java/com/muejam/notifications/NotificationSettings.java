@@ -26,6 +26,7 @@ record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailF
 			case NEW_CHAPTER -> Boolean.TRUE.equals(this.emailNewChapter);
 			// asked for by the user: always sent
 			case DATA_EXPORT_READY -> true;
+			case DIGEST -> this.emailReply || this.emailFollow || Boolean.TRUE.equals(this.emailNewChapter);
 		};
 	}
 
@@ -35,6 +36,8 @@ record NotificationSettings(@NotNull Boolean emailReply, @NotNull Boolean emailF
 			case FOLLOW -> new NotificationSettings(this.emailReply, false, this.emailNewChapter);
 			case NEW_CHAPTER -> new NotificationSettings(this.emailReply, this.emailFollow, false);
 			case DATA_EXPORT_READY -> this;
+			// no digest, and no single emails in its place
+			case DIGEST -> new NotificationSettings(false, false, false);
 		};
 	}
 

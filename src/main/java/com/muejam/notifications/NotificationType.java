@@ -17,6 +17,12 @@ enum NotificationType {
 	NEW_CHAPTER,
 
 	/** The user's personal data export is ready to download. */
-	DATA_EXPORT_READY
+	DATA_EXPORT_READY,
+
+	/**
+	 * Never a notification's type: the digest email, which gathers replies, new followers
+	 * and new chapters (its unsubscribe link, the outbox's kind).
+	 */
+	DIGEST
 
 }

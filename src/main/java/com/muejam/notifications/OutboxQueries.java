@@ -199,8 +199,9 @@ final class OutboxQueries {
 	 * @param kind the notification type
 	 * @param topic what it is about (the whisper replied to), or {@code null}
 	 */
-	record NewMessage(String idempotencyKey, UUID notificationId, String recipient, String subject, String htmlBody,
-			String textBody, @Nullable String unsubscribeUrl, NotificationType kind, @Nullable String topic) {
+	record NewMessage(String idempotencyKey, @Nullable UUID notificationId, String recipient, String subject,
+			String htmlBody, String textBody, @Nullable String unsubscribeUrl, NotificationType kind,
+			@Nullable String topic) {
 	}
 
 	/**

@@ -72,6 +72,7 @@ final class UnsubscribePage {
 			case FOLLOW -> "new followers";
 			case NEW_CHAPTER -> "new chapters";
 			case DATA_EXPORT_READY -> "data exports";
+			case DIGEST -> "digest emails (and the single emails they gather)";
 		};
 	}
 

@@ -24,7 +24,12 @@ final class ProfileRequests {
 			@Schema(example = "Alice") @Nullable @Size(min = 1, max = 100) String displayName,
 			@Schema(description = "Markdown, up to 2000 characters") @Nullable @Size(max = 2000) String bio,
 			@Schema(description = "Object key from POST /v1/uploads/presign (type avatar), uploaded by the caller") @Nullable @Size(
-					max = 300) String avatarKey) {
+					max = 300) String avatarKey,
+			@Schema(description = "How often the digest email comes (`off`: one email per reply, follower or "
+					+ "new chapter instead)") @Nullable Digest digest,
+			@Schema(example = "Europe/Paris",
+					description = "IANA time zone name: digests go at 08:00 there") @Nullable @Size(
+							max = 64) String timezone) {
 	}
 
 }

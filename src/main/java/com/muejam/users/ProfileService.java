@@ -116,6 +116,7 @@ public class ProfileService {
 		if (changes.bio() != null) {
 			profile.changeBio(changes.bio().isBlank() ? null : changes.bio(), now);
 		}
+		DigestSettings.apply(changes, profile, now);
 		if (changes.avatarKey() != null) {
 			profile.changeAvatar(this.uploads.requireUploadedBy(changes.avatarKey(), user.id(), UploadType.AVATAR),
 					now);

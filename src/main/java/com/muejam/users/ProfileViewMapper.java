@@ -35,7 +35,8 @@ class ProfileViewMapper {
 	MeView toMe(UserProfile profile, CurrentUser user) {
 		return new MeView(profile.id(), profile.handle(), profile.displayName(), profile.bio(), bioHtml(profile.bio()),
 				this.uploads.publicUrl(profile.avatarKey()), profile.createdAt(), profile.followerCount(),
-				profile.followingCount(), profile.email(), List.copyOf(user.roles()), profile.isSuspended());
+				profile.followingCount(), profile.email(), List.copyOf(user.roles()), profile.isSuspended(),
+				profile.digest(), profile.timezone());
 	}
 
 	UserSummary toSummary(UserProfile profile) {

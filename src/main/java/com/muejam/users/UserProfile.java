@@ -48,6 +48,12 @@ class UserProfile {
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
 
+	@Column(nullable = false)
+	private String digest = Digest.WEEKLY.wire();
+
+	@Column(nullable = false)
+	private String timezone = "UTC";
+
 	@Column(name = "purge_after")
 	private @Nullable Instant purgeAfter;
 
@@ -174,6 +180,24 @@ class UserProfile {
 
 	void changeAvatar(@Nullable String avatarKey, Instant now) {
 		this.avatarKey = avatarKey;
+		this.updatedAt = now;
+	}
+
+	Digest digest() {
+		return Digest.fromWire(this.digest);
+	}
+
+	String timezone() {
+		return this.timezone;
+	}
+
+	void changeDigest(Digest digest, Instant now) {
+		this.digest = digest.wire();
+		this.updatedAt = now;
+	}
+
+	void changeTimezone(String timezone, Instant now) {
+		this.timezone = timezone;
 		this.updatedAt = now;
 	}
 

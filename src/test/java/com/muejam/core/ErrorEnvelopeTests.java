@@ -35,7 +35,7 @@ class ErrorEnvelopeTests {
 
 	@Test
 	void wrongMethodIsMethodNotAllowedEnvelope() {
-		Api.Reply reply = this.api.delete("/v1/me").as("user_errors").send();
+		Api.Reply reply = this.api.delete("/v1/me/preferences").as("user_errors").send();
 		assertThat(reply.status()).isEqualTo(405);
 		assertThat(reply.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
 		assertThat(reply.header("Allow")).contains("GET").contains("PUT");

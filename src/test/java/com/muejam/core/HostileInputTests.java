@@ -63,7 +63,7 @@ class HostileInputTests {
 			"multipart/form-data; boundary=\"unterminated" })
 	void multipartWithABadBoundaryIsAnEnvelope(String contentType) {
 		for (String method : List.of("POST", "PUT", "DELETE")) {
-			String target = method.equals("POST") ? "/v1/stories" : "/v1/me";
+			String target = method.equals("POST") ? "/v1/stories" : "/v1/me/preferences";
 			RawHttp.Response response = raw().send(method, target,
 					Map.of("Authorization", authenticated().get("Authorization"), "Content-Type", contentType),
 					"--x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -116,7 +116,11 @@ class EpubExportTests {
 		assertThat(objectFile((String) replaced.get("object_key"))).exists();
 		assertThat(this.api.get("/v1/objects/" + replaced.get("object_key")).send().status())
 			.as("a stored book is not public")
-			.isEqualTo(404);
+			.isEqualTo(400);
+		assertThat(this.api
+			.get("/v1/objects/" + replaced.get("object_key") + "?name=b.epub&expires=9999999999" + "&signature=forged")
+			.send()
+			.status()).as("nor downloadable without a signed link").isEqualTo(403);
 		assertThat(this.api.delete("/v1/stories/" + story.storyId()).as(AUTHOR).send().status()).isEqualTo(204);
 		assertThat(this.api.get(path).as("user_epub_twice").send().status()).isEqualTo(404);
 		await().atMost(Duration.ofSeconds(10))

@@ -173,6 +173,8 @@ class NewChapterAlertTests {
 			.json(Map.of("email_reply", false, "email_follow", true))
 			.send();
 		assertThat(changed.json().path("email_new_chapter").asBoolean()).isTrue();
+		this.fixtures.singleEmails("user_reader");
+		this.fixtures.singleEmails("user_follower");
 		publishChapter("Chapter two.", null);
 		drain();
 		assertThat(queuedEmails("user_reader@example.com")).containsExactly(

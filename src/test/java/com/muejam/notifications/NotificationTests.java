@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +47,16 @@ class NotificationTests {
 
 	@Autowired
 	LogEmailSender sentEmails;
+
+	/**
+	 * These readers take their emails one at a time: the digest (weekly by default) would
+	 * gather them ({@code DigestTests}).
+	 */
+	@BeforeEach
+	void singleEmails() {
+		this.fixtures.singleEmails("user_alice");
+		this.fixtures.singleEmails("user_bob");
+	}
 
 	@Test
 	void aReplyNotifiesTheParentAuthorAndQueuesAnEmail() {

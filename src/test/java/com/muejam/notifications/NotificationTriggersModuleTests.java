@@ -13,6 +13,7 @@ import com.muejam.social.SocialService;
 import com.muejam.social.UserFollowed;
 import com.muejam.stories.StoryService;
 import com.muejam.support.CleanState;
+import com.muejam.users.DigestSettings;
 import com.muejam.users.ProfileService;
 import com.muejam.users.UserSummary;
 import com.muejam.whispers.WhisperReplied;
@@ -53,6 +54,9 @@ class NotificationTriggersModuleTests {
 
 	@MockitoBean
 	StoryService stories;
+
+	@MockitoBean
+	DigestSettings digests;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -155,6 +155,7 @@ class ResendDeliveryTests {
 	}
 
 	private String notifyAlice() {
+		this.fixtures.singleEmails("user_alice");
 		UUID alice = UUID.fromString(this.fixtures.me("user_alice").path("id").asString());
 		UUID follower = UUID.fromString(this.fixtures.me("user_follower_" + UUID.randomUUID()).path("id").asString());
 		triggers().on(new UserFollowed(follower, alice));

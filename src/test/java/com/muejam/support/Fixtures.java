@@ -55,6 +55,16 @@ public final class Fixtures {
 		return created.json().path("id").asString();
 	}
 
+	/**
+	 * Switches a reader's digest off, so replies, followers and new chapters are emailed
+	 * one at a time (the default weekly digest gathers them instead).
+	 * @param subject the reader
+	 */
+	public void singleEmails(String subject) {
+		Api.Reply changed = this.api.put("/v1/me").as(subject).json(Map.of("digest", "off")).send();
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+	}
+
 	public JsonNode me(String subject) {
 		return this.api.get("/v1/me").as(subject).send().json();
 	}

@@ -60,9 +60,9 @@ class HandleProperties {
 		String handle = base + "_" + Long.toHexString(System.nanoTime() & 0xfff);
 		CurrentUser owner = newUser();
 		CurrentUser other = newUser();
-		this.profiles.update(owner, new UpdateProfile(handle, null, null, null));
+		this.profiles.update(owner, new UpdateProfile(handle, null, null, null, null, null));
 		String variant = scrambleCase(handle, caseSeed);
-		assertThatThrownBy(() -> this.profiles.update(other, new UpdateProfile(variant, null, null, null)))
+		assertThatThrownBy(() -> this.profiles.update(other, new UpdateProfile(variant, null, null, null, null, null)))
 			.isInstanceOf(HandleTaken.class);
 		assertThat(this.jdbc.sql("select count(*) from user_profiles where lower(handle) = :h")
 			.param("h", handle.toLowerCase(Locale.ROOT))
@@ -85,7 +85,7 @@ class HandleProperties {
 		CurrentUser user = newUser();
 		boolean accepted;
 		try {
-			this.profiles.update(user, new UpdateProfile(candidate, null, null, null));
+			this.profiles.update(user, new UpdateProfile(candidate, null, null, null, null, null));
 			accepted = true;
 		}
 		catch (HandleTaken ex) {
