@@ -9,9 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.muejam.MueJamApplication;
 import com.muejam.core.database.EmbeddedPostgresLauncher;
+import com.muejam.notifications.Digests;
 import com.muejam.support.Api;
 import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
@@ -39,6 +47,7 @@ import com.muejam.users.ProfileView;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -215,6 +224,42 @@ class MultiInstanceTests {
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> runs(first) + runs(second) >= 1);
 		assertThat(runs(first) + runs(second)).isEqualTo(1);
+	}
+
+	@Test
+	@Order(9)
+	void aDigestIsQueuedOnceWhenBothInstancesRunTheJobAtOnce() {
+		// the follow of the previous test is in next Monday's weekly digest (08:00 UTC)
+		Instant monday = LocalDate.now(ZoneOffset.UTC)
+			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+			.atTime(9, 0)
+			.toInstant(ZoneOffset.UTC);
+		CyclicBarrier together = new CyclicBarrier(2);
+		List<CompletableFuture<Integer>> runs = Stream.of(first, second)
+			.map((instance) -> CompletableFuture.supplyAsync(() -> {
+				arrive(together);
+				return instance.getBean(Digests.class).sendDue(monday);
+			}))
+			.toList();
+
+		int queued = runs.stream().mapToInt(CompletableFuture::join).sum();
+
+		JdbcClient jdbc = first.getBean(JdbcClient.class);
+		List<String> recipients = jdbc.sql("select recipient from email_outbox where kind = 'DIGEST'")
+			.query(String.class)
+			.list();
+		assertThat(queued).isPositive().isEqualTo(recipients.size());
+		assertThat(recipients).doesNotHaveDuplicates();
+		assertThat(second.getBean(Digests.class).sendDue(monday)).isZero();
+	}
+
+	private static void arrive(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
