@@ -77,7 +77,7 @@ record StatsView(LocalDate from, LocalDate to, List<DayView> days, Counts totals
 	 * @param newFollowers new followers (author statistics; {@code null} for a story's)
 	 */
 	@Schema(name = "StatsCounts")
-	record Counts(@Schema(oneOf = {
+	record Counts(@Schema(anyOf = {
 			Integer.class, String.class }, example = "42") Object reads,
 			@Schema(anyOf = { Integer.class, String.class }, example = "12") Object uniqueReaders,
 			@Schema(anyOf = { Integer.class, String.class }, example = "<3") Object completions,
@@ -100,7 +100,7 @@ record StatsView(LocalDate from, LocalDate to, List<DayView> days, Counts totals
 	 * @param readers the distinct readers it ever had
 	 */
 	@Schema(name = "StatsFunnelStep")
-	record FunnelView(UUID chapterId, int chapterNumber, String title, @Schema(oneOf = {
+	record FunnelView(UUID chapterId, int chapterNumber, String title, @Schema(anyOf = {
 			Integer.class, String.class }, example = "120") Object readers){
 	}
 

@@ -53,6 +53,11 @@ class RecordSchemas implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
+			if (component.getType() == Object.class && property.getAnyOf() != null) {
+				// a value of either type (a count or "<3"): not an object
+				property.setType(null);
+				property.setTypes(null);
+			}
 			if (isNullable(component)) {
 				model.getProperties().put(name, nullable(property));
 			}

@@ -70,6 +70,20 @@ class ApiDocumentTests {
 	}
 
 	@Test
+	void aValueOfEitherTypeIsOnlyTheTypesItCanBe() {
+		for (String[] property : new String[][] { { "StatsCounts", "reads" }, { "StatsCounts", "new_followers" },
+				{ "StatsFunnelStep", "readers" } }) {
+			JsonNode schema = this.doc.path("components")
+				.path("schemas")
+				.path(property[0])
+				.path("properties")
+				.path(property[1]);
+			assertThat(schema.has("type")).as(property[1] + " is not an object: " + schema).isFalse();
+			assertThat(schema.path("anyOf")).as(property[1] + ": " + schema).hasSize(2);
+		}
+	}
+
+	@Test
 	void operationIdsAreStableReadableNames() {
 		Map<String, JsonNode> operations = operations();
 		assertThat(operations.keySet()).allMatch((id) -> id.matches("[a-z][A-Za-z]+"),
