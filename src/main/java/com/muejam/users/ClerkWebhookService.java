@@ -113,11 +113,15 @@ class ClerkWebhookService {
 	}
 
 	private void delete(String clerkUserId) {
-		this.profiles.findByClerkUserId(clerkUserId).filter((profile) -> !profile.isDeleted()).ifPresent((profile) -> {
-			this.profileService.evict(profile.handle());
-			profile.anonymize(this.handles.generate("deleted"), this.clock.instant());
-			this.events.publishEvent(new UserDeleted(profile.id()));
-		});
+		// a profile its owner deleted is purged at once: without the identity, nobody can
+		// restore it
+		this.profiles.findByClerkUserId(clerkUserId)
+			.filter((profile) -> !profile.isDeleted() || profile.purgeAfter() != null)
+			.ifPresent((profile) -> {
+				this.profileService.evict(profile.handle());
+				profile.anonymize(this.handles.generate("deleted"), this.clock.instant());
+				this.events.publishEvent(new UserDeleted(profile.id()));
+			});
 	}
 
 	private JsonNode parse(String payload) {

@@ -78,6 +78,24 @@ class ClerkWebhookTests {
 	}
 
 	@Test
+	void userDeletedDuringTheGracePeriodPurgesAtOnce(PublishedEvents events) throws Exception {
+		this.api.put("/v1/me").as("user_leaving").json(Map.of("bio", "about me")).send();
+		assertThat(this.api.delete("/v1/me").as("user_leaving").send().status()).isEqualTo(202);
+		Api.Reply reply = deliver("msg_deleted_later",
+				"""
+						{"type":"user.deleted","object":"event","data":{"id":"user_leaving","deleted":true,"object":"user"}}""");
+		assertThat(reply.status()).isEqualTo(204);
+		Map<String, Object> row = profile("user_leaving");
+		assertThat(row.get("email")).isNull();
+		assertThat(row.get("bio")).isNull();
+		assertThat(this.api.post("/v1/me/restore").as("user_leaving").send().status())
+			.as("the identity is gone: nothing to restore")
+			.isEqualTo(401);
+		assertThat(events.ofType(UserDeleted.class).matching((event) -> event.userId().equals(row.get("id"))))
+			.hasSize(1);
+	}
+
+	@Test
 	void rejectsBadSignature() {
 		Api.Reply reply = this.api.post("/v1/webhooks/clerk")
 			.header("svix-id", "msg_bad")
