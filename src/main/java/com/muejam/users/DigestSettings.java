@@ -20,8 +20,11 @@ public class DigestSettings {
 
 	private final UserProfileRepository profiles;
 
-	DigestSettings(UserProfileRepository profiles) {
+	private final PreferenceQueries queries;
+
+	DigestSettings(UserProfileRepository profiles, PreferenceQueries queries) {
 		this.profiles = profiles;
+		this.queries = queries;
 	}
 
 	/**
@@ -51,15 +54,15 @@ public class DigestSettings {
 	/**
 	 * Applies a profile change's digest and time zone.
 	 * @throws ApiException a 400 naming {@code timezone} for a name that is not an IANA
-	 * region
+	 * region PostgreSQL knows (it places the digests; Java knows a few it does not)
 	 */
-	static void apply(UpdateProfile changes, UserProfile profile, Instant now) {
+	void apply(UpdateProfile changes, UserProfile profile, Instant now) {
 		if (changes.digest() != null) {
 			profile.changeDigest(changes.digest(), now);
 		}
 		if (changes.timezone() != null) {
 			String zone = changes.timezone().strip();
-			if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+			if (!ZoneId.getAvailableZoneIds().contains(zone) || !this.queries.knowsTimezone(zone)) {
 				throw ApiException.invalidField("timezone", "must be an IANA time zone name, such as Europe/Paris");
 			}
 			profile.changeTimezone(zone, now);

@@ -77,4 +77,16 @@ class PreferenceQueries {
 		this.jdbc.sql("delete from reader_preferences where user_id = :user").param("user", userId).update();
 	}
 
+	/**
+	 * Whether PostgreSQL knows a time zone by this name.
+	 * @param zone the name
+	 * @return {@code true} if it can place times in it
+	 */
+	boolean knowsTimezone(String zone) {
+		return this.jdbc.sql("select exists (select 1 from pg_timezone_names where name = :zone)")
+			.param("zone", zone)
+			.query(Boolean.class)
+			.single();
+	}
+
 }

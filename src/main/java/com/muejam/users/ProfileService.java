@@ -46,10 +46,13 @@ public class ProfileService {
 
 	private final HandleGenerator handles = new HandleGenerator();
 
+	private final DigestSettings digests;
+
 	private final Clock clock;
 
 	ProfileService(UserProfileRepository profiles, UploadService uploads, ProfileViewMapper views, CacheManager caches,
-			Clock clock) {
+			DigestSettings digests, Clock clock) {
+		this.digests = digests;
 		this.profiles = profiles;
 		this.uploads = uploads;
 		this.views = views;
@@ -116,7 +119,7 @@ public class ProfileService {
 		if (changes.bio() != null) {
 			profile.changeBio(changes.bio().isBlank() ? null : changes.bio(), now);
 		}
-		DigestSettings.apply(changes, profile, now);
+		this.digests.apply(changes, profile, now);
 		if (changes.avatarKey() != null) {
 			profile.changeAvatar(this.uploads.requireUploadedBy(changes.avatarKey(), user.id(), UploadType.AVATAR),
 					now);

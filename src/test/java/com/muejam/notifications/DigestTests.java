@@ -145,6 +145,22 @@ class DigestTests {
 		assertThat(me.path("timezone").asString()).isEqualTo("UTC");
 	}
 
+	@Test
+	void onlyTimeZonesPostgresqlKnowsAreAccepted() {
+		// Java knows it, PostgreSQL (which places the digests) does not
+		Api.Reply systemV = this.api.put("/v1/me").as(PARIS).json(Map.of("timezone", "SystemV/AST4")).send();
+		assertThat(systemV.status()).isEqualTo(400);
+		assertThat(systemV.json().path("error").path("details").has("timezone")).isTrue();
+		assertThat(this.api.put("/v1/me")
+			.as(PARIS)
+			.json(Map.of("timezone", "America/Argentina/Buenos_Aires"))
+			.send()
+			.json()
+			.path("timezone")
+			.asString()).isEqualTo("America/Argentina/Buenos_Aires");
+		assertThat(this.digests.sendDue(Instant.parse("2026-10-25T07:00:00Z"))).isZero();
+	}
+
 	private CompletableFuture<Integer> run(CyclicBarrier together, Instant now) {
 		return CompletableFuture.supplyAsync(() -> {
 			try {
