@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -114,20 +115,9 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 
 	@Override
 	public Optional<byte[]> firstBytes(String key, int count) {
-		try {
-			return Optional.of(this.client
-				.getObjectAsBytes((get) -> get.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))
-				.asByteArray());
-		}
-		catch (NoSuchKeyException ex) {
-			return Optional.empty();
-		}
-		catch (S3Exception ex) {
-			if (ex.statusCode() == 404) {
-				return Optional.empty();
-			}
-			throw ex;
-		}
+		return ifFound(() -> this.client
+			.getObjectAsBytes((get) -> get.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))
+			.asByteArray());
 	}
 
 	@Override
@@ -138,8 +128,20 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 
 	@Override
 	public Optional<InputStream> open(String key) {
+		return ifFound(() -> this.client.getObject((get) -> get.bucket(this.bucket).key(key)));
+	}
+
+	@Override
+	public void delete(String key) {
+		this.client.deleteObject((delete) -> delete.bucket(this.bucket).key(key));
+	}
+
+	/**
+	 * What a read of an object gives, or empty when there is no such object.
+	 */
+	private static <T> Optional<T> ifFound(Supplier<T> read) {
 		try {
-			return Optional.of(this.client.getObject((get) -> get.bucket(this.bucket).key(key)));
+			return Optional.of(read.get());
 		}
 		catch (NoSuchKeyException ex) {
 			return Optional.empty();
@@ -150,11 +152,6 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 			}
 			throw ex;
 		}
-	}
-
-	@Override
-	public void delete(String key) {
-		this.client.deleteObject((delete) -> delete.bucket(this.bucket).key(key));
 	}
 
 	/**

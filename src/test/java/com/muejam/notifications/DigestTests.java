@@ -1,7 +1,5 @@
 package com.muejam.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DigestTests {
 
-	static final ResendStub RESEND = start();
+	static final ResendStub RESEND = ResendStub.started();
 
 	private static final String PARIS = "user_digest_paris";
 
@@ -59,10 +57,7 @@ class DigestTests {
 
 	@DynamicPropertySource
 	static void resend(DynamicPropertyRegistry registry) {
-		registry.add("muejam.email.provider", () -> "resend");
-		registry.add("muejam.email.resend.api-key", () -> "re_test_key");
-		registry.add("muejam.email.resend.base-url", RESEND::baseUrl);
-		registry.add("muejam.email.from", () -> "MueJam <hello@muejam.test>");
+		RESEND.serve(registry);
 	}
 
 	@AfterAll
@@ -217,15 +212,6 @@ class DigestTests {
 
 	private String id(String user) {
 		return this.fixtures.me(user).path("id").asString();
-	}
-
-	private static ResendStub start() {
-		try {
-			return new ResendStub();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

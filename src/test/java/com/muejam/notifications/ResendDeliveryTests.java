@@ -1,7 +1,5 @@
 package com.muejam.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class ResendDeliveryTests {
 
-	static final ResendStub RESEND = start();
+	static final ResendStub RESEND = ResendStub.started();
 
 	@Autowired
 	Fixtures fixtures;
@@ -48,10 +46,7 @@ class ResendDeliveryTests {
 
 	@DynamicPropertySource
 	static void resend(DynamicPropertyRegistry registry) {
-		registry.add("muejam.email.provider", () -> "resend");
-		registry.add("muejam.email.resend.api-key", () -> "re_test_key");
-		registry.add("muejam.email.resend.base-url", RESEND::baseUrl);
-		registry.add("muejam.email.from", () -> "MueJam <hello@muejam.test>");
+		RESEND.serve(registry);
 		registry.add("muejam.email.worker.initial-backoff", () -> "300ms");
 	}
 
@@ -176,15 +171,6 @@ class ResendDeliveryTests {
 			.param("k", key)
 			.query(Integer.class)
 			.single();
-	}
-
-	private static ResendStub start() {
-		try {
-			return new ResendStub();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

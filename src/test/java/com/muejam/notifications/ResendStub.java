@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A local stand-in for Resend's API: records every request, answers with scripted
  * failures first, and, like Resend, delivers each idempotency key once (a repeat returns
@@ -58,6 +60,30 @@ final class ResendStub implements AutoCloseable {
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	/**
+	 * A started stand-in.
+	 * @return the stand-in, listening
+	 */
+	static ResendStub started() {
+		try {
+			return new ResendStub();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Points the application's email at this stand-in, through the real Resend client.
+	 * @param registry the test's properties
+	 */
+	void serve(DynamicPropertyRegistry registry) {
+		registry.add("muejam.email.provider", () -> "resend");
+		registry.add("muejam.email.resend.api-key", () -> "re_test_key");
+		registry.add("muejam.email.resend.base-url", this::baseUrl);
+		registry.add("muejam.email.from", () -> "MueJam <hello@muejam.test>");
 	}
 
 	String baseUrl() {
