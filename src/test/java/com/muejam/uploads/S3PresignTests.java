@@ -14,11 +14,8 @@ import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+
+import com.muejam.support.TestS3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,20 +33,8 @@ class S3PresignTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() throws Exception {
-		s3 = new S3ProxyJunitCore.Builder().withCredentials("access", "secret")
-			.withBlobStoreProvider("transient")
-			.build();
-		s3.beforeEach();
-		try (S3Client admin = S3Client.builder()
-			.endpointOverride(s3.getUri())
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.httpClient(UrlConnectionHttpClient.create())
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
-			.build()) {
-			admin.createBucket((bucket) -> bucket.bucket("muejam-test"));
-		}
+	static void start() {
+		s3 = TestS3.start("muejam-test");
 		storage = new S3ObjectStorage(new StorageProperties.S3("muejam-test", "us-east-1", s3.getUri().toString(), true,
 				"access", "secret", null));
 	}
