@@ -132,12 +132,12 @@ class DataExports {
 
 	/**
 	 * Deletes the files of exports whose link expired.
-	 * @return how many
+	 * @return how many ({@code null} on an instance that did not get the lock)
 	 */
 	@Scheduled(fixedDelayString = "${muejam.exports.expiry-interval:1h}", initialDelayString = "1m")
 	@SchedulerLock(name = "data-export-expiry", lockAtMostFor = "10m")
 	@Transactional
-	public int expire() {
+	public @Nullable Integer expire() {
 		var keys = this.queries.expire(this.clock.instant(), null);
 		keys.forEach(this.files::delete);
 		if (!keys.isEmpty()) {

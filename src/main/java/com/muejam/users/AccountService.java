@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,12 +108,13 @@ class AccountService {
 	/**
 	 * Purges the accounts whose grace period ended, up to a batch per run, each in the
 	 * run's transaction.
-	 * @return how many were purged
+	 * @return how many were purged ({@code null} on an instance that did not get the
+	 * lock)
 	 */
 	@Scheduled(fixedDelayString = "${muejam.accounts.purge-interval:1h}", initialDelayString = "1m")
 	@SchedulerLock(name = "account-purge", lockAtMostFor = "10m")
 	@Transactional
-	public int purgeDue() {
+	public @Nullable Integer purgeDue() {
 		Instant now = this.clock.instant();
 		List<UserProfile> due = this.profiles.findByPurgeAfterLessThanEqual(now, Limit.of(PURGE_BATCH));
 		for (UserProfile profile : due) {
