@@ -1,5 +1,8 @@
 package com.muejam.users;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,7 +45,9 @@ class AccountController {
 	@PostMapping("/v1/me/restore")
 	MeView restoreMe(@AuthenticationPrincipal CurrentUser user) {
 		this.accounts.restore(user);
-		return this.profiles.me(new CurrentUser(user.id(), user.subject(), java.util.Set.of(), user.suspended()));
+		Set<String> roles = new LinkedHashSet<>(user.roles());
+		roles.remove(CurrentUser.DEACTIVATED);
+		return this.profiles.me(new CurrentUser(user.id(), user.subject(), roles, user.suspended()));
 	}
 
 }

@@ -54,17 +54,16 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 	}
 
 	private static CurrentUser returning(String subject, SignInQueries.Known known, Set<String> tokenRoles) {
-		if (known.deleted() && known.restorable()) {
-			// may only restore the account (core.security.DeactivatedAccounts)
-			return new CurrentUser(known.id(), subject, Set.of(CurrentUser.DEACTIVATED), known.suspended(),
-					known.preferences());
-		}
-		if (known.deleted()) {
+		if (known.deleted() && !known.restorable()) {
 			throw new AccountDeleted();
 		}
 		Set<String> roles = new LinkedHashSet<>(tokenRoles);
 		if (known.moderator()) {
 			roles.add(CurrentUser.MODERATOR);
+		}
+		if (known.deleted()) {
+			// may only restore the account (core.security.DeactivatedAccounts)
+			roles.add(CurrentUser.DEACTIVATED);
 		}
 		return new CurrentUser(known.id(), subject, roles, known.suspended(), known.preferences());
 	}

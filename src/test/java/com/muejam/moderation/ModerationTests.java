@@ -214,6 +214,34 @@ class ModerationTests {
 	}
 
 	@Test
+	void suspendedUsersMayStillTakeTheirDataAndDeleteOrRestoreTheirAccount() {
+		String whisper = this.api.post("/v1/whispers")
+			.as("user_suspended_leaver")
+			.json(Map.of("content", "Trolling"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		String id = report("user_victim", Map.of("reason", "Harassment", "whisper_id", whisper)).json()
+			.path("id")
+			.asString();
+		this.api.post("/v1/moderation/reports/" + id + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "suspend_user"))
+			.send();
+		assertThat(
+				this.api.post("/v1/whispers").as("user_suspended_leaver").json(Map.of("content", "x")).send().status())
+			.isEqualTo(403);
+
+		assertThat(this.api.post("/v1/me/export").as("user_suspended_leaver").send().status()).isEqualTo(202);
+		assertThat(this.api.delete("/v1/me").as("user_suspended_leaver").send().status()).isEqualTo(202);
+		assertThat(this.api.post("/v1/me/restore").as("user_suspended_leaver").send().status()).isEqualTo(200);
+		assertThat(this.api.get("/v1/me").as("user_suspended_leaver").send().json().path("suspended").asBoolean())
+			.as("and stay suspended")
+			.isTrue();
+	}
+
+	@Test
 	void suspendedUsersCanReadButNotWriteUntilLifted() {
 		String whisper = this.api.post("/v1/whispers")
 			.as("user_troll")

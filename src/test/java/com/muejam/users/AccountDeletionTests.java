@@ -69,9 +69,11 @@ class AccountDeletionTests {
 		assertThat(me.errorCode()).isEqualTo("ACCOUNT_DEACTIVATED");
 		assertThat(this.api.delete("/v1/me").as(LEAVER).send().errorCode()).isEqualTo("ACCOUNT_DEACTIVATED");
 
-		Api.Reply restored = this.api.post("/v1/me/restore").as(LEAVER).send();
+		Api.Reply restored = this.api.post("/v1/me/restore").as(LEAVER, "moderator").send();
 
 		assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+		assertThat(restored.json().path("roles").toString()).as("the token's roles, as GET /v1/me shows them")
+			.isEqualTo("[\"moderator\"]");
 		assertThat(restored.json().path("handle").asString()).isEqualTo(handle);
 		assertThat(status("/v1/stories/" + kept.storyId(), READER)).isEqualTo(200);
 		assertThat(status("/v1/chapters/" + kept.chapterId(), READER)).isEqualTo(200);
