@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import com.muejam.stories.StoryBooks;
 import com.muejam.stories.StoryBooks.Book;
 import com.muejam.stories.StoryDeleted;
 import com.muejam.uploads.StoredFiles;
+import com.muejam.users.UserDeleted;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -64,11 +66,22 @@ class EpubExports {
 				return new Download(book.story().slug(), stored.get().sizeBytes(), bytes.get());
 			}
 		}
-		EpubQueries.StoredBook made = make(book);
-		this.queries.record(storyId, made).ifPresent(this.files::delete);
-		InputStream bytes = this.files.open(made.objectKey())
-			.orElseThrow(() -> new IllegalStateException("The book just stored is gone: " + made.objectKey()));
-		return new Download(book.story().slug(), made.sizeBytes(), bytes);
+		Path file = make(book);
+		try {
+			long size = Files.size(file);
+			EpubQueries.StoredBook made = new EpubQueries.StoredBook(book.revision(),
+					"files/epub/" + storyId + "/" + book.revision() + ".epub", size);
+			this.files.store(made.objectKey(), file, EpubWriter.MEDIA_TYPE);
+			this.queries.record(storyId, made).ifPresent(this.files::delete);
+			// this reader gets the file just made, whatever another build stored
+			// meanwhile
+			return new Download(book.story().slug(), size,
+					Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+		}
+		catch (IOException | RuntimeException ex) {
+			TemporaryFiles.delete(file);
+			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
 	}
 
 	@ApplicationModuleListener
@@ -76,23 +89,28 @@ class EpubExports {
 		this.queries.forget(event.storyId()).ifPresent(this.files::delete);
 	}
 
-	private EpubQueries.StoredBook make(Book book) {
-		UUID storyId = book.story().id();
-		String key = "files/epub/" + storyId + "/" + book.revision() + ".epub";
+	@ApplicationModuleListener
+	void on(UserDeleted event) {
+		this.queries.forgetAllBy(event.userId()).forEach(this.files::delete);
+	}
+
+	/**
+	 * Writes a story's book to a temporary file.
+	 * @param book the story
+	 * @return the file, which the caller deletes
+	 */
+	private Path make(Book book) {
 		@Nullable Path file = null;
 		try {
 			file = Files.createTempFile("book", ".epub");
 			try (OutputStream out = Files.newOutputStream(file)) {
-				new EpubWriter(book, this.books.chapters(storyId), new EpubImages(this.files)).write(out);
+				new EpubWriter(book, this.books.chapters(book.story().id()), new EpubImages(this.files)).write(out);
 			}
-			this.files.store(key, file, EpubWriter.MEDIA_TYPE);
-			return new EpubQueries.StoredBook(book.revision(), key, Files.size(file));
+			return file;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
+		catch (IOException | RuntimeException ex) {
 			TemporaryFiles.delete(file);
+			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.muejam.exports;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +62,18 @@ class EpubQueries {
 			.param("story", storyId)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * Forgets the books of an author's stories.
+	 * @param authorId the author
+	 * @return the keys they were stored under
+	 */
+	List<String> forgetAllBy(UUID authorId) {
+		return this.jdbc.sql("""
+				delete from epub_exports e using stories s
+				where s.id = e.story_id and s.author_id = :author
+				returning e.object_key""").param("author", authorId).query(String.class).list();
 	}
 
 	/**

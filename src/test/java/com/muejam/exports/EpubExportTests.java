@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.Test;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
+import com.muejam.users.UserDeleted;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +52,12 @@ class EpubExportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void aStoryOfAHundredChaptersWithUnicodeAndImagesIsAValidBook() throws IOException {
@@ -125,6 +135,20 @@ class EpubExportTests {
 		assertThat(this.api.get(path).as("user_epub_twice").send().status()).isEqualTo(404);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(objectFile((String) replaced.get("object_key"))).doesNotExist());
+	}
+
+	@Test
+	void aPurgedAccountsBooksAreDeleted() {
+		Fixtures.Published story = this.fixtures.publishedChapter("user_epub_purged", "Mine", "My words.");
+		assertThat(this.api.get("/v1/stories/" + story.storyId() + "/export.epub").as("user_epub_fan").send().status())
+			.isEqualTo(200);
+		String key = (String) storedBook(story.storyId()).get("object_key");
+		UUID author = UUID.fromString(this.fixtures.me("user_epub_purged").path("id").asString());
+
+		this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new UserDeleted(author)));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(objectFile(key)).doesNotExist());
+		assertThat(this.jdbc.sql("select count(*) from epub_exports").query(Long.class).single()).isZero();
 	}
 
 	@Test
