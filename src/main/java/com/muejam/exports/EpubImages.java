@@ -10,10 +10,11 @@ import com.muejam.uploads.StoredFiles;
 import com.muejam.uploads.StoredImage;
 
 /**
- * The images a book carries: only images stored here (covers and other uploads), read
- * from the object storage, each once however often it appears, up to a count and a total
- * size. A book never fetches an image from elsewhere (that would let any chapter make the
- * service fetch any URL): such images become links.
+ * The images a book carries: only images uploaded here and checked (referenced by a
+ * profile, story or whisper), named exactly as the service names them, read from the
+ * object storage, each once however often it appears, up to a count and a total size. A
+ * book never fetches an image from elsewhere (that would let any chapter make the service
+ * fetch any URL): such images become links.
  */
 final class EpubImages {
 
@@ -25,7 +26,7 @@ final class EpubImages {
 
 	private final StoredFiles files;
 
-	private final Map<String, Optional<Item>> byUrl = new LinkedHashMap<>();
+	private final Map<String, Optional<Item>> byKey = new LinkedHashMap<>();
 
 	private final List<Item> items = new ArrayList<>();
 
@@ -54,11 +55,11 @@ final class EpubImages {
 	}
 
 	private Optional<Item> embed(String url, String name, String properties) {
-		return this.byUrl.computeIfAbsent(url, (key) -> {
+		return this.files.imageKey(url).flatMap((key) -> this.byKey.computeIfAbsent(key, (absent) -> {
 			if (this.items.size() >= MAX_IMAGES) {
 				return Optional.empty();
 			}
-			Optional<Item> item = this.files.image(url, MAX_IMAGE_BYTES)
+			Optional<Item> item = this.files.image(key, MAX_IMAGE_BYTES)
 				.filter((image) -> this.totalBytes + image.bytes().length <= MAX_TOTAL_BYTES)
 				.map((image) -> new Item(name, "images/" + name + "." + image.extension(), image.mediaType(),
 						properties, image));
@@ -67,7 +68,7 @@ final class EpubImages {
 				this.totalBytes += embedded.image().bytes().length;
 			});
 			return item;
-		});
+		}));
 	}
 
 	/**

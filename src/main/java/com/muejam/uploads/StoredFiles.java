@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -24,13 +25,22 @@ public class StoredFiles {
 	private static final Map<String, String> IMAGE_TYPES = Map.of("jpg", "image/jpeg", "png", "image/png", "webp",
 			"image/webp", "gif", "image/gif");
 
+	/**
+	 * The keys {@link UploadService} issues for images, and no other spelling of them.
+	 */
+	private static final Pattern IMAGE_KEY = Pattern.compile(
+			"uploads/(?:avatar|cover|whisper_media)/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.(jpg|png|webp|gif)");
+
 	private final ObjectStorage storage;
 
 	private final StorageProperties properties;
 
-	StoredFiles(ObjectStorage storage, StorageProperties properties) {
+	private final UploadQueries uploads;
+
+	StoredFiles(ObjectStorage storage, StorageProperties properties, UploadQueries uploads) {
 		this.storage = storage;
 		this.properties = properties;
+		this.uploads = uploads;
 	}
 
 	/**
@@ -72,23 +82,33 @@ public class StoredFiles {
 	}
 
 	/**
-	 * An uploaded image by its public URL, as {@link UploadService#publicUrl} gives it.
+	 * The key of an uploaded image by its public URL, exactly as
+	 * {@link UploadService#publicUrl} gives it (no other spelling of the same object).
 	 * @param url the URL
-	 * @param maxBytes the largest image wanted
-	 * @return the image, or empty for a URL that is not one of ours, an object that is
-	 * gone, or one larger than {@code maxBytes}
+	 * @return the key, or empty for a URL that is not one of our images
 	 */
-	public Optional<StoredImage> image(String url, int maxBytes) {
+	public Optional<String> imageKey(String url) {
 		String prefix = StorageProperties.baseUrl(this.properties.publicBaseUrl()) + "/";
-		if (!url.startsWith(prefix)) {
+		return Optional.of(url)
+			.filter((candidate) -> candidate.startsWith(prefix))
+			.map((candidate) -> candidate.substring(prefix.length()))
+			.filter((key) -> IMAGE_KEY.matcher(key).matches());
+	}
+
+	/**
+	 * An uploaded image, once it was referenced (its bytes checked for its type).
+	 * @param key its key, from {@link #imageKey}
+	 * @param maxBytes the largest image wanted
+	 * @return the image, or empty for an unreferenced upload, an object that is gone, or
+	 * one larger than {@code maxBytes}
+	 */
+	public Optional<StoredImage> image(String key, int maxBytes) {
+		Matcher image = IMAGE_KEY.matcher(key);
+		if (!image.matches() || !this.uploads.isReferenced(key)) {
 			return Optional.empty();
 		}
-		String key = url.substring(prefix.length());
-		String extension = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		String extension = image.group(1);
 		String mediaType = IMAGE_TYPES.get(extension);
-		if (mediaType == null || !key.startsWith("uploads/") || key.contains("..") || key.contains("?")) {
-			return Optional.empty();
-		}
 		Optional<InputStream> opened = this.storage.open(key);
 		if (opened.isEmpty()) {
 			return Optional.empty();

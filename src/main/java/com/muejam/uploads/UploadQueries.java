@@ -67,6 +67,19 @@ final class UploadQueries {
 	}
 
 	/**
+	 * Whether an upload was referenced (and so its bytes checked for its image type).
+	 * @param objectKey the key
+	 * @return {@code true} once a profile, story or whisper referenced it
+	 */
+	boolean isReferenced(String objectKey) {
+		return this.jdbc
+			.sql("select exists (select 1 from uploads where object_key = :key and referenced_at is not null)")
+			.param("key", objectKey)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Marks a key uploaded and referenced.
 	 * @param key the object key
 	 * @return rows updated: zero when the cleanup job deleted it meanwhile

@@ -63,6 +63,12 @@ class EpubExportTests {
 	void aStoryOfAHundredChaptersWithUnicodeAndImagesIsAValidBook() throws IOException {
 		String cover = this.fixtures.upload(AUTHOR, "cover", "image/png", image("png"));
 		String photo = this.fixtures.upload(AUTHOR, "whisper_media", "image/jpeg", image("jpg"));
+		// a whisper references it: its bytes are checked, and books may carry it
+		assertThat(this.api.post("/v1/whispers")
+			.as(AUTHOR)
+			.json(Map.of("content", "A photo", "media_key", photo))
+			.send()
+			.status()).isEqualTo(201);
 		String storyId = story(TITLE, cover);
 		String coverUrl = this.api.get("/v1/stories/" + storyId).send().json().path("cover_url").asString();
 		String photoUrl = coverUrl.replace(cover, photo);
@@ -135,6 +141,33 @@ class EpubExportTests {
 		assertThat(this.api.get(path).as("user_epub_twice").send().status()).isEqualTo(404);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(objectFile((String) replaced.get("object_key"))).doesNotExist());
+	}
+
+	@Test
+	void anImageIsEmbeddedOnceWhateverItsSpellingAndOnlyWhenItWasChecked() throws IOException {
+		String cover = this.fixtures.upload("user_epub_images", "cover", "image/png", image("png"));
+		String unchecked = this.fixtures.upload("user_epub_images", "whisper_media", "image/png", image("png"));
+		Api.Reply created = this.api.post("/v1/stories")
+			.as("user_epub_images")
+			.json(Map.of("title", "Pictures", "cover_key", cover))
+			.send();
+		String storyId = created.json().path("id").asString();
+		String coverUrl = created.json().path("cover_url").asString();
+		assertThat(this.api.post("/v1/stories/" + storyId + "/publish").as("user_epub_images").send().status())
+			.isEqualTo(200);
+		String content = "![a](" + coverUrl + ") ![b](" + coverUrl.replace("/uploads/", "/uploads/./") + ") ![c]("
+				+ coverUrl.replace("/uploads/", "//uploads/") + ") ![d](" + coverUrl.replace(cover, unchecked) + ")";
+		String chapter = this.fixtures.chapter("user_epub_images", storyId, "Gallery", content);
+		assertThat(this.api.post("/v1/chapters/" + chapter + "/publish").as("user_epub_images").send().status())
+			.isEqualTo(200);
+
+		Map<String, String> book = entries(
+				this.api.get("/v1/stories/" + storyId + "/export.epub").as("user_epub_viewer").send().bytes());
+
+		assertThat(book.keySet()).filteredOn((name) -> name.startsWith("EPUB/images/"))
+			.containsExactly("EPUB/images/cover.png");
+		assertThat(book.get("EPUB/chapter-0001.xhtml")).contains("src=\"images/cover.png\"")
+			.contains("<a href=\"" + coverUrl.replace(cover, unchecked) + "\">Image: d</a>");
 	}
 
 	@Test
