@@ -1,10 +1,12 @@
 -- V33: email digests. A reader chooses off, daily or weekly (the default) and their time zone;
 -- a digest goes at 08:00 their time (on Mondays for weekly) with what they would otherwise have
 -- had one email at a time since the last one. digest_runs remembers up to when a reader's digests
--- have covered, so a missed run catches up and nothing is counted twice.
+-- have covered, so a missed run catches up and nothing is counted twice. digest_since is when the
+-- reader last switched the digest on: what came before was emailed one at a time.
 alter table user_profiles
-    add column digest   text not null default 'weekly',
-    add column timezone text not null default 'UTC',
+    add column digest       text not null default 'weekly',
+    add column timezone     text not null default 'UTC',
+    add column digest_since timestamptz,
     add constraint ck_user_profiles_digest check (digest in ('off', 'daily', 'weekly'));
 
 create table digest_runs

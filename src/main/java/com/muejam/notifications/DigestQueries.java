@@ -1,10 +1,12 @@
 package com.muejam.notifications;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,7 @@ class DigestQueries {
 	 */
 	List<DueReader> due(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select u.id, u.email, u.digest, b.boundary,
+				select u.id, u.email, u.digest, u.digest_since, b.boundary,
 				       cast(b.boundary at time zone u.timezone as date) as local_day, d.covered_until
 				from user_profiles u
 				cross join lateral (select %s as boundary) b
@@ -52,8 +54,8 @@ class DigestQueries {
 			.param("limit", limit)
 			.query((rs, n) -> new DueReader(rs.getObject("id", UUID.class), rs.getString("email"),
 					rs.getString("digest"), rs.getTimestamp("boundary").toInstant(),
-					rs.getObject("local_day", LocalDate.class),
-					Optional.ofNullable(rs.getTimestamp("covered_until")).map(Timestamp::toInstant).orElse(null)))
+					rs.getObject("local_day", LocalDate.class), instant(rs, "covered_until"),
+					instant(rs, "digest_since")))
 			.list();
 	}
 
@@ -97,6 +99,11 @@ class DigestQueries {
 			.list();
 	}
 
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
 	/**
 	 * A reader due a digest.
 	 *
@@ -107,9 +114,22 @@ class DigestQueries {
 	 * @param localDay its day in the reader's time zone
 	 * @param coveredUntil up to when their digests covered, or {@code null} before the
 	 * first
+	 * @param digestSince when they last switched the digest on, or {@code null}
 	 */
 	record DueReader(UUID userId, String email, String digest, Instant boundary, LocalDate localDay,
-			@Nullable Instant coveredUntil) {
+			@Nullable Instant coveredUntil, @Nullable Instant digestSince) {
+
+		/**
+		 * Where the digest's window starts: after the last digest (or a period before
+		 * this one), and never before the digest was switched on.
+		 * @param period the digest's period
+		 * @return the window's (excluded) start
+		 */
+		Instant after(Duration period) {
+			Instant after = (this.coveredUntil != null) ? this.coveredUntil : this.boundary.minus(period);
+			return (this.digestSince != null && this.digestSince.isAfter(after)) ? this.digestSince : after;
+		}
+
 	}
 
 	/**

@@ -81,8 +81,7 @@ public class Digests {
 			return false;
 		}
 		boolean daily = reader.digest().equals("daily");
-		Instant after = (reader.coveredUntil() != null) ? reader.coveredUntil()
-				: reader.boundary().minus(Duration.ofDays(daily ? 1 : 7));
+		Instant after = reader.after(Duration.ofDays(daily ? 1 : 7));
 		List<DigestQueries.DigestItem> items = this.queries.items(reader.userId(), after, reader.boundary());
 		if (items.isEmpty()) {
 			return false;

@@ -54,6 +54,9 @@ class UserProfile {
 	@Column(nullable = false)
 	private String timezone = "UTC";
 
+	@Column(name = "digest_since")
+	private @Nullable Instant digestSince;
+
 	@Column(name = "purge_after")
 	private @Nullable Instant purgeAfter;
 
@@ -191,7 +194,16 @@ class UserProfile {
 		return this.timezone;
 	}
 
+	/**
+	 * Changes how often the digest comes; switching it on starts it now (what came before
+	 * was emailed one at a time).
+	 * @param digest the choice
+	 * @param now the moment
+	 */
 	void changeDigest(Digest digest, Instant now) {
+		if (digest() == Digest.OFF && digest != Digest.OFF) {
+			this.digestSince = now;
+		}
 		this.digest = digest.wire();
 		this.updatedAt = now;
 	}

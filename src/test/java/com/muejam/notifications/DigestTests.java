@@ -130,6 +130,25 @@ class DigestTests {
 	}
 
 	@Test
+	void aDigestSwitchedOnGathersOnlyWhatCameSince() {
+		String reader = "user_digest_switcher";
+		this.fixtures.singleEmails(reader);
+		follow("user_digest_early_fan", reader);
+		assertThat(this.jdbc.sql("select count(*) from email_outbox where kind = 'FOLLOW'").query(Long.class).single())
+			.as("emailed on its own")
+			.isEqualTo(1);
+		// a zone where it is about 09:00 now: the next digest's day began an hour ago,
+		// the
+		// follow is in it
+		int offset = Math.floorMod(9 - java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).getHour() + 12, 24) - 12;
+		String zone = (offset == 0) ? "Etc/GMT" : "Etc/GMT" + ((offset > 0) ? "-" + offset : "+" + -offset);
+		settings(reader, Map.of("digest", "daily", "timezone", zone));
+
+		assertThat(this.digests.sendDue(Instant.now().plus(java.time.Duration.ofDays(1)))).as("not again in the digest")
+			.isZero();
+	}
+
+	@Test
 	void settingsAreValidated() {
 		Api.Reply zone = this.api.put("/v1/me").as(PARIS).json(Map.of("timezone", "Mars/Olympus")).send();
 		assertThat(zone.status()).isEqualTo(400);
