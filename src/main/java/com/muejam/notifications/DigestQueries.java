@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.stories.StoryVisibility;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,20 +79,22 @@ class DigestQueries {
 
 	/**
 	 * What a reader's digest gathers: their notifications of the types it covers whose
-	 * email they have on, in a window, oldest first.
+	 * email they have on, in a window, oldest first; not those whose actor has since
+	 * deleted their account or whose story readers can no longer see.
 	 */
 	List<DigestItem> items(UUID userId, Instant after, Instant until) {
 		return this.jdbc.sql("""
 				select n.type, a.display_name as actor, s.title as story_title
 				from notifications n
-				join user_profiles a on a.id = n.actor_id
+				join user_profiles a on a.id = n.actor_id and a.deleted_at is null
 				left join stories s on s.id = n.story_id
 				left join notification_settings ns on ns.user_id = n.user_id
 				where n.user_id = :user and n.created_at > :after and n.created_at <= :until
+				and (n.story_id is null or %s)
 				and ((n.type = 'REPLY' and coalesce(ns.email_reply, true))
 				     or (n.type = 'FOLLOW' and coalesce(ns.email_follow, true))
 				     or (n.type = 'NEW_CHAPTER' and coalesce(ns.email_new_chapter, false)))
-				order by n.created_at, n.id""")
+				order by n.created_at, n.id""".formatted(StoryVisibility.VISIBLE_STORY_SQL))
 			.param("user", userId)
 			.param("after", Timestamp.from(after))
 			.param("until", Timestamp.from(until))

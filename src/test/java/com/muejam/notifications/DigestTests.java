@@ -143,6 +143,9 @@ class DigestTests {
 		int offset = Math.floorMod(9 - java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).getHour() + 12, 24) - 12;
 		String zone = (offset == 0) ? "Etc/GMT" : "Etc/GMT" + ((offset > 0) ? "-" + offset : "+" + -offset);
 		settings(reader, Map.of("digest", "daily", "timezone", zone));
+		// nor is a follower who has since deleted their account named in it
+		follow("user_digest_late_fan", reader);
+		assertThat(this.api.delete("/v1/me").as("user_digest_late_fan").send().status()).isEqualTo(202);
 
 		assertThat(this.digests.sendDue(Instant.now().plus(java.time.Duration.ofDays(1)))).as("not again in the digest")
 			.isZero();
