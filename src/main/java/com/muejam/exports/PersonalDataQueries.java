@@ -43,7 +43,7 @@ class PersonalDataQueries {
 				"""
 						select json_build_object('id', u.id, 'handle', u.handle, 'display_name', u.display_name, 'bio', u.bio,
 						    'email', u.email, 'avatar_key', u.avatar_key, 'role', u.role, 'created_at', u.created_at,
-						    'updated_at', u.updated_at,
+						    'updated_at', u.updated_at, 'digest', u.digest, 'timezone', u.timezone,
 						    'preferences', json_build_object('max_rating', coalesce(p.max_rating, 'teen'),
 						        'muted_tags', coalesce(p.muted_tags, '{}'), 'hide_read_by_default', coalesce(p.hide_read_by_default, false)))::text
 						from user_profiles u left join reader_preferences p on p.user_id = u.id

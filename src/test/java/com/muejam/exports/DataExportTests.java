@@ -97,6 +97,8 @@ class DataExportTests {
 		JsonNode profile = JSON.readTree(files.get("profile.json"));
 		assertThat(profile.path("email").asString()).isEqualTo(USER + "@example.com");
 		assertThat(profile.path("preferences").path("max_rating").asString()).isEqualTo("teen");
+		assertThat(profile.path("digest").asString()).isEqualTo("weekly");
+		assertThat(profile.path("timezone").asString()).isEqualTo("UTC");
 		assertThat(JSON.readTree(files.get("notification_settings.json")).path("email_reply").asBoolean()).isFalse();
 		JsonNode stories = JSON.readTree(files.get("stories.json"));
 		assertThat(stories).hasSize(2);
