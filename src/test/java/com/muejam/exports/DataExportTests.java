@@ -125,7 +125,7 @@ class DataExportTests {
 	}
 
 	@Test
-	void theOwnerIsToldInTheAppAndByEmailAndNobodyElseSeesIt() {
+	void theOwnerIsToldInTheAppAndByEmailAndNobodyElseSeesIt() throws Exception {
 		String id = this.api.post("/v1/me/export").as("user_export_told").send().json().path("id").asString();
 		JsonNode ready = awaitReady(id, "user_export_told");
 
@@ -143,6 +143,10 @@ class DataExportTests {
 		assertThat(this.api.get("/v1/me/exports/" + id).as("user_export_nosy").send().status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/me/exports/" + id).send().status()).isEqualTo(401);
 		String url = ready.path("download_url").asString();
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode()).as("HEAD, as download managers ask first").isEqualTo(200);
 		assertThat(status(url.replace("signature=", "signature=x"))).isEqualTo(403);
 		assertThat(status(url.replaceAll("expires=\\d+", "expires=9999999999"))).isEqualTo(403);
 	}

@@ -75,6 +75,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PUBLIC_GETS)
 				.permitAll()
+				// a HEAD is a GET without its body
+				.requestMatchers(HttpMethod.HEAD, PUBLIC_GETS)
+				.permitAll()
 				.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, SELF_AUTHENTICATED_POSTS)
