@@ -33,7 +33,8 @@ class DataExportController {
 			bookmarks, highlights, whispers, follows, blocks, mutes, notification settings, reports filed), \
 			documented by a README inside. When it is ready you get a `DATA_EXPORT_READY` notification and an email \
 			with a link valid 7 days; GET /v1/me/exports/{id} gives the link too. One at a time (409 `CONFLICT` \
-			while one is prepared) and one a day (429 `RATE_LIMITED` with `Retry-After`).""")
+			while one is prepared, its id in `details.export_id`) and one a day (429 `RATE_LIMITED` with \
+			`Retry-After`).""")
 	@ApiResponse(responseCode = "202", description = "The export, pending", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "An export is being prepared: `CONFLICT`",
 			content = @Content(mediaType = "application/json",

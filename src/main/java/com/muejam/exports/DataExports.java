@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,7 +84,8 @@ class DataExports {
 		if (created.isEmpty()) {
 			DataExportRow latest = this.queries.latest(user.id()).orElseThrow();
 			if (latest.status().equals("pending")) {
-				throw new ApiException(ErrorCode.CONFLICT, "An export of your data is already being prepared");
+				throw new ApiException(ErrorCode.CONFLICT, "An export of your data is already being prepared",
+						Map.of("export_id", latest.id().toString()));
 			}
 			long wait = Math.max(1, Duration.between(now, latest.requestedAt().plus(INTERVAL)).toSeconds());
 			throw new RateLimitExceeded(

@@ -174,6 +174,23 @@ class DataExportTests {
 		assertThat(this.exports.expire()).isZero();
 	}
 
+	@Test
+	void aSecondRequestWhileOneIsPreparedNamesIt() {
+		String user = this.fixtures.me("user_export_retry").path("id").asString();
+		String pending = this.jdbc
+			.sql("insert into data_exports (user_id, requested_at) values (cast(:user as uuid), now()) returning id")
+			.param("user", user)
+			.query(String.class)
+			.single();
+
+		Api.Reply again = this.api.post("/v1/me/export").as("user_export_retry").send();
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().path("error").path("details").path("export_id").asString())
+			.as("a client whose first answer was lost finds its export")
+			.isEqualTo(pending);
+	}
+
 	private JsonNode awaitReady(String id) {
 		return awaitReady(id, USER);
 	}
