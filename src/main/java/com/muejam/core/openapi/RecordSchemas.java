@@ -86,6 +86,11 @@ class RecordSchemas implements ModelConverter {
 	 * that is {@code allOf} the reference ({@code nullable} needs a {@code type}).
 	 */
 	private static Schema<?> nullable(Schema<?> property) {
+		if (property.getType() == null && property.getAnyOf() != null) {
+			// OpenAPI 3.0: nullable needs a type beside it, so each alternative says it
+			property.getAnyOf().forEach((alternative) -> alternative.setNullable(true));
+			return property;
+		}
 		if (property.get$ref() == null) {
 			property.setNullable(true);
 			return property;

@@ -80,7 +80,16 @@ class ApiDocumentTests {
 				.path(property[1]);
 			assertThat(schema.has("type")).as(property[1] + " is not an object: " + schema).isFalse();
 			assertThat(schema.path("anyOf")).as(property[1] + ": " + schema).hasSize(2);
+			assertThat(schema.has("nullable")).as("OpenAPI 3.0: nullable needs a type beside it: " + schema).isFalse();
 		}
+		JsonNode followers = this.doc.path("components")
+			.path("schemas")
+			.path("StatsCounts")
+			.path("properties")
+			.path("new_followers");
+		assertThat(followers.path("anyOf").findValues("nullable")).as("null is one of its values: " + followers)
+			.allMatch(JsonNode::asBoolean)
+			.hasSize(2);
 	}
 
 	@Test
