@@ -213,10 +213,12 @@ class ModerationTests {
 		assertThat(this.api.get("/v1/whispers/" + whisper).send().status()).isEqualTo(404);
 	}
 
-	@Test
-	void suspendedUsersMayStillTakeTheirDataAndDeleteOrRestoreTheirAccount() {
+	/**
+	 * A user whispers, is reported for it, and a moderator suspends them.
+	 */
+	private void suspendAfterAReport(String user) {
 		String whisper = this.api.post("/v1/whispers")
-			.as("user_suspended_leaver")
+			.as(user)
 			.json(Map.of("content", "Trolling"))
 			.send()
 			.json()
@@ -229,6 +231,11 @@ class ModerationTests {
 			.as("user_mod", "moderator")
 			.json(Map.of("action", "suspend_user"))
 			.send();
+	}
+
+	@Test
+	void suspendedUsersMayStillTakeTheirDataAndDeleteOrRestoreTheirAccount() {
+		suspendAfterAReport("user_suspended_leaver");
 		assertThat(
 				this.api.post("/v1/whispers").as("user_suspended_leaver").json(Map.of("content", "x")).send().status())
 			.isEqualTo(403);
@@ -243,20 +250,7 @@ class ModerationTests {
 
 	@Test
 	void suspendedUsersCanReadButNotWriteUntilLifted() {
-		String whisper = this.api.post("/v1/whispers")
-			.as("user_troll")
-			.json(Map.of("content", "Trolling"))
-			.send()
-			.json()
-			.path("id")
-			.asString();
-		String id = report("user_victim", Map.of("reason", "Harassment", "whisper_id", whisper)).json()
-			.path("id")
-			.asString();
-		this.api.post("/v1/moderation/reports/" + id + "/resolve")
-			.as("user_mod", "moderator")
-			.json(Map.of("action", "suspend_user"))
-			.send();
+		suspendAfterAReport("user_troll");
 		Api.Reply blocked = this.api.post("/v1/whispers").as("user_troll").json(Map.of("content", "More")).send();
 		assertThat(blocked.status()).isEqualTo(403);
 		assertThat(blocked.json().path("error").path("message").asString()).contains("suspended");
