@@ -1,7 +1,6 @@
 package com.muejam.exports;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,12 +157,8 @@ class DataExports {
 	}
 
 	private long store(UUID userId, String key) {
-		@Nullable Path file = null;
+		Path file = TemporaryFiles.written(".zip", (out) -> this.archive.write(userId, out));
 		try {
-			file = Files.createTempFile("export", ".zip");
-			try (OutputStream out = Files.newOutputStream(file)) {
-				this.archive.write(userId, out);
-			}
 			this.files.store(key, file, "application/zip");
 			return Files.size(file);
 		}

@@ -2,15 +2,12 @@ package com.muejam.exports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.ratelimit.RateLimiter;
 import com.muejam.core.security.CurrentUser;
@@ -66,7 +63,8 @@ class EpubExports {
 				return new Download(book.story().slug(), stored.get().sizeBytes(), bytes.get());
 			}
 		}
-		Path file = make(book);
+		Path file = TemporaryFiles.written(".epub",
+				(out) -> new EpubWriter(book, this.books.chapters(storyId), new EpubImages(this.files)).write(out));
 		try {
 			long size = Files.size(file);
 			EpubQueries.StoredBook made = new EpubQueries.StoredBook(book.revision(),
@@ -78,9 +76,13 @@ class EpubExports {
 			return new Download(book.story().slug(), size,
 					Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			TemporaryFiles.delete(file);
-			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			TemporaryFiles.delete(file);
+			throw ex;
 		}
 	}
 
@@ -92,26 +94,6 @@ class EpubExports {
 	@ApplicationModuleListener
 	void on(UserDeleted event) {
 		this.queries.forgetAllBy(event.userId()).forEach(this.files::delete);
-	}
-
-	/**
-	 * Writes a story's book to a temporary file.
-	 * @param book the story
-	 * @return the file, which the caller deletes
-	 */
-	private Path make(Book book) {
-		@Nullable Path file = null;
-		try {
-			file = Files.createTempFile("book", ".epub");
-			try (OutputStream out = Files.newOutputStream(file)) {
-				new EpubWriter(book, this.books.chapters(book.story().id()), new EpubImages(this.files)).write(out);
-			}
-			return file;
-		}
-		catch (IOException | RuntimeException ex) {
-			TemporaryFiles.delete(file);
-			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
-		}
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package com.muejam.exports;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +14,32 @@ import org.jspecify.annotations.Nullable;
 final class TemporaryFiles {
 
 	private TemporaryFiles() {
+	}
+
+	/**
+	 * Writes a temporary file, deleting it again when writing fails.
+	 * @param suffix the file name's suffix
+	 * @param content writes the content
+	 * @return the file, which the caller deletes
+	 * @throws UncheckedIOException when the file cannot be written
+	 */
+	static Path written(String suffix, Content content) {
+		@Nullable Path file = null;
+		try {
+			file = Files.createTempFile("export", suffix);
+			try (OutputStream out = Files.newOutputStream(file)) {
+				content.writeTo(out);
+			}
+			return file;
+		}
+		catch (IOException ex) {
+			delete(file);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			delete(file);
+			throw ex;
+		}
 	}
 
 	/**
@@ -28,6 +56,16 @@ final class TemporaryFiles {
 				// the system's temporary folder cleanup takes it
 			}
 		}
+	}
+
+	/**
+	 * What goes into a temporary file.
+	 */
+	@FunctionalInterface
+	interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
 	}
 
 }
