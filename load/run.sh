@@ -4,7 +4,7 @@
 #   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
 #   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (200)/s, p99 under SOAK_P99 (1000) ms
-#   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, then extracted with a JDK AOT cache
+#   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, extracted, extracted with a JDK AOT cache
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
 # defaults (embedded PostgreSQL, in-process cache) with rate limits off, seeds the data set
@@ -234,9 +234,11 @@ aot_cache() {
 		rm -rf "$dir"
 		"$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >&2
 		fresh_database
-		(cd "$dir" && "$JAVA" -Xmx512m -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
-			-jar "$(basename "$jar")" --muejam.data-dir="$OUT/data" --muejam.embedded-postgres.port="$PG_PORT" \
-			--logging.level.root=warn >"$OUT/aot-training.log" 2>&1)
+		# the training run must name the jar as the measured runs do (the same absolute path):
+		# a cache recorded for another class path is refused, and the JVM then starts without it
+		"$JAVA" -Xmx512m -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
+			-jar "$dir/$(basename "$jar")" --muejam.data-dir="$OUT/data" --muejam.embedded-postgres.port="$PG_PORT" \
+			--logging.level.root=warn >"$OUT/aot-training.log" 2>&1
 	fi
 	echo "$dir/$(basename "$jar")"
 }
@@ -247,11 +249,14 @@ startup() {
 	for jar in "${jars[@]}"; do
 		local extracted
 		extracted=$(aot_cache "$jar")
-		for variant in jar aot; do
+		for variant in jar extracted aot; do
 			local run=$jar opts="-Xmx512m"
-			if [[ $variant == aot ]]; then
+			if [[ $variant == extracted ]]; then
 				run=$extracted
-				opts="-Xmx512m -XX:AOTCache=$(dirname "$extracted")/app.aot"
+			elif [[ $variant == aot ]]; then
+				run=$extracted
+				# AOTMode=on: a cache the JVM cannot use is an error, not a silent slow start
+				opts="-Xmx512m -XX:AOTMode=on -XX:AOTCache=$(dirname "$extracted")/app.aot"
 			fi
 			fresh_database
 			JVM_OPTS=$opts start warmup 8080 "$run" --muejam.embedded-postgres.port="$PG_PORT"

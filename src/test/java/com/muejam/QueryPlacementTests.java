@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.ProductionClasses;
 
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ClassUtils;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,8 @@ class QueryPlacementTests {
 			.haveSimpleNameEndingWith("Controller")
 			.should()
 			.dependOnClassesThat()
-			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, EntityManager.class)
+			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class,
+					JdbcAggregateOperations.class)
 			.check(classes);
 	}
 
@@ -59,6 +61,17 @@ class QueryPlacementTests {
 			.dependOnClassesThat()
 			.belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class)
 			.check(classes);
+	}
+
+	/**
+	 * Aggregates are Spring Data JDBC: an ORM's bootstrap (Hibernate's, for four
+	 * entities) was a quarter of the start-up, and nothing here needs a session or lazy
+	 * loading.
+	 */
+	@Test
+	void persistenceNeedsNoOrm() {
+		assertThat(ClassUtils.isPresent("org.hibernate.SessionFactory", null)).isFalse();
+		assertThat(ClassUtils.isPresent("jakarta.persistence.EntityManager", null)).isFalse();
 	}
 
 	@Test

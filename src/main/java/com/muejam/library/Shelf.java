@@ -3,34 +3,33 @@ package com.muejam.library;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A reader's named shelf of stories. Private to its owner.
  */
-@Entity
-@Table(name = "shelves")
+@Table("shelves")
 class Shelf {
 
 	@Id
 	private UUID id;
 
-	@Column(name = "user_id", nullable = false, updatable = false)
+	@Column("user_id")
 	private UUID userId;
 
-	@Column(nullable = false)
 	private String name;
 
-	@Column(name = "item_count", nullable = false, insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("item_count")
 	private int itemCount;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
+	@Column("created_at")
 	private Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
+	@Column("updated_at")
 	private Instant updatedAt;
 
 	protected Shelf() {

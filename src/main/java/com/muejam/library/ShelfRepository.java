@@ -3,15 +3,19 @@ package com.muejam.library;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
+import com.muejam.core.database.InsertOperations;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-interface ShelfRepository extends JpaRepository<Shelf, UUID> {
+interface ShelfRepository extends ListCrudRepository<Shelf, UUID>, InsertOperations<Shelf> {
 
 	Optional<Shelf> findByIdAndUserId(UUID id, UUID userId);
 
-	@Query("select count(s) > 0 from Shelf s where s.userId = :user and lower(s.name) = lower(:name) and s.id <> :except")
+	@Query("""
+			select exists (select 1 from shelves
+			where user_id = :user and lower(name) = lower(:name) and id <> :except)""")
 	boolean isNameTaken(@Param("user") UUID userId, @Param("name") String name, @Param("except") UUID exceptShelfId);
 
 	long countByUserId(UUID userId);

@@ -70,7 +70,7 @@ class ShelfService {
 		}
 		ensureFree(user, clean, new UUID(0, 0));
 		Shelf shelf = new Shelf(user.id(), clean, this.clock.instant());
-		save(shelf);
+		unique(() -> this.shelves.insert(shelf), clean);
 		return view(shelf, 0);
 	}
 
@@ -80,7 +80,7 @@ class ShelfService {
 		String clean = name(name);
 		ensureFree(user, clean, shelf.id());
 		shelf.rename(clean, this.clock.instant());
-		save(shelf);
+		unique(() -> this.shelves.save(shelf), clean);
 		return view(shelf, shelf.itemCount());
 	}
 
@@ -167,12 +167,13 @@ class ShelfService {
 		}
 	}
 
-	private void save(Shelf shelf) {
+	/** Writes a shelf; a concurrent request may have taken the name since the check. */
+	private static void unique(Runnable write, String name) {
 		try {
-			this.shelves.saveAndFlush(shelf);
+			write.run();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw ApiException.conflict("You already have a shelf named '" + shelf.name() + "'");
+			throw ApiException.conflict("You already have a shelf named '" + name + "'");
 		}
 	}
 

@@ -3,51 +3,48 @@ package com.muejam.stories;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A chapter of a story: markdown as the author wrote it and its sanitized HTML rendering.
  */
-@Entity
-@Table(name = "chapters")
+@Table("chapters")
 class Chapter {
 
 	@Id
 	private UUID id;
 
-	@Column(name = "story_id", nullable = false, updatable = false)
+	@Column("story_id")
 	private UUID storyId;
 
-	@Column(name = "chapter_number", nullable = false, updatable = false)
+	@Column("chapter_number")
 	private int number;
 
-	@Column(nullable = false)
 	private String title;
 
-	@Column(nullable = false)
 	private String content;
 
-	@Column(name = "content_html", nullable = false)
+	@Column("content_html")
 	private String contentHtml;
 
-	@Column(name = "word_count", nullable = false)
+	@Column("word_count")
 	private int wordCount;
 
-	@Column(name = "text_length", nullable = false)
+	@Column("text_length")
 	private int textLength;
 
-	@Embedded
+	@Embedded.Empty
 	private PublicationState publication = new PublicationState();
 
-	@Column(name = "created_at", nullable = false, updatable = false)
+	@Column("created_at")
 	private Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
+	@Column("updated_at")
 	private Instant updatedAt;
 
 	protected Chapter() {

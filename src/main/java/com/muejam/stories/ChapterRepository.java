@@ -2,11 +2,13 @@ package com.muejam.stories;
 
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
+import com.muejam.core.database.InsertOperations;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-interface ChapterRepository extends JpaRepository<Chapter, UUID> {
+interface ChapterRepository extends ListCrudRepository<Chapter, UUID>, InsertOperations<Chapter> {
 
 	/**
 	 * The highest chapter number a story has used, deleted chapters included (numbers are
@@ -14,7 +16,7 @@ interface ChapterRepository extends JpaRepository<Chapter, UUID> {
 	 * @param storyId the story
 	 * @return the number, 0 for a story without chapters
 	 */
-	@Query("select coalesce(max(c.number), 0) from Chapter c where c.storyId = :storyId")
+	@Query("select coalesce(max(chapter_number), 0) from chapters where story_id = :storyId")
 	int highestNumber(@Param("storyId") UUID storyId);
 
 	/**
@@ -22,7 +24,7 @@ interface ChapterRepository extends JpaRepository<Chapter, UUID> {
 	 * @param storyId the story
 	 * @return the count
 	 */
-	@Query("select count(c) from Chapter c where c.storyId = :storyId and c.publication.deletedAt is null")
+	@Query("select count(*) from chapters where story_id = :storyId and deleted_at is null")
 	long countKept(@Param("storyId") UUID storyId);
 
 }

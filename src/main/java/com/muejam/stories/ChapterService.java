@@ -97,7 +97,7 @@ public class ChapterService {
 		Instant now = this.clock.instant();
 		Chapter chapter = new Chapter(story.id(), number, title(request.title()),
 				RenderedText.of((request.content() != null) ? request.content() : "", this.markdown), now);
-		this.chapters.saveAndFlush(chapter);
+		this.chapters.insert(chapter);
 		return view(chapter, true);
 	}
 
@@ -112,7 +112,7 @@ public class ChapterService {
 		if (revised) {
 			chapter.rewrite(RenderedText.of(changes.content(), this.markdown), now);
 		}
-		this.chapters.saveAndFlush(chapter);
+		this.chapters.save(chapter);
 		if (revised) {
 			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
@@ -127,7 +127,7 @@ public class ChapterService {
 		Instant now = this.clock.instant();
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (chapter.publish(at, now)) {
-			this.chapters.saveAndFlush(chapter);
+			this.chapters.save(chapter);
 			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
 			evictStory(chapter.storyId());
@@ -139,7 +139,7 @@ public class ChapterService {
 	void delete(CurrentUser author, UUID chapterId) {
 		Chapter chapter = owned(author, chapterId);
 		chapter.delete(this.clock.instant());
-		this.chapters.saveAndFlush(chapter);
+		this.chapters.save(chapter);
 		this.counters.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
 		evictStory(chapter.storyId());

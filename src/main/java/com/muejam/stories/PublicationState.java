@@ -2,32 +2,32 @@ package com.muejam.stories;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.relational.core.mapping.Column;
 
 /**
  * Where a story or chapter stands: published (possibly scheduled), deleted, hidden by a
  * moderator. Readers see it once it is published and its {@code published_at} has come,
  * until it is deleted or hidden.
  */
-@Embeddable
 class PublicationState {
 
-	@Column(nullable = false)
 	private boolean published;
 
-	@Column(name = "published_at")
+	@Column("published_at")
 	private @Nullable Instant publishedAt;
 
-	@Column(name = "deleted_at")
+	@Column("deleted_at")
 	private @Nullable Instant deletedAt;
 
 	/**
 	 * Set only by a moderator's targeted update, never written from the entity: an
 	 * author's edit that loaded the row before the decision cannot undo it.
 	 */
-	@Column(name = "hidden_at", insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("hidden_at")
 	private @Nullable Instant hiddenAt;
 
 	boolean isPublished() {

@@ -3,52 +3,50 @@ package com.muejam.stories;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.visibility.Rating;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A story: its metadata and publication state. Readers see it once it is published and
  * its {@code published_at} has come, until it is deleted or hidden by a moderator.
  */
-@Entity
-@Table(name = "stories")
+@Table("stories")
 class Story {
 
 	@Id
 	private UUID id;
 
-	@Column(nullable = false)
 	private String slug;
 
-	@Column(nullable = false)
 	private String title;
 
-	@Column(nullable = false)
 	private String blurb;
 
-	@Column(name = "cover_key")
+	@Column("cover_key")
 	private @Nullable String coverKey;
 
-	@Column(name = "author_id", nullable = false, updatable = false)
+	@Column("author_id")
 	private UUID authorId;
 
 	// written with StoryQueries#rate (the column's default for a new story)
-	@Column(name = "rating", insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("rating")
 	private @Nullable String rating;
 
-	@Embedded
+	@Embedded.Empty
 	private PublicationState publication = new PublicationState();
 
-	@Column(name = "created_at", nullable = false, updatable = false)
+	@Column("created_at")
 	private Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
+	@Column("updated_at")
 	private Instant updatedAt;
 
 	protected Story() {

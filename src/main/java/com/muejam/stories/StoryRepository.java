@@ -3,14 +3,13 @@ package com.muejam.stories;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
+import com.muejam.core.database.InsertOperations;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-interface StoryRepository extends JpaRepository<Story, UUID> {
+interface StoryRepository extends ListCrudRepository<Story, UUID>, InsertOperations<Story> {
 
 	Optional<Story> findBySlug(String slug);
 
@@ -21,7 +20,7 @@ interface StoryRepository extends JpaRepository<Story, UUID> {
 	 * @param authorId the author
 	 * @return the count
 	 */
-	@Query("select count(s) from Story s where s.authorId = :authorId and s.publication.deletedAt is null")
+	@Query("select count(*) from stories where author_id = :authorId and deleted_at is null")
 	long countKeptBy(@Param("authorId") UUID authorId);
 
 	/**
@@ -30,8 +29,7 @@ interface StoryRepository extends JpaRepository<Story, UUID> {
 	 * @param id the story id
 	 * @return the story
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select s from Story s where s.id = :id")
+	@Query("select * from stories where id = :id for update")
 	Optional<Story> findForUpdate(@Param("id") UUID id);
 
 }

@@ -81,7 +81,7 @@ public class StoryService {
 		String title = title(request.title());
 		Story story = new Story(author.id(), freeSlug(title), title, blurb(request.blurb()),
 				this.uploads.requireUploadedBy(request.coverKey(), author.id(), UploadType.COVER), now);
-		this.stories.saveAndFlush(story);
+		this.stories.insert(story);
 		if (request.tags() != null) {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
@@ -121,7 +121,7 @@ public class StoryService {
 					(changes.contentWarnings() != null) ? changes.contentWarnings() : current.contentWarnings());
 			story.touch(now);
 		}
-		this.stories.saveAndFlush(story);
+		this.stories.save(story);
 		this.queries.refreshTagsAndSearchDocument(story.id());
 		this.catalog.evict(story.id(), previousSlug, story.slug());
 		return this.catalog.authorView(story);
@@ -134,7 +134,7 @@ public class StoryService {
 		Instant now = this.clock.instant();
 		Instant at = Publication.at((request != null) ? request.publishAt() : null, now);
 		if (story.publish(at, now)) {
-			this.stories.saveAndFlush(story);
+			this.stories.save(story);
 			this.tags.recount(this.tags.tagIdsOf(story.id()));
 			this.events.publishEvent(new StoryPublished(story.id(), story.authorId(), at));
 			this.catalog.evict(story.id(), story.slug());
@@ -146,7 +146,7 @@ public class StoryService {
 	void delete(CurrentUser author, UUID storyId) {
 		Story story = owned(author, storyId);
 		story.delete(this.clock.instant());
-		this.stories.saveAndFlush(story);
+		this.stories.save(story);
 		this.tags.recount(this.tags.tagIdsOf(story.id()));
 		this.events.publishEvent(new StoryDeleted(story.id(), story.authorId()));
 		this.catalog.evict(story.id(), story.slug());

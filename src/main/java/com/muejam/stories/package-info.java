@@ -3,19 +3,20 @@
  * tags, markdown rendering with sanitizing, and the public reading lists.
  * <p>
  * One persistence style per aggregate. The Story and Chapter aggregates change their own
- * state through their JPA entities ({@code Story}, {@code Chapter}, saved by
- * {@code StoryRepository} and {@code ChapterRepository}), whose guarded methods hold the
- * rules (publishing happens once, a slug stays fixed once published, deleted content
- * stays deleted). {@code JdbcClient} serves what JPA serves badly: read projections that
- * fetch a whole page in one statement ({@code StoryQueries}, {@code ChapterQueries}), and
- * set-based writes that span many rows or must not race with an author's loaded entity,
- * each in the queries class of the table it writes: a moderator's hiding (one column the
- * entities never write, so an edit loaded before the decision cannot undo it), an
- * account's stories going with it, and what a story row keeps derived from its chapters
- * and tags (columns the Story entity does not map): chapter and word counters, the
- * chapters readers can see with the moment the next scheduled one goes live, the tags'
- * names and slugs, and the search document. Tags are rows shared by many stories and are
- * written set-based by {@code TagStore}.
+ * state through their Spring Data JDBC aggregates ({@code Story}, {@code Chapter},
+ * inserted and saved by {@code StoryRepository} and {@code ChapterRepository}; a save
+ * writes the mapped columns, nothing is written unless saved), whose guarded methods hold
+ * the rules (publishing happens once, a slug stays fixed once published, deleted content
+ * stays deleted). {@code JdbcClient} serves what aggregates serve badly: read projections
+ * that fetch a whole page in one statement ({@code StoryQueries},
+ * {@code ChapterQueries}), and set-based writes that span many rows or must not race with
+ * an author's loaded entity, each in the queries class of the table it writes: a
+ * moderator's hiding (one column the entities never write, so an edit loaded before the
+ * decision cannot undo it), an account's stories going with it, and what a story row
+ * keeps derived from its chapters and tags (columns the Story entity does not map):
+ * chapter and word counters, the chapters readers can see with the moment the next
+ * scheduled one goes live, the tags' names and slugs, and the search document. Tags are
+ * rows shared by many stories and are written set-based by {@code TagStore}.
  * <p>
  * A story read and a page of stories are one statement each, reading only the story rows
  * and their authors' {@code user_profiles} (the users module's table, read for the author

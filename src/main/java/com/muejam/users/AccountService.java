@@ -70,6 +70,7 @@ class AccountService {
 		if (!profile.isDeleted()) {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 			profile.deactivate(now, GRACE);
+			this.profiles.save(profile);
 			this.profileService.evict(profile.handle());
 			this.events.publishEvent(new AccountDeactivated(profile.id(), now));
 		}
@@ -93,6 +94,7 @@ class AccountService {
 		}
 		Instant deactivatedAt = Objects.requireNonNull(profile.deletedAt());
 		profile.restore(now);
+		this.profiles.save(profile);
 		this.events.publishEvent(new AccountRestored(profile.id(), deactivatedAt));
 	}
 
@@ -119,6 +121,7 @@ class AccountService {
 		List<UserProfile> due = this.profiles.findByPurgeAfterLessThanEqual(now, Limit.of(PURGE_BATCH));
 		for (UserProfile profile : due) {
 			profile.anonymize(this.handles.generate("deleted"), now);
+			this.profiles.save(profile);
 			this.events.publishEvent(new UserDeleted(profile.id()));
 		}
 		if (!due.isEmpty()) {

@@ -109,6 +109,7 @@ class ClerkWebhookService {
 		if (name != null) {
 			profile.changeDisplayName(name.length() > 100 ? name.substring(0, 100) : name, now);
 		}
+		this.profiles.save(profile);
 		this.profileService.evict(profile.handle());
 	}
 
@@ -120,6 +121,7 @@ class ClerkWebhookService {
 			.ifPresent((profile) -> {
 				this.profileService.evict(profile.handle());
 				profile.anonymize(this.handles.generate("deleted"), this.clock.instant());
+				this.profiles.save(profile);
 				this.events.publishEvent(new UserDeleted(profile.id()));
 			});
 	}

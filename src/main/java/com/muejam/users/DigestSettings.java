@@ -48,7 +48,10 @@ public class DigestSettings {
 	 */
 	@Transactional
 	public void stopDigest(UUID userId, Instant now) {
-		this.profiles.findById(userId).ifPresent((profile) -> profile.changeDigest(Digest.OFF, now));
+		this.profiles.findById(userId).ifPresent((profile) -> {
+			profile.changeDigest(Digest.OFF, now);
+			this.profiles.save(profile);
+		});
 	}
 
 	/**

@@ -84,6 +84,7 @@ public class ProfileService {
 		}
 		if (email != null && !email.equalsIgnoreCase(String.valueOf(profile.email()))) {
 			profile.changeEmail(email, this.clock.instant());
+			this.profiles.save(profile);
 		}
 		Set<String> roles = new LinkedHashSet<>(tokenRoles);
 		if (profile.isModerator()) {
@@ -125,7 +126,7 @@ public class ProfileService {
 					now);
 		}
 		try {
-			this.profiles.saveAndFlush(profile);
+			this.profiles.save(profile);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a concurrent request took the handle between the check and the write
@@ -227,6 +228,7 @@ public class ProfileService {
 	public boolean setSuspended(UUID id, boolean suspended) {
 		return this.profiles.findById(id).map((profile) -> {
 			profile.suspend(suspended ? this.clock.instant() : null);
+			this.profiles.save(profile);
 			return true;
 		}).orElse(false);
 	}

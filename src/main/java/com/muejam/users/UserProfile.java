@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A user's profile, created on their first authenticated request and kept in sync with
  * Clerk.
  */
-@Entity
-@Table(name = "user_profiles")
+@Table("user_profiles")
 class UserProfile {
 
 	static final String DELETED_NAME = "Deleted user";
@@ -23,53 +23,52 @@ class UserProfile {
 	@Id
 	private UUID id;
 
-	@Column(name = "clerk_user_id", nullable = false, updatable = false)
+	@Column("clerk_user_id")
 	private String clerkUserId;
 
-	@Column(nullable = false)
 	private String handle;
 
-	@Column(name = "display_name", nullable = false)
+	@Column("display_name")
 	private String displayName;
 
 	private @Nullable String bio;
 
-	@Column(name = "avatar_key")
+	@Column("avatar_key")
 	private @Nullable String avatarKey;
 
 	private @Nullable String email;
 
-	@Column(nullable = false)
 	private String role;
 
-	@Column(name = "suspended_at")
+	@Column("suspended_at")
 	private @Nullable Instant suspendedAt;
 
-	@Column(name = "deleted_at")
+	@Column("deleted_at")
 	private @Nullable Instant deletedAt;
 
-	@Column(nullable = false)
 	private String digest = Digest.WEEKLY.wire();
 
-	@Column(nullable = false)
 	private String timezone = "UTC";
 
-	@Column(name = "digest_since")
+	@Column("digest_since")
 	private @Nullable Instant digestSince;
 
-	@Column(name = "purge_after")
+	@Column("purge_after")
 	private @Nullable Instant purgeAfter;
 
-	@Column(name = "follower_count", nullable = false, insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("follower_count")
 	private int followerCount;
 
-	@Column(name = "following_count", nullable = false, insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("following_count")
 	private int followingCount;
 
-	@Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+	@ReadOnlyProperty
+	@Column("created_at")
 	private Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
+	@Column("updated_at")
 	private Instant updatedAt;
 
 	protected UserProfile() {

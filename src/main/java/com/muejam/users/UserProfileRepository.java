@@ -9,19 +9,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
+interface UserProfileRepository extends ListCrudRepository<UserProfile, UUID> {
 
 	Optional<UserProfile> findByClerkUserId(String clerkUserId);
 
-	@Query("select p from UserProfile p where lower(p.handle) = :handle and p.deletedAt is null")
+	@Query("select * from user_profiles where lower(handle) = :handle and deleted_at is null")
 	Optional<UserProfile> findActiveByNormalizedHandle(@Param("handle") String normalizedHandle);
 
-	@Query("select count(p) > 0 from UserProfile p where lower(p.handle) = :handle and p.id <> :id")
+	@Query("select exists (select 1 from user_profiles where lower(handle) = :handle and id <> :id)")
 	boolean isHandleTakenByOther(@Param("handle") String normalizedHandle, @Param("id") UUID id);
 
 	List<UserProfile> findByIdIn(Collection<UUID> ids);
@@ -31,8 +31,8 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
 	 */
 	List<UserProfile> findByPurgeAfterLessThanEqual(Instant moment, Limit limit);
 
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query(nativeQuery = true, value = """
+	@Modifying
+	@Query("""
 			update user_profiles set
 			  following_count = following_count + case when id = :follower then :delta else 0 end,
 			  follower_count = follower_count + case when id = :following then :delta else 0 end
@@ -46,7 +46,7 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
 	 * @return 1 if the row was inserted, 0 otherwise
 	 */
 	@Modifying
-	@Query(nativeQuery = true, value = """
+	@Query("""
 			insert into user_profiles (id, clerk_user_id, handle, display_name, email, role, created_at, updated_at)
 			values (gen_random_uuid(), :clerkUserId, :handle, :displayName, :email, 'USER', now(), now())
 			on conflict do nothing""")

@@ -45,7 +45,7 @@ class ModerationRaceTests {
 		Story loaded = this.stories.findById(UUID.fromString(id)).orElseThrow();
 		this.storyService.hide(loaded.id());
 		loaded.retitle("Racing Story, Revised", loaded.slug(), Instant.now());
-		this.stories.saveAndFlush(loaded);
+		this.stories.save(loaded);
 		assertThat(this.stories.findById(loaded.id()).orElseThrow().title()).isEqualTo("Racing Story, Revised");
 		assertThat(this.api.get("/v1/stories/" + loaded.slug()).send().status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/stories").send().json().path("data")).isEmpty();
@@ -57,7 +57,7 @@ class ModerationRaceTests {
 		Chapter loaded = this.chapters.findById(UUID.fromString(published.chapterId())).orElseThrow();
 		this.chapterService.hide(loaded.id());
 		loaded.retitle("Revised", Instant.now());
-		this.chapters.saveAndFlush(loaded);
+		this.chapters.save(loaded);
 		assertThat(this.chapters.findById(loaded.id()).orElseThrow().title()).isEqualTo("Revised");
 		Api.Reply read = this.api.get("/v1/chapters/" + published.chapterId()).send();
 		assertThat(read.status()).as(read.toString()).isEqualTo(404);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One persistence style per aggregate (see {@code package-info}): the Story and Chapter
- * aggregates change their own state through their JPA entities; SQL writes in the module
- * are set-based and each lives in the queries class of the aggregate whose rows it
+ * aggregates change their own state through their aggregate classes; SQL writes in the
+ * module are set-based and each lives in the queries class of the aggregate whose rows it
  * writes, touching only columns the entity leaves alone or spanning many rows.
  */
 class PersistenceStyleTests {

@@ -6,7 +6,6 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
-import org.hibernate.TransactionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,7 +22,7 @@ import org.springframework.transaction.TransactionTimedOutException;
  * a transaction deadline, a serialization failure still lost after its retries, a commit
  * or rollback that failed because the connection broke): such a failure is a 503
  * {@code SERVICE_UNAVAILABLE} with {@code Retry-After}, never a 500. The whole cause
- * chain is read, so Hibernate's and JPA's wrappers are seen through.
+ * chain is read, so wrapped causes are seen through.
  */
 final class DatabaseUnavailable {
 
@@ -50,7 +49,7 @@ final class DatabaseUnavailable {
 					|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 					|| cause instanceof TransactionTimedOutException || cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLTimeoutException
-					|| cause instanceof TransactionSystemException || cause instanceof TransactionException) {
+					|| cause instanceof TransactionSystemException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
