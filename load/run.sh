@@ -226,7 +226,11 @@ soak() {
 }
 
 # aot_cache <jar>: the jar extracted (Spring Boot's tools jarmode) with a JDK AOT cache from a
-# training run that stops once the context has refreshed; prints the extracted jar's path
+# training run; prints the extracted jar's path. The training run starts the extracted jar as the
+# measured runs do (same absolute path: a cache recorded for another class path is refused),
+# serves a few requests of each kind and stops on SIGTERM: the context closes, which stops the
+# embedded PostgreSQL, and the JVM writes the cache as it exits. (spring.context.exit=onRefresh
+# exits without closing the context and leaves the embedded PostgreSQL running.)
 aot_cache() {
 	local jar=$1 dir
 	dir="$OUT/aot/$(basename "$jar" .jar)-$(sha1sum "$jar" | cut -c1-8)"
@@ -234,11 +238,13 @@ aot_cache() {
 		rm -rf "$dir"
 		"$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >&2
 		fresh_database
-		# the training run must name the jar as the measured runs do (the same absolute path):
-		# a cache recorded for another class path is refused, and the JVM then starts without it
-		"$JAVA" -Xmx512m -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
-			-jar "$dir/$(basename "$jar")" --muejam.data-dir="$OUT/data" --muejam.embedded-postgres.port="$PG_PORT" \
-			--logging.level.root=warn >"$OUT/aot-training.log" 2>&1
+		JVM_OPTS="-Xmx512m -XX:AOTCacheOutput=$dir/app.aot" start aot-training 8080 "$dir/$(basename "$jar")" \
+			--muejam.embedded-postgres.port="$PG_PORT"
+		for path in /v1/stories "/v1/discover?tab=new" "/v1/search?q=dragon" /v1/tags /v1/me; do
+			curl -s -o /dev/null "localhost:8080$path"
+		done
+		stop_all
+		[[ -f "$dir/app.aot" ]] || { echo "no AOT cache written; see $OUT/aot-training.log" >&2; exit 1; }
 	fi
 	echo "$dir/$(basename "$jar")"
 }
