@@ -85,6 +85,14 @@ ensure_wrk() {
 }
 
 # rate <url> [token]: requests per second and latency of one URL, 32 connections, wrk on core 1
+# warm <url> [token]: 10 s of load, not measured
+warm() {
+	local url=$1 token=${2:-}
+	local header=()
+	[[ -n "$token" ]] && header=(-H "Authorization: Bearer $token")
+	taskset -c 1 wrk -t1 -c32 -d10s "${header[@]}" "$url" >/dev/null
+}
+
 rate() {
 	local url=$1 token=${2:-}
 	local header=()
@@ -123,11 +131,27 @@ ratios() {
 			sed -E 's/.*"id":"([^"]+)".*/\1/')
 		first=load-$number
 		story=$(curl -fs localhost:8080/v1/stories/$first | sed -E 's/^\{"id":"([^"]+)".*/\1/')
-		printf '%-44s %10s %8s %8s %8s\n' request req/s p50 p99 ratio
-		# warm both instances up (JIT) before measuring anything
+		# what is measured: name, URL, token (- for none)
+		local requests=(
+			"story, uncached|http://localhost:8081/v1/stories/$first|-"
+			"story by id, uncached|http://localhost:8081/v1/stories/$story|-"
+			"public list, 20, uncached|http://localhost:8081/v1/stories?page_size=20|-"
+			"tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-1&page_size=20|-"
+			"discover new, 20, uncached|http://localhost:8081/v1/discover?tab=new&page_size=20|-"
+			"shelf items, 10, uncached|http://localhost:8081/v1/library/shelves/$shelf/items|$reader"
+			"reading list, 10, uncached|http://localhost:8081/v1/library/reading|$reader"
+			"search, matches every story|http://localhost:8081/v1/search?q=dragons%20storms|-"
+			"search, matches one story|http://localhost:8081/v1/search?q=$number|-"
+		)
+		# warm both instances up on every URL measured (JIT) before measuring anything: a URL
+		# warmed only just before its own measurement was still being compiled for
 		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8080/v1/stories/$first" >/dev/null
-		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8081/v1/stories/$first" >/dev/null
-		taskset -c 1 wrk -t1 -c32 -d10s "http://localhost:8081/v1/stories?page_size=20" >/dev/null
+		local entry name url auth
+		for entry in "${requests[@]}"; do
+			IFS='|' read -r name url auth <<<"$entry"
+			warm "$url" "${auth#-}"
+		done
+		printf '%-44s %10s %8s %8s %8s\n' request req/s p50 p99 ratio
 		local base
 		base=$(rate "http://localhost:8080/v1/stories/$first")
 		report() {
@@ -137,15 +161,10 @@ ratios() {
 			printf '%-44s %10s %8s %8s %8.3f\n' "$name" "$1" "$2" "$3" "$(echo "$1 / ${base%% *}" | bc -l)"
 		}
 		report "story, cached" "$base"
-		report "story, uncached" "$(rate "http://localhost:8081/v1/stories/$first")"
-		report "story by id, uncached" "$(rate "http://localhost:8081/v1/stories/$story")"
-		report "public list, 20, uncached" "$(rate "http://localhost:8081/v1/stories?page_size=20")"
-		report "tag list, 20, uncached" "$(rate "http://localhost:8081/v1/stories?tag=tag-1&page_size=20")"
-		report "discover new, 20, uncached" "$(rate "http://localhost:8081/v1/discover?tab=new&page_size=20")"
-		report "shelf items, 10, uncached" "$(rate "http://localhost:8081/v1/library/shelves/$shelf/items" "$reader")"
-		report "reading list, 10, uncached" "$(rate "http://localhost:8081/v1/library/reading" "$reader")"
-		report "search, matches every story" "$(rate "http://localhost:8081/v1/search?q=dragons%20storms")"
-		report "search, matches one story" "$(rate "http://localhost:8081/v1/search?q=$number")"
+		for entry in "${requests[@]}"; do
+			IFS='|' read -r name url auth <<<"$entry"
+			report "$name" "$(rate "$url" "${auth#-}")"
+		done
 		sequential_search
 	done
 	stop_all
