@@ -3,6 +3,7 @@ package com.muejam.users;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import com.muejam.core.security.LocalIssuer;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
@@ -33,6 +35,9 @@ class ProfileTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	LocalIssuer issuer;
+
 	@Test
 	void firstAuthenticatedRequestCreatesProfileFromToken() {
 		Api.Reply reply = this.api.get("/v1/me").as("user_new").send();
@@ -42,6 +47,17 @@ class ProfileTests {
 		assertThat(reply.json().path("display_name").asString()).isEqualTo("user_new");
 		assertThat(reply.json().path("roles").isArray()).isTrue();
 		assertThat(countProfiles("user_new")).isEqualTo(1);
+	}
+
+	@Test
+	void aReturningUsersNewEmailFromTheTokenIsStored() {
+		this.api.get("/v1/me").as("user_moving").send();
+		String token = this.issuer.mint("user_moving", "moved@example.com", Set.of()).token();
+		Api.Reply reply = this.api.get("/v1/me").bearer(token).send();
+		assertThat(reply.json().path("email").asString()).as(reply.toString()).isEqualTo("moved@example.com");
+		assertThat(this.jdbc.sql("select email from user_profiles where clerk_user_id = 'user_moving'")
+			.query(String.class)
+			.single()).isEqualTo("moved@example.com");
 	}
 
 	@Test
