@@ -1,6 +1,7 @@
 /**
- * The embedded PostgreSQL for local runs and tests, and the optional read-replica data
- * source.
+ * The embedded PostgreSQL for local runs and tests, the optional read-replica data
+ * source, and {@link com.muejam.core.database.InsertOperations}, the repository fragment
+ * that inserts a new aggregate (Spring Data JDBC).
  */
 @NullMarked
 package com.muejam.core.database;
