@@ -42,6 +42,30 @@ public final class QueryPlans {
 		return tables;
 	}
 
+	/**
+	 * The rows a statement read from a table when it ran again: the rows each scan of it
+	 * gave, and the rows its filters or index rechecks threw away, over all its loops.
+	 * @param dataSource where to run it
+	 * @param query the statement and its parameters
+	 * @param table the table
+	 * @return the rows read
+	 */
+	public static long rowsRead(DataSource dataSource, QueryInfo query, String table) {
+		return rowsRead(plan(dataSource, query), table);
+	}
+
+	private static long rowsRead(JsonNode node, String table) {
+		long rows = 0;
+		if (table.equals(node.path("Relation Name").asString(""))) {
+			rows += Math.round((node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
+					+ node.path("Rows Removed by Index Recheck").asDouble()) * node.path("Actual Loops").asDouble());
+		}
+		for (JsonNode child : node.path("Plans")) {
+			rows += rowsRead(child, table);
+		}
+		return rows;
+	}
+
 	private static JsonNode plan(DataSource dataSource, QueryInfo query) {
 		List<List<ParameterSetOperation>> parameters = query.getParametersList();
 		try (Connection connection = dataSource.getConnection();
