@@ -155,6 +155,20 @@ class StoryReadCostTests {
 	}
 
 	@Test
+	void storyReadsAndPagesArePlannedOnceAndThePlanReused() {
+		for (String path : List.of("/v1/stories/lighthouse", "/v1/stories?page_size=20",
+				"/v1/stories?page_size=20&tag=sea")) {
+			List<QueryInfo> statements = this.statements.capture(() -> {
+				clearCaches();
+				assertThat(this.api.get(path).send().status()).isEqualTo(200);
+			});
+			QueryPlans.PlanChoices plans = QueryPlans.planChoices(this.dataSource, statements.get(0), 10);
+			assertThat(plans.custom()).as(path).isZero();
+			assertThat(plans.generic()).as(path).isPositive();
+		}
+	}
+
+	@Test
 	void aPageOfTheAuthorsOwnStoriesIsOneStatementAtAnyDepth() {
 		for (int i = 0; i < 3; i++) {
 			this.api.post("/v1/stories").as("user_writer").json(Map.of("title", "Draft " + i)).send();

@@ -81,17 +81,15 @@ class TagListCostTests {
 
 	private void assertPageReadsFewStories(String tag, int shown) {
 		String path = "/v1/stories?page_size=20&tag=" + tag;
-		// several times: PostgreSQL may switch to a generic plan after five executions
-		for (int i = 0; i < 8; i++) {
-			List<QueryInfo> statements = this.statements.capture(() -> {
-				Api.Reply reply = this.api.get(path).send();
-				assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-				assertThat(reply.json().path("data").size()).as(path).isEqualTo(shown);
-			});
-			assertThat(statements).as(path).hasSize(1);
-			assertThat(QueryPlans.rowsRead(this.dataSource, statements.get(0), "stories")).as(path)
-				.isLessThanOrEqualTo(100);
-		}
+		List<QueryInfo> statements = this.statements.capture(() -> {
+			Api.Reply reply = this.api.get(path).send();
+			assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+			assertThat(reply.json().path("data").size()).as(path).isEqualTo(shown);
+		});
+		assertThat(statements).as(path).hasSize(1);
+		// run as the pool runs it, past the point where PostgreSQL keeps one plan for it
+		assertThat(QueryPlans.rowsReadWhenReused(this.dataSource, statements.get(0), "stories", 8)).as(path)
+			.isLessThanOrEqualTo(100);
 	}
 
 }

@@ -43,39 +43,102 @@ public final class QueryPlans {
 	}
 
 	/**
-	 * The rows a statement read from a table when it ran again: the rows each scan of it
-	 * gave, and the rows its filters or index rechecks threw away, over all its loops.
-	 * @param dataSource where to run it
+	 * The rows a statement the application ran reads from a table when it runs again as
+	 * the application runs it, on one of the pool's connections (so with the plan the
+	 * pool's settings give it): it runs {@code executions} times (the driver prepares it
+	 * on the server after the fifth), and the last run's reads are counted from
+	 * PostgreSQL's statistics of the transaction, which is then rolled back.
+	 * @param dataSource the application's pool
 	 * @param query the statement and its parameters
 	 * @param table the table
-	 * @return the rows read
+	 * @param executions how many times to run it, the last one counted
+	 * @return the rows the last run read from the table, by any scan
 	 */
-	public static long rowsRead(DataSource dataSource, QueryInfo query, String table) {
-		return rowsRead(plan(dataSource, query), table);
+	public static long rowsReadWhenReused(DataSource dataSource, QueryInfo query, String table, int executions) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(query.getQuery())) {
+			connection.setAutoCommit(false);
+			try {
+				bind(statement, query);
+				for (int i = 1; i < executions; i++) {
+					statement.execute();
+				}
+				long before = rowsRead(connection, table);
+				statement.execute();
+				return rowsRead(connection, table) - before;
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException | IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("Could not run " + query.getQuery(), ex);
+		}
 	}
 
-	private static long rowsRead(JsonNode node, String table) {
-		long rows = 0;
-		if (table.equals(node.path("Relation Name").asString(""))) {
-			rows += Math.round((node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
-					+ node.path("Rows Removed by Index Recheck").asDouble()) * node.path("Actual Loops").asDouble());
+	private static long rowsRead(Connection connection, String table) throws SQLException {
+		try (PreparedStatement counts = connection.prepareStatement("""
+				select pg_stat_get_xact_tuples_returned(c.oid) + pg_stat_get_xact_tuples_fetched(c.oid)
+				from pg_class c where c.oid = cast(? as regclass)""")) {
+			counts.setString(1, table);
+			try (ResultSet rows = counts.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
 		}
-		for (JsonNode child : node.path("Plans")) {
-			rows += rowsRead(child, table);
+	}
+
+	/**
+	 * How PostgreSQL planned a statement the application ran when it runs again, many
+	 * times, on one of the pool's connections: the plans it made for the values of each
+	 * execution (custom) and the plans it reused (generic). The driver prepares the
+	 * statement on the server after its fifth execution.
+	 * @param dataSource the application's pool
+	 * @param query the statement and its parameters
+	 * @param executions how many times to run it
+	 * @return the plans, counted over the prepared statements of that connection
+	 */
+	public static PlanChoices planChoices(DataSource dataSource, QueryInfo query, int executions) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(query.getQuery())) {
+			PlanChoices before = planChoices(connection);
+			bind(statement, query);
+			for (int i = 0; i < executions; i++) {
+				statement.executeQuery().close();
+			}
+			PlanChoices after = planChoices(connection);
+			return new PlanChoices(after.generic() - before.generic(), after.custom() - before.custom());
 		}
-		return rows;
+		catch (SQLException | IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("Could not run " + query.getQuery(), ex);
+		}
+	}
+
+	private static PlanChoices planChoices(Connection connection) throws SQLException {
+		try (PreparedStatement counts = connection.prepareStatement("""
+				select coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) from pg_prepared_statements""");
+				ResultSet rows = counts.executeQuery()) {
+			rows.next();
+			return new PlanChoices(rows.getLong(1), rows.getLong(2));
+		}
+	}
+
+	private static void bind(PreparedStatement statement, QueryInfo query)
+			throws IllegalAccessException, InvocationTargetException {
+		List<List<ParameterSetOperation>> parameters = query.getParametersList();
+		if (!parameters.isEmpty()) {
+			for (ParameterSetOperation operation : parameters.get(0)) {
+				operation.getMethod().invoke(statement, operation.getArgs());
+			}
+		}
 	}
 
 	private static JsonNode plan(DataSource dataSource, QueryInfo query) {
-		List<List<ParameterSetOperation>> parameters = query.getParametersList();
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement explain = connection
 					.prepareStatement("explain (analyze, format json) " + query.getQuery())) {
-			if (!parameters.isEmpty()) {
-				for (ParameterSetOperation operation : parameters.get(0)) {
-					operation.getMethod().invoke(explain, operation.getArgs());
-				}
-			}
+			bind(explain, query);
 			try (ResultSet plan = explain.executeQuery()) {
 				plan.next();
 				return JSON.readTree(plan.getString(1)).get(0).path("Plan");
@@ -96,6 +159,15 @@ public final class QueryPlans {
 		for (JsonNode child : node.path("Plans")) {
 			collect(child, tables);
 		}
+	}
+
+	/**
+	 * Plans PostgreSQL reused and plans it made for one execution's values.
+	 *
+	 * @param generic executions that reused the statement's generic plan
+	 * @param custom executions planned for their own values
+	 */
+	public record PlanChoices(long generic, long custom) {
 	}
 
 }
