@@ -137,6 +137,7 @@ ratios() {
 			"story by id, uncached|http://localhost:8081/v1/stories/$story|-"
 			"public list, 20, uncached|http://localhost:8081/v1/stories?page_size=20|-"
 			"tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-1&page_size=20|-"
+			"rare tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-200&page_size=20|-"
 			"discover new, 20, uncached|http://localhost:8081/v1/discover?tab=new&page_size=20|-"
 			"shelf items, 10, uncached|http://localhost:8081/v1/library/shelves/$shelf/items|$reader"
 			"reading list, 10, uncached|http://localhost:8081/v1/library/reading|$reader"
