@@ -100,6 +100,34 @@ class SearchTests {
 	}
 
 	@Test
+	void everySearchPlansItsStatementsForTheirValues() {
+		story("user_a", "Moonlight Sonata", "", List.of("Moon Magic"));
+		// the connections keep one plan per statement; a search term's best plan depends
+		// on
+		// how many rows it matches, so each search's transaction plans for its own values
+		for (String path : List.of("/v1/search?q=moon", "/v1/search?q=moon&type=users", "/v1/search?q=moon&type=tags",
+				"/v1/search/suggest?q=moo")) {
+			List<String> sql = this.statements
+				.capture(() -> assertThat(this.api.get(path).send().status()).isEqualTo(200))
+				.stream()
+				.map((query) -> query.getQuery().strip())
+				.toList();
+			assertThat(sql).as(path).contains("set local plan_cache_mode = force_custom_plan");
+			assertThat(sql.indexOf("set local plan_cache_mode = force_custom_plan")).as(path)
+				.isLessThan(indexOfFirstMatching(sql, " like "));
+		}
+	}
+
+	private static int indexOfFirstMatching(List<String> sql, String fragment) {
+		for (int i = 0; i < sql.size(); i++) {
+			if (sql.get(i).contains(fragment) || sql.get(i).contains("@@")) {
+				return i;
+			}
+		}
+		return sql.size();
+	}
+
+	@Test
 	void pagesThroughResultsInFixedStatements() {
 		for (int i = 0; i < 7; i++) {
 			story("user_w" + (i % 3), "Ocean Tale " + i, "ocean waves", List.of());
