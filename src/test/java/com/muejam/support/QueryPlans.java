@@ -18,9 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks PostgreSQL how it runs a statement the application ran (captured with
- * {@link StatementCounter#capture(Runnable)}): the statement is run again under
- * {@code EXPLAIN ANALYZE} with the same parameters, so tests can show which tables a read
- * really touches, not only how many statements it takes.
+ * {@link StatementCounter#capture(Runnable)}), with the same parameters, so tests can
+ * show what a read really costs, not only how many statements it takes: the tables it
+ * touches (under {@code EXPLAIN ANALYZE}), and, run again on a pooled connection past the
+ * driver's prepare threshold as the application runs it, the plans PostgreSQL kept and
+ * the rows the kept plan reads.
  */
 public final class QueryPlans {
 
