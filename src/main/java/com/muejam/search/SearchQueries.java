@@ -34,6 +34,18 @@ class SearchQueries {
 	}
 
 	/**
+	 * Plans each statement of the current transaction for its own parameter values, as
+	 * every search does before its first statement: a search term that matches most
+	 * stories wants a walk of the public feed index, a rare one the full-text index (and
+	 * a pattern typed into a user, tag or type-ahead search its trigram index, or not),
+	 * and the one generic plan the connections otherwise keep for a statement
+	 * ({@code muejam.database.plan-cache-mode}) would be a disaster for one of them.
+	 */
+	void planForEachQuery() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+	}
+
+	/**
 	 * Users (not deleted) whose handle or display name is like a query, best first.
 	 * @param q the query, lower case
 	 * @param contains the LIKE pattern for names containing the query

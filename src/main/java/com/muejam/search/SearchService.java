@@ -79,7 +79,7 @@ class SearchService {
 		Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
 		String list = "search.stories:" + q;
 		StoryPosition after = this.cursors.after(list, page, StoryPosition::of);
-		this.storyQueries.planForEachQuery();
+		this.queries.planForEachQuery();
 		Set<UUID> finished = (viewer != null && viewer.preferences().hidesRead(hideRead))
 				? this.finishedStories.of(viewer.id()) : Set.of();
 		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), finished,
@@ -96,7 +96,7 @@ class SearchService {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Set<UUID> hidden = hidden(viewer);
 		Position after = position("search.users:" + q, page);
-		this.storyQueries.planForEachQuery();
+		this.queries.planForEachQuery();
 		List<Hit> hits = this.queries.userHits(q, "%" + likeEscape(q) + "%", hidden, after, page.fetchSize());
 		CursorPage<Hit> slice = CursorPage.of(hits, page, (hit) -> encode("search.users:" + q, hit));
 		Map<UUID, ProfileView> views = this.profiles.publicProfiles(slice.data().stream().map(Hit::id).toList());
@@ -108,7 +108,7 @@ class SearchService {
 	CursorPage<TagHit> tags(String query, PageParams page) {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Position after = position("search.tags:" + q, page);
-		this.storyQueries.planForEachQuery();
+		this.queries.planForEachQuery();
 		List<TagRow> rows = this.queries.tagHits(q, "%" + likeEscape(q) + "%", after, page.fetchSize());
 		return CursorPage.of(rows, page, (row) -> encode("search.tags:" + q, row.hit())).map(TagRow::tag);
 	}
@@ -137,7 +137,7 @@ class SearchService {
 	private Suggestions computeSuggestions(String q) {
 		String prefix = likeEscape(q) + "%";
 		String word = "% " + likeEscape(q) + "%";
-		this.storyQueries.planForEachQuery();
+		this.queries.planForEachQuery();
 		List<Suggestions.StorySuggestion> stories = this.queries.storySuggestions(prefix, word, SUGGESTIONS * 3);
 		List<Suggestions.UserSuggestion> users = this.queries.userSuggestions(prefix, word, SUGGESTIONS * 3);
 		List<TagHit> tags = this.queries.tagSuggestions(prefix, word, SUGGESTIONS);

@@ -44,18 +44,6 @@ class StorySearchQueries {
 	}
 
 	/**
-	 * Plans each statement of the current transaction for its own parameter values: a
-	 * search term that matches most stories wants a walk of the public feed index, a rare
-	 * one the full-text index (and a pattern typed into a user, tag or type-ahead search
-	 * its trigram index, or not), and the one generic plan the connections otherwise keep
-	 * for a statement ({@code muejam.database.plan-cache-mode}) would be a disaster for
-	 * one of them.
-	 */
-	void planForEachQuery() {
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-	}
-
-	/**
 	 * Visible stories matching a full-text query, best first: stories whose title matches
 	 * the whole query (tier 1), then the other matches (tier 2), each newest first, in
 	 * one statement. For each tier the newest {@value #WINDOW} visible stories after the

@@ -114,13 +114,17 @@ class SearchTests {
 				.toList();
 			assertThat(sql).as(path).contains("set local plan_cache_mode = force_custom_plan");
 			assertThat(sql.indexOf("set local plan_cache_mode = force_custom_plan")).as(path)
-				.isLessThan(indexOfFirstMatching(sql, " like "));
+				.isLessThan(indexOfFirstMatch(sql));
 		}
 	}
 
-	private static int indexOfFirstMatching(List<String> sql, String fragment) {
+	/**
+	 * The first statement that matches text: a pattern ({@code like}) or full text
+	 * ({@code @@}).
+	 */
+	private static int indexOfFirstMatch(List<String> sql) {
 		for (int i = 0; i < sql.size(); i++) {
-			if (sql.get(i).contains(fragment) || sql.get(i).contains("@@")) {
+			if (sql.get(i).contains(" like ") || sql.get(i).contains("@@")) {
 				return i;
 			}
 		}
