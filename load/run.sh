@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark (docs/benchmarks.md). Not part of ./mvnw verify.
 #
-#   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar
+#   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar; ONLY=<regex>
+#                                  measures only the requests whose names match (the cached read always)
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
 #   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (200)/s, p99 under SOAK_P99 (1000) ms
 #   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, extracted, extracted with a JDK AOT cache
@@ -140,6 +141,13 @@ ratios() {
 			"search, matches every story|http://localhost:8081/v1/search?q=dragons%20storms|-"
 			"search, matches one story|http://localhost:8081/v1/search?q=$number|-"
 		)
+		if [[ -n "${ONLY:-}" ]]; then
+			local kept=()
+			for entry in "${requests[@]}"; do
+				[[ ${entry%%|*} =~ $ONLY ]] && kept+=("$entry")
+			done
+			requests=("${kept[@]}")
+		fi
 		# warm both instances up on every URL measured (JIT) before measuring anything: a URL
 		# warmed only just before its own measurement was still being compiled for
 		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8080/v1/stories/$first" >/dev/null
@@ -163,7 +171,7 @@ ratios() {
 			IFS='|' read -r name url auth <<<"$entry"
 			report "$name" "$(rate "$url" "${auth#-}")"
 		done
-		sequential_search
+		[[ -z "${ONLY:-}" || "search, matches every story" =~ $ONLY ]] && sequential_search
 	done
 	stop_all
 }

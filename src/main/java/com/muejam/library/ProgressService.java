@@ -84,12 +84,13 @@ class ProgressService {
 
 	/**
 	 * The stories the reader is reading, most recently read first, each with the chapter
-	 * and position to continue from. Five statements whatever the page size.
+	 * and position to continue from. Four statements whatever the page size, the caller's
+	 * blocks among them, and no transaction: a story or chapter that leaves between them
+	 * is left out, as it would be a moment later.
 	 * @param user the reader
 	 * @param page the page
 	 * @return the stories being read
 	 */
-	@Transactional(readOnly = true)
 	CursorPage<ReadingView> reading(CurrentUser user, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, READING_LIST, page);
 		List<LatestProgress> rows = this.queries.latestPerStory(user.id(), after, page.fetchSize());

@@ -114,24 +114,38 @@ final class ShelfQueries {
 	}
 
 	/**
-	 * A page of a shelf's items, newest first.
+	 * A page of a shelf's items, newest first, if the shelf is the owner's: the shelf and
+	 * its page in one statement.
 	 * @param shelfId the shelf
+	 * @param ownerId who must own it
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
-	 * @return the rows
+	 * @return the rows, empty if the owner has no such shelf
 	 */
-	List<ItemRow> itemPage(UUID shelfId, @Nullable Keyset after, int limit) {
-		return this.jdbc
+	Optional<List<ItemRow>> itemPage(UUID shelfId, UUID ownerId, @Nullable Keyset after, int limit) {
+		// the shelf's one row with a null item stands for an empty page; no row, no shelf
+		List<Optional<ItemRow>> rows = this.jdbc
 			.sql("""
-					select id, story_id, added_at from shelf_items where shelf_id = :shelf
-					%s order by added_at desc, id desc limit :limit"""
+					select i.id, i.story_id, i.added_at from shelves sh
+					left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
+					                   %s order by added_at desc, id desc limit :limit) i on true
+					where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc"""
 				.formatted(Keyset.seekDescending(after, "added_at, id")))
 			.param("shelf", shelfId)
+			.param("owner", ownerId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.query((rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
-					rs.getTimestamp("added_at").toInstant()))
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				return (id != null) ? Optional
+					.of(new ItemRow(id, rs.getObject("story_id", UUID.class), rs.getTimestamp("added_at").toInstant()))
+						: Optional.<ItemRow>empty();
+			})
 			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(rows.stream().flatMap(Optional::stream).toList());
 	}
 
 	/**

@@ -135,17 +135,17 @@ class ShelfService {
 
 	/**
 	 * A shelf's stories, newest first. Stories readers can no longer see (deleted,
-	 * hidden) are left out of the page; the cursor still moves past them.
+	 * hidden) are left out of the page; the cursor still moves past them. No transaction:
+	 * the shelf with its page is one statement, their stories another.
 	 * @param user the owner
 	 * @param shelfId the shelf
 	 * @param page the page
 	 * @return the items
 	 */
-	@Transactional(readOnly = true)
 	CursorPage<ShelfItemView> items(CurrentUser user, UUID shelfId, PageParams page) {
-		Shelf shelf = owned(user, shelfId);
 		Keyset after = Keyset.after(this.cursors, ITEM_LIST, page);
-		List<ItemRow> rows = this.queries.itemPage(shelf.id(), after, page.fetchSize());
+		List<ItemRow> rows = this.queries.itemPage(shelfId, user.id(), after, page.fetchSize())
+			.orElseThrow(() -> ApiException.notFound("Shelf"));
 		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));
 		Map<UUID, StoryView> visible = this.stories.visibleStories(user.id(),

@@ -197,11 +197,11 @@ public class ChapterService {
 	}
 
 	/**
-	 * Facts about the readable chapters among these ids, in one statement.
+	 * Facts about the readable chapters among these ids, in one statement: no transaction
+	 * of its own (a caller's is joined).
 	 * @param chapterIds the chapters
 	 * @return the readable ones by id
 	 */
-	@Transactional(readOnly = true)
 	public Map<UUID, ChapterInfo> readableInfo(Collection<UUID> chapterIds) {
 		Map<UUID, ChapterInfo> result = new HashMap<>();
 		this.queries.readableChapterInfo(chapterIds).forEach((info) -> result.put(info.id(), info));
