@@ -18,7 +18,6 @@ import com.muejam.library.LibraryViews.ProgressView;
 import com.muejam.library.LibraryViews.ReadingView;
 import com.muejam.library.ReadingQueries.LatestProgress;
 import com.muejam.stories.ChapterInfo;
-import com.muejam.stories.ChapterService;
 import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
@@ -43,8 +42,6 @@ class ProgressService {
 
 	private final ReadableChapters readable;
 
-	private final ChapterService chapters;
-
 	private final StoryVisibility stories;
 
 	private final CursorCodec cursors;
@@ -53,11 +50,10 @@ class ProgressService {
 
 	private final Clock clock;
 
-	ProgressService(ReadingQueries queries, ReadableChapters readable, ChapterService chapters, StoryVisibility stories,
-			CursorCodec cursors, ApplicationEventPublisher events, Clock clock) {
+	ProgressService(ReadingQueries queries, ReadableChapters readable, StoryVisibility stories, CursorCodec cursors,
+			ApplicationEventPublisher events, Clock clock) {
 		this.queries = queries;
 		this.readable = readable;
-		this.chapters = chapters;
 		this.stories = stories;
 		this.cursors = cursors;
 		this.events = events;
@@ -84,9 +80,10 @@ class ProgressService {
 
 	/**
 	 * The stories the reader is reading, most recently read first, each with the chapter
-	 * and position to continue from. Four statements whatever the page size, the caller's
-	 * blocks among them, and no transaction: a story or chapter that leaves between them
-	 * is left out, as it would be a moment later.
+	 * and position to continue from. Four statements whatever the page size (the sign-in,
+	 * the positions with their chapters, the stories, the caller's blocks) and no
+	 * transaction: a story that leaves between them is left out, as it would be a moment
+	 * later.
 	 * @param user the reader
 	 * @param page the page
 	 * @return the stories being read
@@ -96,20 +93,15 @@ class ProgressService {
 		List<LatestProgress> rows = this.queries.latestPerStory(user.id(), after, page.fetchSize());
 		CursorPage<LatestProgress> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));
-		Map<UUID, ChapterInfo> chapterInfo = this.chapters
-			.readableInfo(slice.data().stream().map(LatestProgress::chapterId).toList());
 		Map<UUID, StoryView> storyViews = this.stories.visibleStories(user.id(),
-				slice.data().stream().map(LatestProgress::storyId).toList());
-		return new CursorPage<>(slice.data()
-			.stream()
-			.filter((row) -> chapterInfo.containsKey(row.chapterId()) && storyViews.containsKey(row.storyId()))
-			.map((row) -> {
-				ChapterInfo chapter = chapterInfo.get(row.chapterId());
-				return new ReadingView(storyViews.get(row.storyId()),
-						new ChapterRef(chapter.id(), chapter.number(), chapter.title()), row.offset(),
-						percent(row.offset(), chapter.length()), row.updatedAt());
-			})
-			.toList(), slice.nextCursor());
+				slice.data().stream().map((row) -> row.chapter().storyId()).toList());
+		return new CursorPage<>(
+				slice.data().stream().filter((row) -> storyViews.containsKey(row.chapter().storyId())).map((row) -> {
+					ChapterInfo chapter = row.chapter();
+					return new ReadingView(storyViews.get(chapter.storyId()),
+							new ChapterRef(chapter.id(), chapter.number(), chapter.title()), row.offset(),
+							percent(row.offset(), chapter.length()), row.updatedAt());
+				}).toList(), slice.nextCursor());
 	}
 
 	/**

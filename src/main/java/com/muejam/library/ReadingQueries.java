@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.library.LibraryViews.BookmarkView;
+import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +68,9 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * A page of the reader's latest position in each story, most recently read first.
+	 * A page of the reader's latest position in each story, most recently read first,
+	 * with its chapter: a story whose latest position is in a chapter readers cannot see
+	 * now (or whose story they cannot see) is left out. Blocks are the caller's to apply.
 	 * @param userId the reader
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
@@ -76,19 +79,22 @@ final class ReadingQueries {
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select rp.id, rp.chapter_id, rp.story_id, rp.char_offset, rp.updated_at from reading_progress rp
-					where rp.user_id = :user %s
+					select rp.id, rp.story_id, rp.char_offset, rp.updated_at,
+					       c.id as chapter_id, c.chapter_number, c.title, c.text_length
+					from reading_progress rp join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
+					where rp.user_id = :user %s and %s
 					  and not exists (select 1 from reading_progress newer
 					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
 					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
 					order by rp.updated_at desc, rp.id desc limit :limit"""
-				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id")))
+				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id"), StoryVisibility.VISIBLE_CHAPTER_SQL))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
-					rs.getObject("story_id", UUID.class), rs.getInt("char_offset"),
-					rs.getTimestamp("updated_at").toInstant()))
+			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class),
+					new ChapterInfo(rs.getObject("chapter_id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("text_length")),
+					rs.getInt("char_offset"), rs.getTimestamp("updated_at").toInstant()))
 			.list();
 	}
 
@@ -248,12 +254,11 @@ final class ReadingQueries {
 	 * A reader's latest position in a story.
 	 *
 	 * @param id the progress row
-	 * @param chapterId the chapter
-	 * @param storyId the story
+	 * @param chapter the chapter, readable
 	 * @param offset the position
 	 * @param updatedAt when it was saved
 	 */
-	record LatestProgress(UUID id, UUID chapterId, UUID storyId, int offset, Instant updatedAt) {
+	record LatestProgress(UUID id, ChapterInfo chapter, int offset, Instant updatedAt) {
 	}
 
 	/**

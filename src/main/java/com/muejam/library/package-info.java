@@ -3,10 +3,15 @@
  * reading" list), and bookmarks. Publishes the save and read signals discovery learns
  * from, and tells which stories a reader finished ({@code FinishedStories}).
  * <p>
- * Reads of other modules' tables, read-only: from stories, {@code chapters} (whether the
- * chapter a reader completed is the last one readers can see, in the one statement that
- * lists a reader's finished stories, with the exported rule
- * {@code StoryVisibility.chapterVisibleSql}).
+ * Reads of other modules' tables, read-only, from stories:
+ * <ul>
+ * <li>{@code chapters}: whether the chapter a reader completed is the last one readers
+ * can see, in the one statement that lists a reader's finished stories, with the exported
+ * rule {@code StoryVisibility.chapterVisibleSql};</li>
+ * <li>{@code chapters} and {@code stories}: the chapter each "continue reading" position
+ * is in, readable by the exported rule {@code StoryVisibility.VISIBLE_CHAPTER_SQL}, read
+ * with the positions in one statement.</li>
+ * </ul>
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "stories", "users" })

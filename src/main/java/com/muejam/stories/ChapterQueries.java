@@ -2,7 +2,6 @@ package com.muejam.stories;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,28 +27,6 @@ class ChapterQueries {
 
 	ChapterQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Facts about the readable chapters among these ids (chapter and story visible), in
-	 * one statement.
-	 * @param ids the chapters
-	 * @return the chapters' facts, unreadable ones absent
-	 */
-	List<ChapterInfo> readableChapterInfo(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("""
-					select c.id, c.story_id, c.chapter_number, c.title, c.text_length as length
-					from chapters c join stories s on s.id = c.story_id
-					where c.id = any(:ids) and %s and %s""".formatted(StoryQueries.CHAPTER_VISIBLE,
-					StoryQueries.STORY_VISIBLE))
-			.param("ids", ids.toArray(UUID[]::new))
-			.query((rs, n) -> new ChapterInfo(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
-					rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("length")))
-			.list();
 	}
 
 	/**

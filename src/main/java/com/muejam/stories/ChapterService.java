@@ -2,9 +2,6 @@ package com.muejam.stories;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -194,18 +191,6 @@ public class ChapterService {
 	@Transactional(readOnly = true)
 	public Optional<ChapterText> currentText(UUID chapterId) {
 		return this.chapters.findById(chapterId).filter((chapter) -> !chapter.isDeleted()).map(ChapterService::text);
-	}
-
-	/**
-	 * Facts about the readable chapters among these ids, in one statement: no transaction
-	 * of its own (a caller's is joined).
-	 * @param chapterIds the chapters
-	 * @return the readable ones by id
-	 */
-	public Map<UUID, ChapterInfo> readableInfo(Collection<UUID> chapterIds) {
-		Map<UUID, ChapterInfo> result = new HashMap<>();
-		this.queries.readableChapterInfo(chapterIds).forEach((info) -> result.put(info.id(), info));
-		return result;
 	}
 
 	/**
