@@ -1,6 +1,8 @@
 package com.muejam.stories;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -21,13 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a page of a tag's stories costs does not grow with the number of stories: a tag on
- * most stories and a tag on one old story both read about a page of story rows, whichever
- * plan PostgreSQL keeps for the statement.
+ * every story, a tag on every 40th and a tag on one old story all read about a page of
+ * story rows, whichever plan PostgreSQL keeps for the statement.
  */
 @IntegrationTest
 class TagListCostTests {
 
 	private static final int STORIES = 3000;
+
+	/** The "middling" tag is on every this many stories. */
+	private static final int MIDDLING_EVERY = 40;
 
 	@Autowired
 	Api api;
@@ -45,27 +50,33 @@ class TagListCostTests {
 	DataSource dataSource;
 
 	/**
-	 * Many published stories, newest first, all tagged "common"; the oldest is also
-	 * tagged "rare". Written in SQL, as the writers would have left them (tags in
-	 * {@code story_tags} and on the story row, counted on the tag), then analyzed.
+	 * Many published stories, newest first, all tagged "common", every 40th "middling";
+	 * the oldest is also tagged "rare". Written in SQL, as the writers would have left
+	 * them (tags in {@code story_tags} and on the story row, counted on the tag), then
+	 * analyzed.
 	 */
 	@BeforeEach
 	void manyStoriesOneRareTag() {
 		this.fixtures.me("user_prolific");
 		this.jdbc
 			.sql("""
-					insert into tags (name, slug, story_count) values ('Common', 'common', :stories), ('Rare', 'rare', 1)""")
+					insert into tags (name, slug, story_count)
+					values ('Common', 'common', :stories), ('Middling', 'middling', :stories / :every), ('Rare', 'rare', 1)""")
 			.param("stories", STORIES)
+			.param("every", MIDDLING_EVERY)
 			.update();
 		this.jdbc
 			.sql("""
 					insert into stories (slug, title, blurb, author_id, published, published_at, created_at, updated_at,
 					                     tag_names, tag_slugs)
 					select 'bulk-' || g, 'Bulk ' || g, 'A story.', p.id, true, now() - g * interval '1 minute', now(), now(),
-					       case when g = :stories then '{Common,Rare}'::text[] else '{Common}' end,
-					       case when g = :stories then '{common,rare}'::text[] else '{common}' end
+					       array['Common'] || case when g % :every = 0 then '{Middling}'::text[] else '{}' end
+					                       || case when g = :stories then '{Rare}'::text[] else '{}' end,
+					       array['common'] || case when g % :every = 0 then '{middling}'::text[] else '{}' end
+					                       || case when g = :stories then '{rare}'::text[] else '{}' end
 					from generate_series(1, :stories) g cross join user_profiles p""")
 			.param("stories", STORIES)
+			.param("every", MIDDLING_EVERY)
 			.update();
 		this.jdbc.sql("""
 				insert into story_tags (story_id, tag_id)
@@ -74,9 +85,28 @@ class TagListCostTests {
 	}
 
 	@Test
-	void aPageOfACommonOrARareTagReadsAboutAPageOfStories() {
+	void aPageOfACommonAMiddlingOrARareTagReadsAboutAPageOfStories() {
 		assertPageReadsFewStories("common", 20);
+		assertPageReadsFewStories("middling", 20);
 		assertPageReadsFewStories("rare", 1);
+	}
+
+	@Test
+	void aTagsPagesHoldEachOfItsStoriesOnceNewestFirst() {
+		List<String> slugs = new ArrayList<>();
+		String cursor = null;
+		do {
+			Api.Reply page = this.api
+				.get("/v1/stories?page_size=30&tag=middling" + ((cursor != null) ? "&cursor=" + cursor : ""))
+				.send();
+			assertThat(page.status()).as(page.toString()).isEqualTo(200);
+			page.json().path("data").forEach((story) -> slugs.add(story.path("slug").asString()));
+			cursor = page.json().path("next_cursor").asString(null);
+		}
+		while (cursor != null);
+		assertThat(slugs).containsExactlyElementsOf(IntStream.rangeClosed(1, STORIES / MIDDLING_EVERY)
+			.mapToObj((n) -> "bulk-" + n * MIDDLING_EVERY)
+			.toList());
 	}
 
 	private void assertPageReadsFewStories(String tag, int shown) {

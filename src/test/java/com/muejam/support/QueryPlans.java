@@ -79,10 +79,17 @@ public final class QueryPlans {
 		}
 	}
 
+	/**
+	 * The rows read from a table so far in this transaction: by sequential and bitmap
+	 * scans, counted on the table, and by index scans, counted on each index as the
+	 * entries it returned (PostgreSQL 18 counts an index scan's rows on the index only).
+	 */
 	private static long rowsRead(Connection connection, String table) throws SQLException {
 		try (PreparedStatement counts = connection.prepareStatement("""
-				select pg_stat_get_xact_tuples_returned(c.oid) + pg_stat_get_xact_tuples_fetched(c.oid)
-				from pg_class c where c.oid = cast(? as regclass)""")) {
+				select pg_stat_get_xact_tuples_returned(t.oid) + pg_stat_get_xact_tuples_fetched(t.oid)
+				       + coalesce((select sum(pg_stat_get_xact_tuples_returned(i.indexrelid)) from pg_index i
+				                   where i.indrelid = t.oid), 0)
+				from pg_class t where t.oid = cast(? as regclass)""")) {
 			counts.setString(1, table);
 			try (ResultSet rows = counts.executeQuery()) {
 				rows.next();
