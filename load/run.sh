@@ -52,7 +52,8 @@ classpath() {
 start() {
 	local name=$1 port=$2 jar=$3
 	shift 3
-	"$JAVA" ${JVM_OPTS:--Xmx512m} -Xlog:gc:file="$OUT/$name-gc.log" -jar "$jar" --server.port="$port" \
+	# the heap committed from the start, as the container image runs it (Dockerfile)
+	"$JAVA" ${JVM_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file="$OUT/$name-gc.log" -jar "$jar" --server.port="$port" \
 		--muejam.data-dir="$OUT/data" --muejam.rate-limits.enabled=false --logging.level.root=warn \
 		"$@" >"$OUT/$name.log" 2>&1 &
 	PIDS+=($!)

@@ -175,6 +175,22 @@ class DeploymentFilesTests {
 	}
 
 	@Test
+	void theImageCommitsItsWholeHeapFromTheStart() throws IOException {
+		List<List<String[]>> stages = dockerfileStages(Path.of("Dockerfile"));
+		String environment = stages.get(stages.size() - 1)
+			.stream()
+			.filter((instruction) -> instruction[0].equals("ENV"))
+			.map((instruction) -> instruction[1])
+			.reduce("", String::concat);
+		Matcher maximum = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(environment);
+		Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\d+)").matcher(environment);
+		assertThat(maximum.find()).as("MaxRAMPercentage in " + environment).isTrue();
+		assertThat(initial.find()).as("InitialRAMPercentage in " + environment).isTrue();
+		// a heap left to grow stays small under load, and G1 marks it every few seconds
+		assertThat(initial.group(1)).isEqualTo(maximum.group(1));
+	}
+
+	@Test
 	void continuousIntegrationRunsTheProjectEntryPoint() throws IOException {
 		Map<String, Object> workflow = yaml(Path.of(".github/workflows/ci.yml"));
 		// YAML 1.1 reads the key "on" as the boolean true
