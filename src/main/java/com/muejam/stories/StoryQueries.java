@@ -45,15 +45,19 @@ class StoryQueries {
 			and s.author_id = (select p.id from user_profiles p where lower(p.handle) = :author and p.deleted_at is null)""";
 
 	/**
-	 * Whether a tag is common enough that walking the newest stories finds a page of it
-	 * sooner than fetching all its stories: when it is on more than {@code sqrt(4n)} of
-	 * the {@code n} stories (the planner's count). Either way a page reads about that
-	 * many stories at most: about 1,300 at 400,000 stories, whether a tag is on 1,300 of
-	 * them or on every 300th.
+	 * Where a tag's page selects from: the tag's rows in {@code story_tags}, which carry
+	 * their story's {@code published_at} (V34) so that the page walks the tag's own index
+	 * in the feed's order and stops after a page, then each row's story and author. The
+	 * story is a lateral subquery, read row by row as the walk goes: a generic plan would
+	 * otherwise join every story of a common tag by hash before it sorts.
 	 */
-	private static final String COMMON_TAG = """
-			(select t.story_count from tags t where t.slug = :tag)
-			    >= sqrt(4 * greatest((select c.reltuples from pg_class c where c.oid = 'stories'::regclass), 0))""";
+	private static final String TAGGED_FROM = """
+			from story_tags st cross join lateral (select * from stories tagged where tagged.id = st.story_id offset 0) s
+			join user_profiles u on u.id = s.author_id""";
+
+	/** The tag's condition of a tag's page. */
+	private static final String TAGGED = """
+			and st.tag_id = (select t.id from tags t where t.slug = :tag) and st.published_at is not null""";
 
 	/**
 	 * A story a reader's preferences admit: rated at most their limit, no muted tag
@@ -109,15 +113,18 @@ class StoryQueries {
 	 */
 	List<StoryRow> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
 			Set<UUID> leftOut, ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit) {
+		// a tag's page is ordered by its rows' copy of the story's position
+		String position = (tagSlug != null) ? "st.published_at, st.story_id" : "s.published_at, s.id";
 		String page = """
 				select %s, %s %s
 				where %s and s.author_id <> all(:hidden) and s.id <> all(:leftOut) and %s
 				and s.word_count between :minWords and :maxWords
-				%s %s %%s
-				order by s.published_at desc, s.id desc limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(false),
-				StoryRow.FROM, STORY_VISIBLE, ADMITTED, (authorHandle != null) ? BY_AUTHOR : "",
-				Keyset.seekDescending(after, "s.published_at, s.id"));
-		return this.jdbc.sql((tagSlug != null) ? withTag(page) : page.formatted(""))
+				%s %s %s
+				order by %s limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(false),
+				(tagSlug != null) ? TAGGED_FROM : StoryRow.FROM, STORY_VISIBLE, ADMITTED,
+				(authorHandle != null) ? BY_AUTHOR : "", (tagSlug != null) ? TAGGED : "",
+				Keyset.seekDescending(after, position), position.replace(",", " desc,") + " desc");
+		return this.jdbc.sql(page)
 			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
 			.param("leftOut", leftOut.toArray(UUID[]::new))
 			.params(admittedParams(preferences))
@@ -129,24 +136,6 @@ class StoryQueries {
 			.params(Keyset.params(after))
 			.query(StoryRow::map)
 			.list();
-	}
-
-	/**
-	 * A page of one tag's stories, whose cost does not grow with the tag's frequency: a
-	 * common tag walks the newest stories until it has a page, a rare one fetches its
-	 * stories by id and keeps the newest. Both branches are in the statement, and a
-	 * condition PostgreSQL evaluates once leaves one of them unrun, so the plan is the
-	 * same for every tag (a generic plan cannot misjudge one by another).
-	 * @param page the page statement, with a {@code %s} for the tag's condition
-	 * @return the statement
-	 */
-	private static String withTag(String page) {
-		return """
-				(%s) union all (%s) order by published_at desc, id desc limit :limit""".formatted(
-				page.formatted("and s.tag_slugs @> array[cast(:tag as text)] and " + COMMON_TAG), page.formatted("""
-						and s.id = any(array(select st.story_id from story_tags st
-						                     where st.tag_id = (select t.id from tags t where t.slug = :tag)))
-						and not %s""".formatted(COMMON_TAG)));
 	}
 
 	/**

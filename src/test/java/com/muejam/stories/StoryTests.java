@@ -246,6 +246,31 @@ class StoryTests {
 	}
 
 	@Test
+	void aTagsPageFollowsItsStoriesPublishingSchedulingAndRetagging() {
+		String id = create("user_retag", "Tide Pools", List.of("Seaside")).path("id").asString();
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=seaside").send())).isEmpty();
+		Instant at = Instant.now().plusSeconds(3600);
+		assertThat(this.api.post("/v1/stories/" + id + "/publish")
+			.as("user_retag")
+			.json(Map.of("publish_at", at.toString()))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=seaside").send())).isEmpty();
+		// the clock reaches the scheduled time
+		this.jdbc.sql("update stories set published_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", id)
+			.update();
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=seaside").send())).containsExactly("tide-pools");
+		assertThat(this.api.put("/v1/stories/" + id)
+			.as("user_retag")
+			.json(Map.of("tags", List.of("Rockpools")))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=rockpools").send())).containsExactly("tide-pools");
+		assertThat(slugsOf(this.api.get("/v1/stories?tag=seaside").send())).isEmpty();
+	}
+
+	@Test
 	void myStoriesIncludeDrafts() {
 		create("user_mine", "Draft One");
 		publish("user_mine", create("user_mine", "Published One").path("id").asString());
