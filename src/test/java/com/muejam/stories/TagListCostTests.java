@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a page of a tag's stories costs does not grow with the number of stories: a tag on
  * every story, a tag on every 40th and a tag on one old story all read about a page of
- * story rows, whichever plan PostgreSQL keeps for the statement.
+ * rows from {@code story_tags} and from {@code stories}, whichever plan PostgreSQL keeps
+ * for the statement; and a tag's pages, followed by their cursors, hold its stories.
  */
 @IntegrationTest
 class TagListCostTests {
@@ -52,8 +53,8 @@ class TagListCostTests {
 	/**
 	 * Many published stories, newest first, all tagged "common", every 40th "middling";
 	 * the oldest is also tagged "rare". Written in SQL, as the writers would have left
-	 * them (tags in {@code story_tags} and on the story row, counted on the tag), then
-	 * analyzed.
+	 * them (tags in {@code story_tags}, where a trigger copies the story's
+	 * {@code published_at}, and on the story row, counted on the tag), then analyzed.
 	 */
 	@BeforeEach
 	void manyStoriesOneRareTag() {
@@ -86,9 +87,9 @@ class TagListCostTests {
 
 	@Test
 	void aPageOfACommonAMiddlingOrARareTagReadsAboutAPageOfStories() {
-		assertPageReadsFewStories("common", 20);
-		assertPageReadsFewStories("middling", 20);
-		assertPageReadsFewStories("rare", 1);
+		assertPageReadsAboutAPage("common", 20);
+		assertPageReadsAboutAPage("middling", 20);
+		assertPageReadsAboutAPage("rare", 1);
 	}
 
 	@Test
@@ -109,7 +110,7 @@ class TagListCostTests {
 			.toList());
 	}
 
-	private void assertPageReadsFewStories(String tag, int shown) {
+	private void assertPageReadsAboutAPage(String tag, int shown) {
 		String path = "/v1/stories?page_size=20&tag=" + tag;
 		List<QueryInfo> statements = this.statements.capture(() -> {
 			Api.Reply reply = this.api.get(path).send();
