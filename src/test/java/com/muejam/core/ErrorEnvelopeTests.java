@@ -124,6 +124,18 @@ class ErrorEnvelopeTests {
 	}
 
 	@Test
+	void aMalformedBearerHeaderIsUnauthenticatedEvenOnAPublicRead() {
+		for (String header : new String[] { "Bearer two words", "bearer", "Bearer =abc", "Bearer\tabc" }) {
+			Api.Reply reply = this.api.get("/v1/stories").header("Authorization", header).send();
+			assertThat(reply.status()).as(header).isEqualTo(401);
+			assertThat(reply.errorCode()).as(header).isEqualTo("UNAUTHENTICATED");
+			assertThat(reply.header("WWW-Authenticate")).as(header).contains("invalid_token");
+		}
+		Api.Reply basic = this.api.get("/v1/stories").header("Authorization", "Basic dXNlcjpwYXNz").send();
+		assertThat(basic.status()).isEqualTo(200);
+	}
+
+	@Test
 	void unexpectedFailureIsInternalWithoutInternals() {
 		Api.Reply reply = this.api.get("/v1/test/explode").as("user_errors").send();
 		assertThat(reply.status()).isEqualTo(500);

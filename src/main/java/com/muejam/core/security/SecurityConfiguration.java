@@ -90,7 +90,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new BearerTokens())
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(authenticationConverter))
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
