@@ -31,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.muejam.MueJamApplication;
 import com.muejam.core.database.EmbeddedPostgresLauncher;
@@ -38,6 +39,8 @@ import com.muejam.support.Api;
 import com.muejam.support.DatabaseProbe;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -52,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a 500 and never a hang, and the instance recovers without a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseFaultTests {
 
 	private static final Duration FAST = Duration.ofSeconds(3);
@@ -120,8 +124,9 @@ class DatabaseFaultTests {
 
 	@Test
 	@Order(3)
-	void anExhaustedPoolAnswersFast503sWithRetryAfter() throws SQLException {
+	void anExhaustedPoolAnswersFast503sWithRetryAfter(CapturedOutput output) throws SQLException {
 		assertThat(whisper("user_crowded", "before").status()).isEqualTo(201);
+		int logged = output.getAll().length();
 		HikariDataSource pool = app.getBean(HikariDataSource.class);
 		List<Connection> held = new ArrayList<>();
 		try {
@@ -132,6 +137,14 @@ class DatabaseFaultTests {
 				long started = System.nanoTime();
 				assertFastUnavailable(whisper("user_crowded", "while crowded " + i), started);
 			}
+			// the sign-in's statement failed inside Spring Security's filters, beyond
+			// Spring
+			// MVC's handlers: still one warning per request, not the servlet container's
+			// ERROR with a stack trace for each (a flood of them in an outage)
+			String log = output.getAll().substring(logged);
+			assertThat(log).doesNotContain("threw exception").doesNotContain("\tat ");
+			assertThat(log.lines().filter((line) -> line.contains("Database unavailable serving POST /v1/whispers")))
+				.hasSize(3);
 		}
 		finally {
 			for (Connection connection : held) {

@@ -119,8 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
 		if (DatabaseUnavailable.isCause(ex)) {
-			log.warn("Database unavailable serving {} {}: {}", request.getMethod(), request.getRequestURI(),
-					ex.getMessage());
+			DatabaseUnavailable.warn(request, ex);
 			return envelope(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE,
 					Map.of(), DatabaseUnavailable.headers());
 		}

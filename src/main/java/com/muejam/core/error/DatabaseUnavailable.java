@@ -6,7 +6,11 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -40,6 +44,8 @@ final class DatabaseUnavailable {
 	private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "57014", "55P03", "53300", "40001",
 			"40P01");
 
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
 	private DatabaseUnavailable() {
 	}
 
@@ -60,6 +66,16 @@ final class DatabaseUnavailable {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The one line logged for a request the database could not serve.
+	 * @param request the request
+	 * @param ex what failed
+	 */
+	static void warn(HttpServletRequest request, Throwable ex) {
+		log.warn("Database unavailable serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMessage());
 	}
 
 	static HttpHeaders headers() {
