@@ -71,14 +71,7 @@ class StorySearchQueries {
 			params.put("at", Timestamp.from(after.at()));
 			params.put("id", after.id());
 		}
-		boolean inTitleTier = after == null || after.tier() == 1;
-		String sql = """
-				with %s
-				select tier, id, published_at from (%s) hit
-				order by tier, published_at desc, id desc limit :limit""".formatted(
-				(inTitleTier ? tier(1, after) + ",\n" : "") + tier(2, inTitleTier ? null : after),
-				(inTitleTier ? "select * from t1 union all " : "") + "select * from t2");
-		return this.jdbc.sql(sql)
+		return this.jdbc.sql(statement(after))
 			.params(params)
 			.query((rs, n) -> new StoryPosition(rs.getInt("tier"),
 					rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
@@ -86,35 +79,76 @@ class StorySearchQueries {
 	}
 
 	/**
-	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: the window
-	 * in feed order, its matches, all matches from the full-text index, and the answer.
+	 * The statement for a page: a first page has both tiers look through one window (the
+	 * newest stories); a page within the title tier has its own window after the position
+	 * and the other matches theirs from the start; a page within the other matches has
+	 * only theirs.
 	 */
-	private static String tier(int tier, @Nullable StoryPosition after) {
+	private static String statement(@Nullable StoryPosition after) {
+		String ctes;
+		String tiers;
+		if (after == null) {
+			ctes = String.join(",\n", window("w", null), tier(1, "w", null), tier(2, "w", null));
+			tiers = "select * from t1 union all select * from t2";
+		}
+		else if (after.tier() == 1) {
+			ctes = String.join(",\n", window("w1", after), tier(1, "w1", after), window("w2", null),
+					tier(2, "w2", null));
+			tiers = "select * from t1 union all select * from t2";
+		}
+		else {
+			ctes = String.join(",\n", window("w2", after), tier(2, "w2", after));
+			tiers = "select * from t2";
+		}
+		return """
+				with %s
+				select tier, id, published_at from (%s) hit
+				order by tier, published_at desc, id desc limit :limit""".formatted(ctes, tiers);
+	}
+
+	/**
+	 * The newest {@value #WINDOW} visible stories after the position, in feed order, each
+	 * with whether its title matches and whether it matches at all (each test run once
+	 * per story, and no text vector copied).
+	 */
+	private static String window(String name, @Nullable StoryPosition after) {
+		return """
+				%s as materialized (
+				    select s.id, s.published_at, s.author_id, s.rating, s.tag_slugs,
+				           s.title_vector @@ %s as in_title, s.search_vector @@ %2$s as matches
+				    from stories s where %s %s
+				    order by s.published_at desc, s.id desc limit :window)""".formatted(name, QUERY, STORY_VISIBLE,
+				Seek.descending(after, "s.published_at, s.id", ":at, :id"));
+	}
+
+	/**
+	 * The CTEs of one tier, ending in {@code t<tier>(tier, id, published_at)}: its
+	 * matches in the window, all its matches from the full-text index, and the answer.
+	 */
+	private static String tier(int tier, String window, @Nullable StoryPosition after) {
 		String visible = STORY_VISIBLE + " " + Seek.descending(after, "s.published_at, s.id", ":at, :id");
 		// what the caller asked not to see (blocks, mutes, ratings, muted tags, what they
 		// finished) is left out of the matches, not of the window: the window stays the
 		// same prefix of the feed for every reader, so filters cost only their own test
 		// on each match (a filtered window would walk further to fill up)
 		String wanted = "s.author_id <> all(:hidden) and s.id <> all(:leftOut) and " + StoryVisibility.ADMITTED_SQL;
+		String inWindow = ((tier == 1) ? "s.in_title" : "not s.in_title") + " and s.matches";
 		String match = ((tier == 1) ? "title_vector @@ %s" : "not (title_vector @@ %s)").formatted(QUERY)
 				+ " and search_vector @@ " + QUERY;
 		return """
-				w%1$d as materialized (
-				    select s.id, s.published_at, s.title_vector, s.search_vector, s.author_id, s.rating, s.tag_slugs
-				    from stories s where %2$s
-				    order by s.published_at desc, s.id desc limit :window),
 				h%1$d as materialized (
-				    select s.id, s.published_at from w%1$d s where %3$s and %4$s
+				    select s.id, s.published_at from %2$s s where %3$s and %6$s
 				    order by s.published_at desc, s.id desc limit :limit),
 				g%1$d as materialized (
-				    select s.id, s.published_at from stories s where %3$s and %2$s and %4$s),
+				    select s.id, s.published_at from stories s where %4$s and %5$s and %6$s),
 				t%1$d as (
 				    select %1$d as tier, id, published_at from h%1$d
-				    where (select count(*) from h%1$d) >= :limit or (select count(*) from w%1$d) < :window
+				    where (select count(*) from h%1$d) >= :limit or (select count(*) from %2$s) < :window
 				    union all
 				    (select %1$d, id, published_at from g%1$d
-				     where (select count(*) from h%1$d) < :limit and (select count(*) from w%1$d) = :window
-				     order by published_at desc, id desc limit :limit))""".formatted(tier, visible, match, wanted);
+				     where (select count(*) from h%1$d) < :limit and (select count(*) from %2$s) = :window
+				     order by published_at desc, id desc limit :limit))""".formatted(tier, window, inWindow, match,
+				visible, wanted);
 	}
 
 	/**

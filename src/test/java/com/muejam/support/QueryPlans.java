@@ -16,6 +16,8 @@ import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Asks PostgreSQL how it runs a statement the application ran (captured with
  * {@link StatementCounter#capture(Runnable)}), with the same parameters, so tests can
@@ -57,10 +59,34 @@ public final class QueryPlans {
 	 * @return the rows the last run read from the table, by any scan
 	 */
 	public static long rowsReadWhenReused(DataSource dataSource, QueryInfo query, String table, int executions) {
+		return rowsReadWhenReused(dataSource, query, table, executions, null);
+	}
+
+	/**
+	 * As {@link #rowsReadWhenReused(DataSource, QueryInfo, String, int)}, for a statement
+	 * the application runs with its own {@code plan_cache_mode} (set for its
+	 * transaction).
+	 * @param dataSource the application's pool
+	 * @param query the statement and its parameters
+	 * @param table the table
+	 * @param executions how many times to run it, the last one counted
+	 * @param planCacheMode the {@code plan_cache_mode} to run it with, or {@code null}
+	 * for the pool's
+	 * @return the rows the last run read from the table, by any scan
+	 */
+	public static long rowsReadWhenReused(DataSource dataSource, QueryInfo query, String table, int executions,
+			@Nullable String planCacheMode) {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(query.getQuery())) {
 			connection.setAutoCommit(false);
 			try {
+				if (planCacheMode != null) {
+					try (PreparedStatement setting = connection
+						.prepareStatement("select set_config('plan_cache_mode', ?, true)")) {
+						setting.setString(1, planCacheMode);
+						setting.execute();
+					}
+				}
 				bind(statement, query);
 				for (int i = 1; i < executions; i++) {
 					statement.execute();
