@@ -2,6 +2,7 @@ package com.muejam.core.events;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,12 @@ class FlakySideEffect {
 
 	private final AtomicInteger completed = new AtomicInteger();
 
+	private final AtomicReference<String> lastThread = new AtomicReference<>("");
+
 	@ApplicationModuleListener
 	void on(SomethingHappened event) {
 		this.attempts.incrementAndGet();
+		this.lastThread.set(Thread.currentThread().getName());
 		if (this.failing.get()) {
 			throw new IllegalStateException("side effect failed for " + event.what());
 		}
@@ -44,6 +48,10 @@ class FlakySideEffect {
 
 	int completed() {
 		return this.completed.get();
+	}
+
+	String lastThread() {
+		return this.lastThread.get();
 	}
 
 	/**
