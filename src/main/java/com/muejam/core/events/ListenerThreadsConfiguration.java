@@ -17,7 +17,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}).
  */
 @Configuration(proxyBeanMethods = false)
-class ListenerThreads {
+class ListenerThreadsConfiguration {
 
 	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
 	ThreadPoolTaskExecutor applicationTaskExecutor(ThreadPoolTaskExecutorBuilder builder) {
