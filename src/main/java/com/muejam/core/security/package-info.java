@@ -1,6 +1,7 @@
 /**
- * Authentication and authorization: JWT validation (Clerk or the local issuer), the
- * current user, CORS and suspended writers.
+ * Authentication and authorization: bearer tokens read from the header
+ * ({@code BearerTokens}), JWT validation (Clerk or the local issuer), the current user,
+ * the firewall's header checks ({@code HeaderCharacters}), CORS and suspended writers.
  */
 @NullMarked
 package com.muejam.core.security;
