@@ -29,7 +29,9 @@ import com.muejam.users.ProfileView;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Full-text search (English stemming, accents folded; stories whose title matches first,
@@ -58,10 +60,15 @@ class SearchService {
 
 	private final Cache suggestions;
 
+	private final Cache firstPages;
+
+	private final TransactionTemplate readOnly;
+
 	private final FinishedStories finishedStories;
 
 	SearchService(SearchQueries queries, StorySearchQueries storyQueries, StoryService stories, ProfileService profiles,
-			BlockedUsers blockedUsers, CursorCodec cursors, CacheManager caches, FinishedStories finishedStories) {
+			BlockedUsers blockedUsers, CursorCodec cursors, CacheManager caches, FinishedStories finishedStories,
+			PlatformTransactionManager transactions) {
 		this.finishedStories = finishedStories;
 		this.queries = queries;
 		this.storyQueries = storyQueries;
@@ -70,25 +77,50 @@ class SearchService {
 		this.blockedUsers = blockedUsers;
 		this.cursors = cursors;
 		this.suggestions = caches.getCache(CacheNames.SUGGESTIONS);
+		this.firstPages = caches.getCache(CacheNames.SEARCH);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A page of stories. An anonymous first page is the same for everyone: its hits are
+	 * shared for a moment (the {@code search} cache) and its stories read afresh. Any
+	 * other page is searched for its caller, in a read-only transaction that plans for
+	 * its values; the stories are read after it.
+	 */
 	CursorPage<StoryView> stories(@Nullable CurrentUser viewer, String query, PageParams page,
 			@Nullable Boolean hideRead) {
 		String q = clean(query);
-		Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
 		String list = "search.stories:" + q;
 		StoryPosition after = this.cursors.after(list, page, StoryPosition::of);
-		this.queries.planForEachQuery();
-		Set<UUID> finished = (viewer != null && viewer.preferences().hidesRead(hideRead))
-				? this.finishedStories.of(viewer.id()) : Set.of();
-		List<StoryPosition> hits = this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), finished,
-				after, page.fetchSize());
+		List<StoryPosition> hits = (viewer == null && after == null) ? sharedFirstPage(q, page.fetchSize())
+				: storyHits(viewer, q, after, page.fetchSize(), hideRead);
 		CursorPage<StoryPosition> slice = CursorPage.of(hits, page, (hit) -> this.cursors.encode(list, hit.values()));
 		Map<UUID, StoryView> views = this.stories.visibleStories(slice.data().stream().map(StoryPosition::id).toList());
 		return new CursorPage<>(
 				slice.data().stream().map(StoryPosition::id).filter(views::containsKey).map(views::get).toList(),
 				slice.nextCursor());
+	}
+
+	private List<StoryPosition> sharedFirstPage(String q, int limit) {
+		String key = limit + ":" + q;
+		SharedStoryHits shared = this.firstPages.get(key, SharedStoryHits.class);
+		if (shared == null) {
+			shared = new SharedStoryHits(storyHits(null, q, null, limit, null));
+			this.firstPages.put(key, shared);
+		}
+		return shared.hits();
+	}
+
+	private List<StoryPosition> storyHits(@Nullable CurrentUser viewer, String q, @Nullable StoryPosition after,
+			int limit, @Nullable Boolean hideRead) {
+		return this.readOnly.execute((status) -> {
+			Set<UUID> hidden = this.blockedUsers.mutedOrBlocked((viewer != null) ? viewer.id() : null);
+			this.queries.planForEachQuery();
+			Set<UUID> finished = (viewer != null && viewer.preferences().hidesRead(hideRead))
+					? this.finishedStories.of(viewer.id()) : Set.of();
+			return this.storyQueries.storyHits(q, hidden, CurrentUser.preferencesOf(viewer), finished, after, limit);
+		});
 	}
 
 	@Transactional(readOnly = true)

@@ -44,7 +44,7 @@ class DiscoveryBenchmark {
 				"--muejam.database.statement-timeout=0",
 				"--spring.datasource.hikari.data-source-properties.socketTimeout=0", "--muejam.cache.ttl.trending=0s",
 				"--muejam.cache.ttl.for-you=0s", "--muejam.cache.ttl.suggestions=0s", "--muejam.cache.ttl.stories=0s",
-				"--muejam.cache.ttl.profiles=0s")) {
+				"--muejam.cache.ttl.profiles=0s", "--muejam.cache.ttl.search=0s")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			String base = BenchmarkApp.baseUrl(app);
 			String token = app.getBean(LocalIssuer.class)

@@ -148,7 +148,12 @@ class MultiInstanceTests {
 			.send()
 			.status()).isEqualTo(200);
 		assertThat(one.get("/v1/users/cached_reader").send().status()).isEqualTo(200);
-		assertThat(one.get("/v1/search/suggest?q=The").send().status()).isEqualTo(200);
+		Api.Reply suggested = one.get("/v1/search/suggest?q=The").send();
+		assertThat(suggested.status()).isEqualTo(200);
+		String title = suggested.json().path("stories").get(0).path("title").asString();
+		String search = "/v1/search?q=" + title.replace(" ", "%20");
+		JsonNode found = one.get(search).send().json();
+		assertThat(found.path("data")).isNotEmpty();
 		// the trending job clears its cache when it runs: ask until a ranking is cached
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> one.get("/v1/discover?tab=trending").send().status() == 200
@@ -173,6 +178,15 @@ class MultiInstanceTests {
 		String suggestionsKey = cacheKeys("suggestions").getFirst();
 		JsonNode suggestions = json.readTree(redisValue(suggestionsKey));
 		assertThat(suggestions.path("stories").get(0).path("authorId").asString()).isNotBlank();
+		// an anonymous search's first page: the hits' positions, which the other
+		// instance reads back
+		JsonNode hits = json.readTree(redisValue(cacheKeys("search").getFirst())).path("hits");
+		assertThat(hits.get(0).path("id").asString()).isEqualTo(found.path("data").get(0).path("id").asString());
+		assertThat(hits.get(0).path("tier").asInt()).isEqualTo(1);
+		assertThat(two.get(search).send().json()).isEqualTo(found);
+		String searchKey = cacheKeys("search").getFirst();
+		writeRedisValue(searchKey, json.writeValueAsBytes(Map.of("hits", List.of())));
+		assertThat(two.get(search).send().json().path("data")).isEmpty();
 		JsonNode profile = json.readTree(redisValue("muejam:v2:cache:profiles::cached_reader"));
 		assertThat(profile.path("handle").asString()).isEqualTo("cached_reader");
 		// the other instance serves what is in Redis: change it there and see it come

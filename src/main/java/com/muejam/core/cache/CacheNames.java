@@ -19,6 +19,12 @@ public final class CacheNames {
 	/** Personalized For You feeds. */
 	public static final String FOR_YOU = "for-you";
 
+	/**
+	 * The first pages of anonymous story searches: their hits' positions, not the
+	 * stories.
+	 */
+	public static final String SEARCH = "search";
+
 	/** Search suggestions. */
 	public static final String SUGGESTIONS = "suggestions";
 
