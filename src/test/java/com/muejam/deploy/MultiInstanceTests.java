@@ -297,6 +297,8 @@ class MultiInstanceTests {
 		redis.stop();
 		// reads: the cache is skipped
 		assertThat(two.get("/v1/stories/" + slug).send().json().path("title").asString()).isEqualTo("Written Before");
+		assertThat(two.get("/v1/search?q=written").send().json().path("data").get(0).path("title").asString())
+			.isEqualTo("Written Before");
 		// writes: rate limits fail open
 		assertThat(whisper(one, "still here")).isEqualTo(201);
 		assertThat(
