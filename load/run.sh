@@ -137,6 +137,7 @@ ratios() {
 			"tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-1&page_size=20|-"
 			"rare tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-200&page_size=20|-"
 			"discover new, 20, uncached|http://localhost:8081/v1/discover?tab=new&page_size=20|-"
+			"story, cached, signed in|http://localhost:8080/v1/stories/$first|$reader"
 			"shelf items, 10, uncached|http://localhost:8081/v1/library/shelves/$shelf/items|$reader"
 			"reading list, 10, uncached|http://localhost:8081/v1/library/reading|$reader"
 			"search, matches every story|http://localhost:8081/v1/search?q=dragons%20storms|-"

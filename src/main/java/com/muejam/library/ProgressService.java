@@ -80,10 +80,10 @@ class ProgressService {
 
 	/**
 	 * The stories the reader is reading, most recently read first, each with the chapter
-	 * and position to continue from. Four statements whatever the page size (the sign-in,
-	 * the positions with their chapters, the stories, the caller's blocks) and no
-	 * transaction: a story that leaves between them is left out, as it would be a moment
-	 * later.
+	 * and position to continue from. Three statements whatever the page size (the
+	 * sign-in, which reads the caller's blocks too, the positions with their chapters,
+	 * the stories) and no transaction: a story that leaves between them is left out, as
+	 * it would be a moment later.
 	 * @param user the reader
 	 * @param page the page
 	 * @return the stories being read

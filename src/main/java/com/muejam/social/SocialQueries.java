@@ -1,5 +1,7 @@
 package com.muejam.social;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,22 +11,38 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.core.visibility.HiddenPeople;
+import com.muejam.core.visibility.HiddenPeopleColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The SQL of the social graph: follows, blocks and mutes, the lock that serializes writes
- * on a pair of users, the pages of followers and following, and a deleted account's
- * cleanup.
+ * on a pair of users, the pages of followers and following, a deleted account's cleanup,
+ * and the columns that read who is hidden from a user with their sign-in.
  */
 @Component
-final class SocialQueries {
+final class SocialQueries implements HiddenPeopleColumns {
 
 	private final JdbcClient jdbc;
 
 	SocialQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String columns(String userId) {
+		return """
+				array(select b.blocked_id from blocks b where b.blocker_id = %1$s
+				      union select b.blocker_id from blocks b where b.blocked_id = %1$s) as hidden_blocked,
+				array(select m.muted_id from mutes m where m.muter_id = %1$s) as hidden_muted""".formatted(userId);
+	}
+
+	@Override
+	public HiddenPeople read(ResultSet row) throws SQLException {
+		return new HiddenPeople(Set.of((UUID[]) row.getArray("hidden_blocked").getArray()),
+				Set.of((UUID[]) row.getArray("hidden_muted").getArray()));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
+import com.muejam.core.visibility.HiddenPeople;
 import com.muejam.social.SocialQueries.Relation;
 import com.muejam.social.SocialQueries.Side;
 import com.muejam.users.ProfileService;
@@ -132,12 +133,15 @@ public class SocialService implements BlockedUsers {
 	}
 
 	@Override
-	// one statement: no transaction of its own (a caller's is joined)
+	// the request's caller's were read with the sign-in; anyone else's are one
+	// statement, with no transaction of its own (a caller's is joined)
 	public Set<UUID> eitherWay(@Nullable UUID viewerId) {
 		if (viewerId == null) {
 			return Set.of();
 		}
-		return new HashSet<>(this.queries.blockedEitherWay(viewerId));
+		return CurrentUser.hiddenFromCaller(viewerId)
+			.map(HiddenPeople::blockedEitherWay)
+			.orElseGet(() -> new HashSet<>(this.queries.blockedEitherWay(viewerId)));
 	}
 
 	/**
@@ -151,12 +155,14 @@ public class SocialService implements BlockedUsers {
 		return hiddenFromFeeds(viewerId);
 	}
 
-	// one statement: no transaction of its own (a caller's is joined)
+	// as eitherWay: read with the caller's sign-in, or one statement
 	public Set<UUID> hiddenFromFeeds(@Nullable UUID viewerId) {
 		if (viewerId == null) {
 			return Set.of();
 		}
-		return new HashSet<>(this.queries.mutedOrBlockedEitherWay(viewerId));
+		return CurrentUser.hiddenFromCaller(viewerId)
+			.map(HiddenPeople::mutedOrBlocked)
+			.orElseGet(() -> new HashSet<>(this.queries.mutedOrBlockedEitherWay(viewerId)));
 	}
 
 	private CursorPage<ProfileView> relations(@Nullable CurrentUser viewer, UUID userId, PageParams page, Side side,

@@ -1,6 +1,9 @@
 /**
  * The social graph: follows, blocks and mutes between users, the follower lists, and who
- * is hidden from whom.
+ * is hidden from whom. For a request's own signed-in caller, who is hidden from them was
+ * read with the sign-in, by columns this module writes ({@code SocialQueries} as
+ * {@code HiddenPeopleColumns}) into the users module's statement; {@code SocialService}
+ * reads them for anyone else.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "users")

@@ -130,7 +130,8 @@ public class StoryVisibility {
 
 	/**
 	 * The stories among these ids that a reader can see, as the API shows them; one
-	 * statement whatever the number of ids, and one more for a signed-in reader's blocks.
+	 * statement whatever the number of ids (a signed-in reader's blocks come with the
+	 * sign-in; anyone else's are one more).
 	 * @param viewerId the reader, or {@code null} for anyone
 	 * @param ids the stories
 	 * @return the visible ones by id

@@ -65,7 +65,7 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 			// may only restore the account (core.security.DeactivatedAccounts)
 			roles.add(CurrentUser.DEACTIVATED);
 		}
-		return new CurrentUser(known.id(), subject, roles, known.suspended(), known.preferences());
+		return new CurrentUser(known.id(), subject, roles, known.suspended(), known.preferences(), known.hidden());
 	}
 
 }

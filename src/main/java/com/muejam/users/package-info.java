@@ -1,6 +1,11 @@
 /**
  * User profiles: provisioning on first sign-in, {@code /v1/me}, public profiles, and the
  * Clerk webhook that keeps email and names in sync.
+ * <p>
+ * A returning user's sign-in is one statement, and it also reads who is hidden from the
+ * user ({@code core.visibility.HiddenPeople}) with columns whose SQL the social module
+ * writes ({@code HiddenPeopleColumns}), since nearly every signed-in read leaves those
+ * people out.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "uploads")
