@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,8 +42,8 @@ final class SocialQueries implements HiddenPeopleColumns {
 
 	@Override
 	public HiddenPeople read(ResultSet row) throws SQLException {
-		return new HiddenPeople(Set.of((UUID[]) row.getArray("hidden_blocked").getArray()),
-				Set.of((UUID[]) row.getArray("hidden_muted").getArray()));
+		return new HiddenPeople(Set.copyOf(Arrays.asList((UUID[]) row.getArray("hidden_blocked").getArray())),
+				Set.copyOf(Arrays.asList((UUID[]) row.getArray("hidden_muted").getArray())));
 	}
 
 	/**
