@@ -76,6 +76,8 @@ class RedisFaultTests {
 				results.add(pool.submit(() -> load(running, failures,
 						() -> api.post("/v1/whispers").as(writer).json(Map.of("content", "still writing")).send())));
 			}
+			// a signed-out search, whose first page goes through the shared cache
+			results.add(pool.submit(() -> load(running, failures, () -> api.get("/v1/search?q=load").send())));
 			Thread.sleep(800);
 			redis.stop();
 			Thread.sleep(1500);
