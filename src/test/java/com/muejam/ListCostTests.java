@@ -120,8 +120,8 @@ class ListCostTests {
 		promised.put("/v1/library/shelves", 2L);
 		promised.put("/v1/library/shelves/" + this.shelfId + "/items", 3L);
 		promised.put("/v1/library/reading", 3L);
-		promised.put(chapter + "/bookmarks", 4L);
-		promised.put(chapter + "/highlights", 4L);
+		promised.put(chapter + "/bookmarks", 3L);
+		promised.put(chapter + "/highlights", 3L);
 		promised.put("/v1/notifications", 3L);
 		promised.put("/v1/users/" + this.readerId + "/followers", 4L);
 		promised.put("/v1/users/" + this.readerId + "/following", 4L);

@@ -132,8 +132,37 @@ class ChapterQueries {
 			.update();
 	}
 
+	/**
+	 * A chapter's text while readers can see it and its story, with the story's author,
+	 * in one statement (its rendered HTML is not read).
+	 * @param chapterId the chapter
+	 * @param now the moment readers' visibility is judged at
+	 * @return the text and the author, empty if unknown or not visible
+	 */
+	Optional<ReadableText> readableText(UUID chapterId, Instant now) {
+		return this.jdbc
+			.sql("""
+					select r.id, r.story_id, r.chapter_number, r.title, r.content, s.author_id
+					from chapters r join stories s on s.id = r.story_id
+					where r.id = :id and %s and %s""".formatted(StoryQueries.chapterVisibleAt("r", ":now"),
+					StoryQueries.storyVisibleAt(":now")))
+			.param("id", chapterId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new ReadableText(rs.getObject("author_id", UUID.class),
+					new ChapterText(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("chapter_number"), rs.getString("title"), rs.getString("content"))))
+			.optional();
+	}
+
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * @param authorId who wrote the chapter's story
+	 * @param text the chapter's text
+	 */
+	record ReadableText(UUID authorId, ChapterText text) {
 	}
 
 	/**

@@ -79,7 +79,7 @@ public class StoryVisibility {
 
 	private final StoryRepository stories;
 
-	private final ChapterRepository chapters;
+	private final ChapterQueries chapters;
 
 	private final StoryCatalog catalog;
 
@@ -87,8 +87,8 @@ public class StoryVisibility {
 
 	private final Clock clock;
 
-	StoryVisibility(StoryRepository stories, ChapterRepository chapters, StoryCatalog catalog,
-			BlockedUsers blockedUsers, Clock clock) {
+	StoryVisibility(StoryRepository stories, ChapterQueries chapters, StoryCatalog catalog, BlockedUsers blockedUsers,
+			Clock clock) {
 		this.stories = stories;
 		this.chapters = chapters;
 		this.catalog = catalog;
@@ -117,15 +117,11 @@ public class StoryVisibility {
 	 * @param chapterId the chapter
 	 * @return the chapter, empty if unknown, not readable, or across a block
 	 */
-	@Transactional(readOnly = true)
+	// one statement: no transaction of its own (a caller's is joined)
 	public Optional<ChapterText> readableChapter(@Nullable UUID viewerId, UUID chapterId) {
-		Instant now = this.clock.instant();
-		return this.chapters.findById(chapterId)
-			.filter((chapter) -> chapter.isVisibleAt(now))
-			.filter((chapter) -> this.stories.findById(chapter.storyId())
-				.filter((story) -> story.isVisibleAt(now) && !isBlockedBetween(viewerId, story.authorId()))
-				.isPresent())
-			.map(ChapterService::text);
+		return this.chapters.readableText(chapterId, this.clock.instant())
+			.filter((readable) -> !isBlockedBetween(viewerId, readable.authorId()))
+			.map(ChapterQueries.ReadableText::text);
 	}
 
 	/**

@@ -57,6 +57,25 @@ class ReadingTests {
 	}
 
 	@Test
+	void savingProgressReadsTheChapterWithItsStoryInOneStatementWithoutItsHtml() {
+		String chapter = this.fixtures.publishedChapter("user_author", "Counted", TEXT).chapterId();
+		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
+		String token = this.api.token("user_reader");
+		List<String> sql = this.statements
+			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
+				.bearer(token)
+				.json(Map.of("offset", 20))
+				.send()
+				.status()).isEqualTo(200))
+			.stream()
+			.map((query) -> query.getQuery())
+			.toList();
+		// the sign-in, the chapter with its story's visibility, the position, the day's
+		// read
+		assertThat(sql).hasSize(4).noneMatch((statement) -> statement.contains("content_html"));
+	}
+
+	@Test
 	void rejectsOffsetsOutsideTheChapter() {
 		String chapter = this.fixtures.publishedChapter("user_author", "Bounds", TEXT).chapterId();
 		assertThat(save("user_reader", chapter, 100).status()).isEqualTo(200);
