@@ -102,6 +102,8 @@ class SearchService {
 				slice.nextCursor());
 	}
 
+	// get and put rather than get(key, loader), whose failures come back wrapped in a
+	// ValueRetrievalException instead of reaching the error handlers as themselves
 	private List<StoryPosition> sharedFirstPage(String q, int limit) {
 		String key = limit + ":" + q;
 		SharedStoryHits shared = this.firstPages.get(key, SharedStoryHits.class);

@@ -6,6 +6,10 @@
  * their full-text and trigram indexes: from the stories module, {@code stories} (with its
  * exported visibility rule, {@code StoryVisibility.VISIBLE_STORY_SQL}),
  * {@code story_tags} and {@code tags}; from users, {@code user_profiles}.
+ * <p>
+ * A signed-out search's first page of stories keeps its hits' positions for a moment in
+ * the {@code search} cache ({@code SharedStoryHits}); the stories are read on each
+ * request.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "stories", "users", "library" })

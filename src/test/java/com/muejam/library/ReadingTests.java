@@ -1,6 +1,7 @@
 package com.muejam.library;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
 
@@ -36,6 +38,9 @@ class ReadingTests {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void progressIsSavedAndReadBackOnAnyDevice() {
 		String chapter = this.fixtures.publishedChapter("user_author", "Progressing", TEXT).chapterId();
@@ -54,6 +59,23 @@ class ReadingTests {
 			.json()
 			.path("offset")
 			.asInt()).isZero();
+	}
+
+	@Test
+	void aScheduledChapterTakesProgressOnlyOnceItsTimeComes() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Serial", TEXT);
+		String next = this.fixtures.chapter("user_author", published.storyId(), "Next Week", TEXT);
+		assertThat(this.api.post("/v1/chapters/" + next + "/publish")
+			.as("user_author")
+			.json(Map.of("publish_at", Instant.now().plusSeconds(3600).toString()))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(save("user_reader", next, 1).status()).isEqualTo(404);
+		// the clock reaches the scheduled time
+		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", next)
+			.update();
+		assertThat(save("user_reader", next, 1).status()).isEqualTo(200);
 	}
 
 	@Test
