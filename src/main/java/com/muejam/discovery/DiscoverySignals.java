@@ -2,8 +2,6 @@ package com.muejam.discovery;
 
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import com.muejam.library.ChapterCompleted;
 import com.muejam.library.ChapterRead;
 import com.muejam.library.StorySaved;
@@ -17,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Learns from what readers do, after it has committed: each signal counts towards the
  * story's daily stats and trending engagements, and towards the reader's interest in the
- * story's tags and author. Each is a few set-based statements. A signal counts once per
- * reader, story, kind and UTC day (liking, unliking and liking again is one like), and
- * not at all from the story's author or a suspended user.
+ * story's tags and author. Each is one statement. A signal counts once per reader, story,
+ * kind and UTC day (liking, unliking and liking again is one like), and not at all from
+ * the story's author or a suspended user.
  */
 @Component
 class DiscoverySignals {
@@ -70,19 +68,10 @@ class DiscoverySignals {
 	/**
 	 * Counts a user's engagement with a story once per kind and UTC day, and never the
 	 * author's own or a suspended user's.
-	 * @param counter the daily stats column it adds to, if any
+	 * @param counter the daily stats column it adds to
 	 */
-	private void signal(UUID storyId, UUID userId, Signal signal, @Nullable String counter) {
-		if (!this.queries.recordEngagement(storyId, userId, signal)) {
-			return;
-		}
-		if (counter != null) {
-			this.queries.countToday(storyId, counter);
-		}
-		if (signal.interestWeight() > 0) {
-			this.queries.addInterestInTagsOf(userId, storyId, signal.interestWeight());
-			this.queries.addInterestInAuthorOf(userId, storyId, signal.interestWeight());
-		}
+	private void signal(UUID storyId, UUID userId, Signal signal, String counter) {
+		this.queries.record(storyId, userId, signal, counter);
 	}
 
 }

@@ -29,27 +29,39 @@ final class ShelfQueries {
 	}
 
 	/**
-	 * Puts a story on a shelf unless it is there already or the shelf is full.
+	 * Puts a story on the owner's shelf unless it is there already or the shelf is full,
+	 * keeping the shelf's count in step, in one statement.
 	 * @param shelfId the shelf
+	 * @param ownerId who must own it
 	 * @param storyId the story
 	 * @param now when
-	 * @param itemCount the stories on the shelf now
 	 * @param quota stories allowed per shelf
-	 * @return when it was added, empty if it was not
+	 * @return what happened
 	 */
-	Optional<Instant> insertItemWithin(UUID shelfId, UUID storyId, Instant now, int itemCount, int quota) {
+	Adding add(UUID shelfId, UUID ownerId, UUID storyId, Instant now, int quota) {
+		// the select reads the statement's snapshot: a concurrent add of the same story
+		// leaves both times null, and the caller asks again
 		return this.jdbc.sql("""
-				insert into shelf_items (shelf_id, story_id, added_at)
-				select :shelf, :story, :now where :count < :quota
-				on conflict (shelf_id, story_id) do nothing returning added_at""")
+				with shelf as (
+				    select id, item_count from shelves where id = :shelf and user_id = :owner),
+				added as (
+				    insert into shelf_items (shelf_id, story_id, added_at)
+				    select id, :story, :now from shelf where item_count < :quota
+				    on conflict (shelf_id, story_id) do nothing returning added_at),
+				counted as (
+				    update shelves set item_count = item_count + 1
+				    where id = (select id from shelf) and exists (select from added))
+				select exists (select from shelf) as owned, (select added_at from added) as added_now,
+				       (select i.added_at from shelf_items i join shelf on shelf.id = i.shelf_id
+				        where i.story_id = :story) as added_before""")
 			.param("shelf", shelfId)
+			.param("owner", ownerId)
 			.param("story", storyId)
 			.param("now", Timestamp.from(now))
-			.param("count", itemCount)
 			.param("quota", quota)
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant);
+			.query((rs, n) -> new Adding(rs.getBoolean("owned"), instant(rs.getTimestamp("added_now")),
+					instant(rs.getTimestamp("added_before"))))
+			.single();
 	}
 
 	/**
@@ -164,6 +176,20 @@ final class ShelfQueries {
 	 */
 	void deleteAllOf(UUID userId) {
 		this.jdbc.sql("delete from shelves where user_id = :user").param("user", userId).update();
+	}
+
+	/**
+	 * What adding a story to a shelf did.
+	 *
+	 * @param owned whether the shelf is the owner's
+	 * @param addedNow when this statement put the story there, if it did
+	 * @param addedBefore when it was put there before, if it was
+	 */
+	record Adding(boolean owned, @Nullable Instant addedNow, @Nullable Instant addedBefore) {
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

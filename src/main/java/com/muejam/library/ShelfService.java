@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
@@ -17,6 +16,7 @@ import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.ShelfItemView;
 import com.muejam.library.LibraryViews.ShelfView;
+import com.muejam.library.ShelfQueries.Adding;
 import com.muejam.library.ShelfQueries.ItemRow;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
@@ -106,19 +106,20 @@ class ShelfService {
 	 */
 	@Transactional
 	Added add(CurrentUser user, UUID shelfId, UUID storyId) {
-		Shelf shelf = owned(user, shelfId);
 		StoryView story = this.stories.visibleStories(user.id(), List.of(storyId)).get(storyId);
 		if (story == null) {
 			throw ApiException.notFound("Story");
 		}
-		Optional<Instant> inserted = this.queries.insertItemWithin(shelf.id(), storyId, this.clock.instant(),
-				shelf.itemCount(), this.quotas.itemsPerShelf());
-		if (inserted.isPresent()) {
-			this.queries.addToItemCount(shelf.id(), 1);
-			this.events.publishEvent(new StorySaved(user.id(), storyId, shelf.id()));
-			return new Added(new ShelfItemView(story, inserted.get()), true);
+		Adding adding = this.queries.add(shelfId, user.id(), storyId, this.clock.instant(),
+				this.quotas.itemsPerShelf());
+		if (!adding.owned()) {
+			throw ApiException.notFound("Shelf");
 		}
-		Instant addedAt = this.queries.addedAt(shelf.id(), storyId)
+		if (adding.addedNow() != null) {
+			this.events.publishEvent(new StorySaved(user.id(), storyId, shelfId));
+			return new Added(new ShelfItemView(story, adding.addedNow()), true);
+		}
+		Instant addedAt = (adding.addedBefore() != null) ? adding.addedBefore() : this.queries.addedAt(shelfId, storyId)
 			.orElseThrow(
 					() -> new QuotaExceeded("items_per_shelf", this.quotas.itemsPerShelf(), "stories on this shelf"));
 		return new Added(new ShelfItemView(story, addedAt), false);

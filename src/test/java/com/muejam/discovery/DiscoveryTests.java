@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,9 @@ class DiscoveryTests {
 
 	@Autowired
 	DiscoveryJobs jobs;
+
+	@Autowired
+	StatementCounter statements;
 
 	@Test
 	void newTabListsTheNewestPublishedStories() {
@@ -89,6 +93,34 @@ class DiscoveryTests {
 			// save 3.0 + read 1.0 + complete read 2.5
 			assertThat(authorInterest).isEqualTo(6.5);
 		});
+	}
+
+	@Test
+	void aSignalIsOneStatementThatCountsTheDayAndTheInterests() {
+		String story = this.fixtures.publishedStory("user_author", "Saved Once", List.of("Cozy", "Quiet"));
+		String shelf = shelf("user_reader");
+		List<String> signalStatements = this.statements.capture(() -> {
+			this.api.post("/v1/library/shelves/" + shelf + "/items")
+				.as("user_reader")
+				.json(Map.of("story_id", story))
+				.send();
+			awaitEventsHandled();
+		})
+			.stream()
+			.map((query) -> query.getQuery())
+			.filter((sql) -> sql.matches("(?s).*(story_engagements|stats_daily|user_interests).*"))
+			.toList();
+		assertThat(signalStatements).hasSize(1);
+		assertThat(stats(story)).containsEntry("saves_count", 1);
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) filter (where tag_id is not null) as tags, sum(score) filter (where author_id is not null) as author
+					from user_interests i join user_profiles u on u.id = i.user_id where u.clerk_user_id = 'user_reader'""")
+			.query()
+			.singleRow()).containsEntry("tags", 2L).containsEntry("author", 3.0);
+		assertThat(this.jdbc.sql("""
+				select saves_count from author_stats_daily a join user_profiles u on u.id = a.author_id
+				where u.clerk_user_id = 'user_author'""").query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test

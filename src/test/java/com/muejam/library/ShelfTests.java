@@ -3,6 +3,9 @@ package com.muejam.library;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,6 +147,51 @@ class ShelfTests {
 			.path("item_count")
 			.asInt()).isEqualTo(1);
 		assertThat(events.ofType(StorySaved.class)).hasSize(1);
+	}
+
+	@Test
+	void addingIsThreeStatementsBesidesItsEvent() {
+		String story = this.fixtures.publishedStory("user_author", "Counted", List.of());
+		String shelf = shelf("user_reader", "Counted");
+		this.api.get("/v1/me").as("user_reader").send();
+		assertThat(requestStatements(() -> assertThat(add("user_reader", shelf, story).status()).isEqualTo(201)))
+			.hasSize(3);
+		assertThat(requestStatements(() -> assertThat(add("user_reader", shelf, story).status()).isEqualTo(200)))
+			.hasSize(3);
+	}
+
+	/** The statements an action ran, leaving out its events' publication and handling. */
+	private List<String> requestStatements(Runnable action) {
+		return this.statements.capture(action)
+			.stream()
+			.map((query) -> query.getQuery())
+			.filter((sql) -> !sql.matches("(?is).*(event_publication|story_engagements|stats_daily|user_interests).*"))
+			.toList();
+	}
+
+	@Test
+	void concurrentAddsOfOneStoryKeepOneItemAndAnswerEach() throws Exception {
+		String shelf = shelf("user_reader", "Raced");
+		this.api.get("/v1/me").as("user_reader").send();
+		for (int round = 0; round < 15; round++) {
+			String story = this.fixtures.publishedStory("user_racer" + round, "Raced", List.of());
+			List<Integer> statuses;
+			try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+				List<Future<Integer>> adds = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					adds.add(pool.submit(() -> add("user_reader", shelf, story).status()));
+				}
+				statuses = new ArrayList<>();
+				for (Future<Integer> added : adds) {
+					statuses.add(added.get());
+				}
+			}
+			assertThat(statuses).as("round %d", round).containsOnly(201, 200).containsOnlyOnce(201);
+		}
+		assertThat(this.jdbc.sql("select item_count from shelves where id = :id::uuid")
+			.param("id", shelf)
+			.query(Integer.class)
+			.single()).isEqualTo(15);
 	}
 
 	@Test
