@@ -17,6 +17,8 @@ import com.muejam.library.LibraryViews.ChapterRef;
 import com.muejam.library.LibraryViews.ProgressView;
 import com.muejam.library.LibraryViews.ReadingView;
 import com.muejam.library.ReadingQueries.LatestProgress;
+import com.muejam.library.ReadingQueries.SavedProgress;
+import com.muejam.library.ReadingQueries.SavedRead;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
@@ -60,13 +62,29 @@ class ProgressService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Saves the reader's position and counts the read: the first save of a day on a
+	 * chapter is a read, and the first to reach 90% of it a complete read.
+	 * @param user the reader
+	 * @param chapterId a chapter the reader can read
+	 * @param offset the position
+	 * @return the saved position
+	 */
 	@Transactional
 	ProgressView save(CurrentUser user, UUID chapterId, int offset) {
 		ChapterText chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		Instant now = this.clock.instant();
-		this.queries.saveProgress(user.id(), chapter.id(), chapter.storyId(), offset, now);
-		recordRead(user, chapter, offset, now);
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		boolean complete = chapter.length() == 0 || offset >= COMPLETE_READ * chapter.length();
+		SavedRead read = this.queries
+			.saveProgress(new SavedProgress(user.id(), chapter.id(), chapter.storyId(), offset, now), today, complete);
+		if (read.firstToday()) {
+			this.events.publishEvent(new ChapterRead(user.id(), chapter.id(), chapter.storyId(), today));
+		}
+		if (read.completedNow()) {
+			this.events.publishEvent(new ChapterCompleted(user.id(), chapter.id(), chapter.storyId(), today));
+		}
 		return new ProgressView(chapter.id(), offset, now);
 	}
 
@@ -102,22 +120,6 @@ class ProgressService {
 							new ChapterRef(chapter.id(), chapter.number(), chapter.title()), row.offset(),
 							percent(row.offset(), chapter.length()), row.updatedAt());
 				}).toList(), slice.nextCursor());
-	}
-
-	/**
-	 * Counts the read once per reader, chapter and day, and the complete read once too.
-	 */
-	private void recordRead(CurrentUser user, ChapterText chapter, int offset, Instant now) {
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		boolean complete = chapter.length() == 0 || offset >= COMPLETE_READ * chapter.length();
-		boolean firstToday = this.queries.insertRead(user.id(), chapter.id(), chapter.storyId(), today, complete);
-		if (firstToday) {
-			this.events.publishEvent(new ChapterRead(user.id(), chapter.id(), chapter.storyId(), today));
-		}
-		boolean completedNow = complete && (firstToday || this.queries.completeRead(user.id(), chapter.id(), today));
-		if (completedNow) {
-			this.events.publishEvent(new ChapterCompleted(user.id(), chapter.id(), chapter.storyId(), today));
-		}
 	}
 
 	static double percent(int offset, int length) {

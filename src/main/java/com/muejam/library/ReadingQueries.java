@@ -31,25 +31,42 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * Saves the reader's position in a chapter, replacing the one kept before.
-	 * @param userId the reader
-	 * @param chapterId the chapter
-	 * @param storyId the chapter's story
-	 * @param offset the position
-	 * @param now when
+	 * Saves the reader's position in a chapter, replacing the one kept before, and counts
+	 * the day's read of it, in one statement.
+	 * @param progress the position
+	 * @param day the reader's day (UTC)
+	 * @param complete whether the position completes the chapter
+	 * @return whether this is the day's first read, and whether it completed the chapter
+	 * just now
 	 */
-	void saveProgress(UUID userId, UUID chapterId, UUID storyId, int offset, Instant now) {
-		this.jdbc
+	SavedRead saveProgress(SavedProgress progress, LocalDate day, boolean complete) {
+		// a day's new read is written completed or not; a day's earlier read is marked
+		// complete by the update, which does not see a row inserted by the same statement
+		return this.jdbc
 			.sql("""
-					insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
-					values (:user, :chapter, :story, :offset, :now)
-					on conflict (user_id, chapter_id) do update set char_offset = excluded.char_offset, updated_at = excluded.updated_at""")
-			.param("user", userId)
-			.param("chapter", chapterId)
-			.param("story", storyId)
-			.param("offset", offset)
-			.param("now", Timestamp.from(now))
-			.update();
+					with saved as (
+					    insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
+					    values (:user, :chapter, :story, :offset, :now)
+					    on conflict (user_id, chapter_id) do update
+					    set char_offset = excluded.char_offset, updated_at = excluded.updated_at),
+					first_read as (
+					    insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
+					    values (:user, :chapter, :story, :day, :complete) on conflict do nothing returning completed),
+					completion as (
+					    update chapter_reads set completed = true
+					    where :complete and user_id = :user and chapter_id = :chapter and read_on = :day and not completed
+					    returning completed)
+					select exists (select from first_read) as first_today,
+					       exists (select from first_read where completed) or exists (select from completion) as completed_now""")
+			.param("user", progress.userId())
+			.param("chapter", progress.chapterId())
+			.param("story", progress.storyId())
+			.param("offset", progress.offset())
+			.param("now", Timestamp.from(progress.at()))
+			.param("day", day)
+			.param("complete", complete)
+			.query((rs, n) -> new SavedRead(rs.getBoolean("first_today"), rs.getBoolean("completed_now")))
+			.single();
 	}
 
 	/**
@@ -99,27 +116,6 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * Records the reader's read of a chapter on a day, unless one is recorded already.
-	 * @param userId the reader
-	 * @param chapterId the chapter
-	 * @param storyId the chapter's story
-	 * @param day the day
-	 * @param complete whether the read is complete
-	 * @return whether this was the first read of the day
-	 */
-	boolean insertRead(UUID userId, UUID chapterId, UUID storyId, LocalDate day, boolean complete) {
-		return this.jdbc.sql("""
-				insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
-				values (:user, :chapter, :story, :day, :complete) on conflict do nothing""")
-			.param("user", userId)
-			.param("chapter", chapterId)
-			.param("story", storyId)
-			.param("day", day)
-			.param("complete", complete)
-			.update() > 0;
-	}
-
-	/**
 	 * The stories a reader has finished: they completed (read 90% of) the last chapter
 	 * readers can see, in one statement.
 	 * @param userId the reader
@@ -136,23 +132,6 @@ final class ReadingQueries {
 			.param("user", userId)
 			.query(UUID.class)
 			.list();
-	}
-
-	/**
-	 * Marks the reader's read of a chapter on a day complete.
-	 * @param userId the reader
-	 * @param chapterId the chapter
-	 * @param day the day
-	 * @return whether it was not complete before
-	 */
-	boolean completeRead(UUID userId, UUID chapterId, LocalDate day) {
-		return this.jdbc.sql("""
-				update chapter_reads set completed = true
-				where user_id = :user and chapter_id = :chapter and read_on = :day and not completed""")
-			.param("user", userId)
-			.param("chapter", chapterId)
-			.param("day", day)
-			.update() > 0;
 	}
 
 	/**
@@ -270,6 +249,26 @@ final class ReadingQueries {
 				with progress as (delete from reading_progress where user_id = :user),
 				     marks as (delete from bookmarks where user_id = :user)
 				delete from chapter_reads where user_id = :user""").param("user", userId).update();
+	}
+
+	/**
+	 * A reader's position in a chapter, as it is saved.
+	 *
+	 * @param userId the reader
+	 * @param chapterId the chapter
+	 * @param storyId the chapter's story
+	 * @param offset the position
+	 * @param at when
+	 */
+	record SavedProgress(UUID userId, UUID chapterId, UUID storyId, int offset, Instant at) {
+	}
+
+	/**
+	 * @param firstToday whether the save is the reader's first read of the chapter today
+	 * @param completedNow whether it completed the chapter's read today, having not
+	 * before
+	 */
+	record SavedRead(boolean firstToday, boolean completedNow) {
 	}
 
 }
