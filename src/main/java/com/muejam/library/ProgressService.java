@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.muejam.core.pagination.CursorCodec;
@@ -21,8 +20,6 @@ import com.muejam.library.ReadingQueries.SavedProgress;
 import com.muejam.library.ReadingQueries.SavedRead;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.ChapterText;
-import com.muejam.stories.StoryVisibility;
-import com.muejam.stories.StoryView;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,19 +41,16 @@ class ProgressService {
 
 	private final ReadableChapters readable;
 
-	private final StoryVisibility stories;
-
 	private final CursorCodec cursors;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ProgressService(ReadingQueries queries, ReadableChapters readable, StoryVisibility stories, CursorCodec cursors,
+	ProgressService(ReadingQueries queries, ReadableChapters readable, CursorCodec cursors,
 			ApplicationEventPublisher events, Clock clock) {
 		this.queries = queries;
 		this.readable = readable;
-		this.stories = stories;
 		this.cursors = cursors;
 		this.events = events;
 		this.clock = clock;
@@ -98,10 +92,9 @@ class ProgressService {
 
 	/**
 	 * The stories the reader is reading, most recently read first, each with the chapter
-	 * and position to continue from. Three statements whatever the page size (the
-	 * sign-in, which reads the caller's blocks too, the positions with their chapters,
-	 * the stories) and no transaction: a story that leaves between them is left out, as
-	 * it would be a moment later.
+	 * and position to continue from. Two statements whatever the page size (the sign-in,
+	 * which reads the caller's blocks too, and the positions with their chapters and
+	 * stories) and no transaction.
 	 * @param user the reader
 	 * @param page the page
 	 * @return the stories being read
@@ -111,15 +104,11 @@ class ProgressService {
 		List<LatestProgress> rows = this.queries.latestPerStory(user.id(), after, page.fetchSize());
 		CursorPage<LatestProgress> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.updatedAt(), row.id()).encode(this.cursors, READING_LIST));
-		Map<UUID, StoryView> storyViews = this.stories.visibleStories(user.id(),
-				slice.data().stream().map((row) -> row.chapter().storyId()).toList());
-		return new CursorPage<>(
-				slice.data().stream().filter((row) -> storyViews.containsKey(row.chapter().storyId())).map((row) -> {
-					ChapterInfo chapter = row.chapter();
-					return new ReadingView(storyViews.get(chapter.storyId()),
-							new ChapterRef(chapter.id(), chapter.number(), chapter.title()), row.offset(),
-							percent(row.offset(), chapter.length()), row.updatedAt());
-				}).toList(), slice.nextCursor());
+		return new CursorPage<>(slice.data().stream().filter((row) -> row.story() != null).map((row) -> {
+			ChapterInfo chapter = row.chapter();
+			return new ReadingView(row.story(), new ChapterRef(chapter.id(), chapter.number(), chapter.title()),
+					row.offset(), percent(row.offset(), chapter.length()), row.updatedAt());
+		}).toList(), slice.nextCursor());
 	}
 
 	static double percent(int offset, int length) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.pagination.Keyset;
 import com.muejam.library.LibraryViews.BookmarkView;
 import com.muejam.stories.ChapterInfo;
+import com.muejam.stories.StoryView;
 import com.muejam.stories.StoryVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +27,11 @@ final class ReadingQueries {
 
 	private final JdbcClient jdbc;
 
-	ReadingQueries(JdbcClient jdbc) {
+	private final StoryVisibility stories;
+
+	ReadingQueries(JdbcClient jdbc, StoryVisibility stories) {
 		this.jdbc = jdbc;
+		this.stories = stories;
 	}
 
 	/**
@@ -86,8 +90,9 @@ final class ReadingQueries {
 
 	/**
 	 * A page of the reader's latest position in each story, most recently read first,
-	 * with its chapter: a story whose latest position is in a chapter readers cannot see
-	 * now (or whose story they cannot see) is left out. Blocks are the caller's to apply.
+	 * with its chapter and story, in one statement: a story whose latest position is in a
+	 * chapter readers cannot see now (or whose story they cannot see) is left out, and
+	 * one whose author is in a block with the reader comes without its story.
 	 * @param userId the reader
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
@@ -96,22 +101,27 @@ final class ReadingQueries {
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select rp.id, rp.story_id, rp.char_offset, rp.updated_at,
-					       c.id as chapter_id, c.chapter_number, c.title, c.text_length
-					from reading_progress rp join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
-					where rp.user_id = :user %s and %s
-					  and not exists (select 1 from reading_progress newer
-					                  where newer.user_id = rp.user_id and newer.story_id = rp.story_id
-					                    and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
-					order by rp.updated_at desc, rp.id desc limit :limit"""
-				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id"), StoryVisibility.VISIBLE_CHAPTER_SQL))
+					select p.*, story.* from (
+					    select rp.id as progress_id, rp.story_id, rp.char_offset, rp.updated_at as progress_updated_at,
+					           c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length
+					    from reading_progress rp join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
+					    where rp.user_id = :user %s and %s
+					      and not exists (select 1 from reading_progress newer
+					                      where newer.user_id = rp.user_id and newer.story_id = rp.story_id
+					                        and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
+					    order by rp.updated_at desc, rp.id desc limit :limit) p
+					%s
+					order by p.progress_updated_at desc, p.progress_id desc"""
+				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id"), StoryVisibility.VISIBLE_CHAPTER_SQL,
+						StoryVisibility.visibleStoryJoin("p.story_id")))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.query((rs, n) -> new LatestProgress(rs.getObject("id", UUID.class),
+			.query((rs, n) -> new LatestProgress(rs.getObject("progress_id", UUID.class),
 					new ChapterInfo(rs.getObject("chapter_id", UUID.class), rs.getObject("story_id", UUID.class),
-							rs.getInt("chapter_number"), rs.getString("title"), rs.getInt("text_length")),
-					rs.getInt("char_offset"), rs.getTimestamp("updated_at").toInstant()))
+							rs.getInt("chapter_number"), rs.getString("chapter_title"), rs.getInt("text_length")),
+					rs.getInt("char_offset"), rs.getTimestamp("progress_updated_at").toInstant(),
+					this.stories.storyIn(rs, userId)))
 			.list();
 	}
 
@@ -236,8 +246,10 @@ final class ReadingQueries {
 	 * @param chapter the chapter, readable
 	 * @param offset the position
 	 * @param updatedAt when it was saved
+	 * @param story the chapter's story, or {@code null} if a block stands between it and
+	 * the reader
 	 */
-	record LatestProgress(UUID id, ChapterInfo chapter, int offset, Instant updatedAt) {
+	record LatestProgress(UUID id, ChapterInfo chapter, int offset, Instant updatedAt, @Nullable StoryView story) {
 	}
 
 	/**

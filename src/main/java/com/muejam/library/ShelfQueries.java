@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.library.LibraryViews.ShelfView;
+import com.muejam.stories.StoryVisibility;
+import com.muejam.stories.StoryView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,11 @@ final class ShelfQueries {
 
 	private final JdbcClient jdbc;
 
-	ShelfQueries(JdbcClient jdbc) {
+	private final StoryVisibility stories;
+
+	ShelfQueries(JdbcClient jdbc, StoryVisibility stories) {
 		this.jdbc = jdbc;
+		this.stories = stories;
 	}
 
 	/**
@@ -126,8 +131,8 @@ final class ShelfQueries {
 	}
 
 	/**
-	 * A page of a shelf's items, newest first, if the shelf is the owner's: the shelf and
-	 * its page in one statement.
+	 * A page of a shelf's items, newest first, with their stories, if the shelf is the
+	 * owner's: the shelf, its page and their stories in one statement.
 	 * @param shelfId the shelf
 	 * @param ownerId who must own it
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -138,19 +143,21 @@ final class ShelfQueries {
 		// the shelf's one row with a null item stands for an empty page; no row, no shelf
 		List<Optional<ItemRow>> rows = this.jdbc
 			.sql("""
-					select i.id, i.story_id, i.added_at from shelves sh
+					select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
 					left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
 					                   %s order by added_at desc, id desc limit :limit) i on true
-					where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc"""
-				.formatted(Keyset.seekDescending(after, "added_at, id")))
+					%s
+					where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc""".formatted(
+					Keyset.seekDescending(after, "added_at, id"), StoryVisibility.visibleStoryJoin("i.story_id")))
 			.param("shelf", shelfId)
 			.param("owner", ownerId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query((rs, n) -> {
-				UUID id = rs.getObject("id", UUID.class);
-				return (id != null) ? Optional
-					.of(new ItemRow(id, rs.getObject("story_id", UUID.class), rs.getTimestamp("added_at").toInstant()))
+				UUID id = rs.getObject("item_id", UUID.class);
+				return (id != null)
+						? Optional.of(new ItemRow(id, rs.getObject("story_id", UUID.class),
+								rs.getTimestamp("added_at").toInstant(), this.stories.storyIn(rs, ownerId)))
 						: Optional.<ItemRow>empty();
 			})
 			.list();
@@ -166,8 +173,9 @@ final class ShelfQueries {
 	 * @param id the item
 	 * @param storyId the story
 	 * @param addedAt when it was put there
+	 * @param story the story, or {@code null} if the owner can no longer see it
 	 */
-	record ItemRow(UUID id, UUID storyId, Instant addedAt) {
+	record ItemRow(UUID id, UUID storyId, Instant addedAt, @Nullable StoryView story) {
 	}
 
 	/**

@@ -3,7 +3,6 @@ package com.muejam.library;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
@@ -137,7 +136,7 @@ class ShelfService {
 	/**
 	 * A shelf's stories, newest first. Stories readers can no longer see (deleted,
 	 * hidden) are left out of the page; the cursor still moves past them. No transaction:
-	 * the shelf with its page is one statement, their stories another.
+	 * the shelf with its page and their stories is one statement.
 	 * @param user the owner
 	 * @param shelfId the shelf
 	 * @param page the page
@@ -149,12 +148,10 @@ class ShelfService {
 			.orElseThrow(() -> ApiException.notFound("Shelf"));
 		CursorPage<ItemRow> slice = CursorPage.of(rows, page,
 				(row) -> new Keyset(row.addedAt(), row.id()).encode(this.cursors, ITEM_LIST));
-		Map<UUID, StoryView> visible = this.stories.visibleStories(user.id(),
-				slice.data().stream().map(ItemRow::storyId).toList());
 		return new CursorPage<>(slice.data()
 			.stream()
-			.filter((row) -> visible.containsKey(row.storyId()))
-			.map((row) -> new ShelfItemView(visible.get(row.storyId()), row.addedAt()))
+			.filter((row) -> row.story() != null)
+			.map((row) -> new ShelfItemView(row.story(), row.addedAt()))
 			.toList(), slice.nextCursor());
 	}
 

@@ -193,7 +193,7 @@ class StoryCatalog {
 		return !author && !CurrentUser.preferencesOf(viewer).maxRating().admits(rating);
 	}
 
-	private StoryView view(StoryRow row) {
+	StoryView view(StoryRow row) {
 		UserSummary author = new UserSummary(row.authorId(), row.authorHandle(), row.authorDisplayName(),
 				this.uploads.publicUrl(row.authorAvatarKey()));
 		return new StoryView(row.id(), row.slug(), row.title(), row.blurb(), row.tags(),

@@ -180,6 +180,18 @@ class StoryQueries {
 	}
 
 	/**
+	 * A lateral join of the story whose id an SQL expression names, as readers can see it
+	 * now, aliased {@code story}: nulls if they cannot see it.
+	 * @param storyId the SQL expression of the story's id
+	 * @return the join
+	 */
+	static String visibleStoryJoin(String storyId) {
+		return """
+				left join lateral (select %s, %s %s where s.id = %s and %s) story on true""".formatted(StoryRow.COLUMNS,
+				chapterCount(false), StoryRow.FROM, storyId, STORY_VISIBLE);
+	}
+
+	/**
 	 * A page of an author's own stories, drafts included, newest first, in one statement.
 	 * @param authorId the author
 	 * @param after the position to continue after, or {@code null}

@@ -1,5 +1,7 @@
 package com.muejam.stories;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -142,6 +144,36 @@ public class StoryVisibility {
 			.stream()
 			.filter((entry) -> !blocked.contains(entry.getValue().author().id()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * A story joined into another module's statement, as readers can see it now: the
+	 * story whose id an SQL expression names, with its author, tags and chapter count, as
+	 * columns that {@link #storyIn} reads. They keep the names of the story's fields
+	 * ({@code id}, {@code slug}, {@code title}, {@code created_at}, {@code updated_at}
+	 * and the rest, snake case), so the statement's own columns must be named apart.
+	 * @param storyId an SQL expression of the story's id, such as {@code i.story_id}
+	 * @return a {@code left join lateral} clause, whose columns are null if readers
+	 * cannot see the story
+	 */
+	public static String visibleStoryJoin(String storyId) {
+		return StoryQueries.visibleStoryJoin(storyId);
+	}
+
+	/**
+	 * Reads a story that {@link #visibleStoryJoin} joined into a row.
+	 * @param row the row
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @return the story, or {@code null} if readers cannot see it or a block stands
+	 * between it and the reader
+	 * @throws SQLException if the columns cannot be read
+	 */
+	public @Nullable StoryView storyIn(ResultSet row, @Nullable UUID viewerId) throws SQLException {
+		if (row.getObject("id") == null) {
+			return null;
+		}
+		StoryView story = this.catalog.view(StoryRow.map(row, row.getRow()));
+		return isBlockedBetween(viewerId, story.author().id()) ? null : story;
 	}
 
 	/**

@@ -34,6 +34,11 @@ class BlockVisibilityTests {
 		Fixtures.Published book = this.fixtures.publishedChapter("user_author", "Blocked Book", "Words to keep.");
 		String shelf = this.fixtures.shelf("user_reader", "Later");
 		assertThat(addToShelf(shelf, book.storyId()).status()).isEqualTo(201);
+		assertThat(this.api.post("/v1/chapters/" + book.chapterId() + "/progress")
+			.as("user_reader")
+			.json(Map.of("offset", 2))
+			.send()
+			.status()).isEqualTo(200);
 		String readerHighlight = highlight("user_reader", book.chapterId());
 		String otherHighlight = highlight("user_other", book.chapterId());
 		assertThat(whisper("user_other",
@@ -72,6 +77,7 @@ class BlockVisibilityTests {
 		assertThat(addToShelf(shelf, book.storyId()).status()).isEqualTo(404);
 		assertThat(this.api.get("/v1/library/shelves/" + shelf + "/items").as("user_reader").send().json().path("data"))
 			.isEmpty();
+		assertThat(this.api.get("/v1/library/reading").as("user_reader").send().json().path("data")).isEmpty();
 		assertThat(this.api.post("/v1/chapters/" + book.chapterId() + "/highlights")
 			.as("user_reader")
 			.json(Map.of("start_offset", 0, "end_offset", 5))
@@ -101,6 +107,15 @@ class BlockVisibilityTests {
 		assertThat(this.api.get("/v1/chapters/" + book.chapterId()).as("user_reader").send().status()).isEqualTo(200);
 		assertThat(titles(this.api.get("/v1/library/shelves/" + shelf + "/items").as("user_reader").send()))
 			.containsExactly("Blocked Book");
+		assertThat(this.api.get("/v1/library/reading")
+			.as("user_reader")
+			.send()
+			.json()
+			.path("data")
+			.get(0)
+			.path("story")
+			.path("title")
+			.asString()).isEqualTo("Blocked Book");
 	}
 
 	private void block(boolean readerBlocks) {
