@@ -10,7 +10,11 @@
  * rule {@code StoryVisibility.chapterVisibleSql};</li>
  * <li>{@code chapters} and {@code stories}: the chapter each "continue reading" position
  * is in, readable by the exported rule {@code StoryVisibility.VISIBLE_CHAPTER_SQL}, read
- * with the positions in one statement.</li>
+ * with the positions in one statement;</li>
+ * <li>{@code stories} with their authors' {@code user_profiles}: each shelf item's and
+ * "continue reading" position's story, joined into the page's statement by the SQL the
+ * stories module exports ({@code StoryVisibility.visibleStoryJoin}) and read back by it
+ * ({@code StoryVisibility.storyIn}).</li>
  * </ul>
  */
 @NullMarked

@@ -23,7 +23,11 @@
  * summary): tags and the readers' chapter count come from the row. Only a story whose
  * scheduled chapter went live since its counters were written counts its chapters in a
  * subquery, until {@code ChapterCounterRefresh} (every minute) writes them again; an
- * author reading their own story counts every chapter that is not deleted.
+ * author reading their own story counts every chapter that is not deleted. Other modules
+ * join a story as readers see it into their own pages' statements with the SQL
+ * {@code StoryVisibility.visibleStoryJoin} writes, and read it back with
+ * {@code StoryVisibility.storyIn}, so that the story's columns and their mapping stay
+ * here.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })
