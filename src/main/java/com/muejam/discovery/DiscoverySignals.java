@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Learns from what readers do, after it has committed: each signal counts towards the
  * story's daily stats and trending engagements, and towards the reader's interest in the
- * story's tags and author. Each is one statement. A signal counts once per reader, story,
- * kind and UTC day (liking, unliking and liking again is one like), and not at all from
- * the story's author or a suspended user.
+ * story's tags and author. Each is one statement (a chapter's read is two: the chapter's
+ * stats count it apart). A signal counts once per reader, story, kind and UTC day
+ * (liking, unliking and liking again is one like), and not at all from the story's author
+ * or a suspended user.
  */
 @Component
 class DiscoverySignals {

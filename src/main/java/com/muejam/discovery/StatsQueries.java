@@ -33,7 +33,7 @@ class StatsQueries {
 	/**
 	 * Counts a reader's read of a chapter (once per reader, chapter and day, as the event
 	 * comes) in the story's day, and the reader among the chapter's distinct readers the
-	 * first time ever.
+	 * first time ever, in one statement.
 	 * @param storyId the story
 	 * @param chapterId the chapter
 	 * @param userId the reader
@@ -45,23 +45,20 @@ class StatsQueries {
 					with counted as (select s.id, s.author_id %s),
 					story as (
 					    insert into story_stats_daily (story_id, date, chapter_reads_count) select id, :day, 1 from counted
-					    on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1)
-					insert into author_stats_daily (author_id, date, chapter_reads_count) select author_id, :day, 1 from counted
-					on conflict (author_id, date) do update set chapter_reads_count = author_stats_daily.chapter_reads_count + 1"""
-				.formatted(COUNTS))
-			.param("story", storyId)
-			.param("user", userId)
-			.param("day", day)
-			.update();
-		this.jdbc.sql("""
-				with first as (
-				    insert into chapter_readers (chapter_id, user_id) select :chapter, p.id %s
-				    on conflict do nothing returning chapter_id)
-				insert into chapter_stats (chapter_id, story_id, readers) select chapter_id, :story, 1 from first
-				on conflict (chapter_id) do update set readers = chapter_stats.readers + 1""".formatted(COUNTS))
+					    on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1),
+					author as (
+					    insert into author_stats_daily (author_id, date, chapter_reads_count) select author_id, :day, 1 from counted
+					    on conflict (author_id, date) do update set chapter_reads_count = author_stats_daily.chapter_reads_count + 1),
+					first as (
+					    insert into chapter_readers (chapter_id, user_id) select :chapter, p.id %s
+					    on conflict do nothing returning chapter_id)
+					insert into chapter_stats (chapter_id, story_id, readers) select chapter_id, :story, 1 from first
+					on conflict (chapter_id) do update set readers = chapter_stats.readers + 1"""
+				.formatted(COUNTS, COUNTS))
 			.param("story", storyId)
 			.param("chapter", chapterId)
 			.param("user", userId)
+			.param("day", day)
 			.update();
 	}
 

@@ -124,6 +124,33 @@ class DiscoveryTests {
 	}
 
 	@Test
+	void aChaptersFirstReadOfTheDayIsTwoStatementsOfSignalsAndStats() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Read Once", "x".repeat(100));
+		this.api.get("/v1/me").as("user_reader").send();
+		List<String> signalStatements = this.statements.capture(() -> {
+			this.api.post("/v1/chapters/" + published.chapterId() + "/progress")
+				.as("user_reader")
+				.json(Map.of("offset", 10))
+				.send();
+			awaitEventsHandled();
+		})
+			.stream()
+			.map((query) -> query.getQuery())
+			.filter((sql) -> sql.matches("(?s).*(story_engagements|stats_daily|user_interests|chapter_readers).*"))
+			.toList();
+		// the read's signal, and the chapter's read with its distinct reader
+		assertThat(signalStatements).hasSize(2);
+		assertThat(stats(published.storyId())).containsEntry("reads_count", 1).containsEntry("chapter_reads_count", 1);
+		assertThat(this.jdbc.sql("select readers from chapter_stats where chapter_id = :c::uuid")
+			.param("c", published.chapterId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				select chapter_reads_count from author_stats_daily a join user_profiles u on u.id = a.author_id
+				where u.clerk_user_id = 'user_author'""").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void trendingRanksByRecentEngagementAndLeavesOutDeletedAndBlocked() {
 		String quiet = this.fixtures.publishedStory("user_w1", "Quiet", List.of());
 		String busy = this.fixtures.publishedStory("user_w2", "Busy", List.of());
