@@ -97,7 +97,9 @@ class ShelfService {
 	}
 
 	/**
-	 * Puts a story on a shelf; a story already there stays as it is.
+	 * Puts a story on a shelf; a story already there stays as it is. The story is checked
+	 * first (404 if the reader cannot see it), then the shelf's owner, the insert within
+	 * the quota and the shelf's count are one statement.
 	 * @param user the owner
 	 * @param shelfId the shelf
 	 * @param storyId a story readers can see

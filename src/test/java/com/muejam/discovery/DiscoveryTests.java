@@ -99,17 +99,10 @@ class DiscoveryTests {
 	void aSignalIsOneStatementThatCountsTheDayAndTheInterests() {
 		String story = this.fixtures.publishedStory("user_author", "Saved Once", List.of("Cozy", "Quiet"));
 		String shelf = shelf("user_reader");
-		List<String> signalStatements = this.statements.capture(() -> {
-			this.api.post("/v1/library/shelves/" + shelf + "/items")
-				.as("user_reader")
-				.json(Map.of("story_id", story))
-				.send();
-			awaitEventsHandled();
-		})
-			.stream()
-			.map((query) -> query.getQuery())
-			.filter((sql) -> sql.matches("(?s).*(story_engagements|stats_daily|user_interests).*"))
-			.toList();
+		List<String> signalStatements = signalStatements(() -> this.api.post("/v1/library/shelves/" + shelf + "/items")
+			.as("user_reader")
+			.json(Map.of("story_id", story))
+			.send());
 		assertThat(signalStatements).hasSize(1);
 		assertThat(stats(story)).containsEntry("saves_count", 1);
 		assertThat(this.jdbc
@@ -127,17 +120,11 @@ class DiscoveryTests {
 	void aChaptersFirstReadOfTheDayIsTwoStatementsOfSignalsAndStats() {
 		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Read Once", "x".repeat(100));
 		this.api.get("/v1/me").as("user_reader").send();
-		List<String> signalStatements = this.statements.capture(() -> {
-			this.api.post("/v1/chapters/" + published.chapterId() + "/progress")
-				.as("user_reader")
-				.json(Map.of("offset", 10))
-				.send();
-			awaitEventsHandled();
-		})
-			.stream()
-			.map((query) -> query.getQuery())
-			.filter((sql) -> sql.matches("(?s).*(story_engagements|stats_daily|user_interests|chapter_readers).*"))
-			.toList();
+		List<String> signalStatements = signalStatements(
+				() -> this.api.post("/v1/chapters/" + published.chapterId() + "/progress")
+					.as("user_reader")
+					.json(Map.of("offset", 10))
+					.send());
 		// the read's signal, and the chapter's read with its distinct reader
 		assertThat(signalStatements).hasSize(2);
 		assertThat(stats(published.storyId())).containsEntry("reads_count", 1).containsEntry("chapter_reads_count", 1);
@@ -392,6 +379,22 @@ class DiscoveryTests {
 			.param("s", storyId)
 			.query()
 			.singleRow();
+	}
+
+	/**
+	 * The statements a request's signals and statistics ran, once its events are handled:
+	 * those that write discovery's engagements, daily stats, interests and chapter
+	 * readers.
+	 */
+	private List<String> signalStatements(Runnable request) {
+		return this.statements.capture(() -> {
+			request.run();
+			awaitEventsHandled();
+		})
+			.stream()
+			.map((query) -> query.getQuery())
+			.filter((sql) -> sql.matches("(?s).*(story_engagements|stats_daily|user_interests|chapter_readers).*"))
+			.toList();
 	}
 
 	private void awaitEventsHandled() {
