@@ -1,6 +1,5 @@
 package com.muejam.notifications;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.muejam.core.redis.ConditionalOnRedis;
+import com.muejam.core.redis.RedisChannels;
 import com.muejam.core.redis.RedisGuard;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
@@ -36,8 +35,6 @@ class LiveNotificationsConfiguration {
 	static final String CHANNEL = "muejam:v1:notifications";
 
 	private static final Logger log = LoggerFactory.getLogger(LiveNotificationsConfiguration.class);
-
-	private static final Duration RESUBSCRIBE = Duration.ofSeconds(5);
 
 	@Bean
 	@Primary
@@ -56,10 +53,7 @@ class LiveNotificationsConfiguration {
 	}
 
 	/**
-	 * Subscribes once the application is up, on Spring Boot's listener container, in the
-	 * background. The container starts without subscriptions, which needs no connection,
-	 * so an instance starts while Redis is down; subscribing is tried again every
-	 * {@link #RESUBSCRIBE} until Redis is back.
+	 * Delivers what any instance published to the streams this one holds.
 	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> notificationSubscription(RedisMessageListenerContainer container,
@@ -73,30 +67,7 @@ class LiveNotificationsConfiguration {
 				log.warn("Ignoring an unreadable live notification", ex);
 			}
 		};
-		return (ready) -> Thread.ofVirtual()
-			.name("notification-subscription")
-			.start(() -> subscribe(container, listener));
-	}
-
-	private static void subscribe(RedisMessageListenerContainer container, MessageListener listener) {
-		while (container.isRunning()) {
-			try {
-				container.addMessageListener(listener, ChannelTopic.of(CHANNEL));
-				log.info("Subscribed to live notifications on {}", CHANNEL);
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Cannot subscribe to live notifications yet, trying again in {} s: {}",
-						RESUBSCRIBE.toSeconds(), ex.toString());
-			}
-			try {
-				Thread.sleep(RESUBSCRIBE);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		return RedisChannels.subscribeWhenReady(container, CHANNEL, listener);
 	}
 
 	/**

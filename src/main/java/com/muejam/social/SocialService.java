@@ -21,6 +21,7 @@ import com.muejam.social.SocialQueries.Relation;
 import com.muejam.social.SocialQueries.Side;
 import com.muejam.users.ProfileService;
 import com.muejam.users.ProfileView;
+import com.muejam.users.SignInMemory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,16 +40,19 @@ public class SocialService implements BlockedUsers {
 
 	private final ProfileService profiles;
 
+	private final SignInMemory signIns;
+
 	private final CursorCodec cursors;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SocialService(SocialQueries queries, ProfileService profiles, CursorCodec cursors, ApplicationEventPublisher events,
-			Clock clock) {
+	SocialService(SocialQueries queries, ProfileService profiles, SignInMemory signIns, CursorCodec cursors,
+			ApplicationEventPublisher events, Clock clock) {
 		this.queries = queries;
 		this.profiles = profiles;
+		this.signIns = signIns;
 		this.cursors = cursors;
 		this.events = events;
 		this.clock = clock;
@@ -87,6 +91,8 @@ public class SocialService implements BlockedUsers {
 		if (inserted > 0) {
 			this.events.publishEvent(new UserBlocked(user.id(), targetId));
 		}
+		// either side signs in with the other hidden
+		this.signIns.changed(user.id(), targetId);
 		return true;
 	}
 
@@ -94,6 +100,7 @@ public class SocialService implements BlockedUsers {
 	boolean unblock(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "block");
 		this.queries.deleteBlock(user.id(), targetId);
+		this.signIns.changed(user.id(), targetId);
 		return false;
 	}
 
@@ -101,6 +108,7 @@ public class SocialService implements BlockedUsers {
 	boolean mute(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "mute");
 		this.queries.insertMute(user.id(), targetId, this.clock.instant());
+		this.signIns.changed(user.id());
 		return true;
 	}
 
@@ -108,6 +116,7 @@ public class SocialService implements BlockedUsers {
 	boolean unmute(CurrentUser user, UUID targetId) {
 		requireOther(user, targetId, "mute");
 		this.queries.deleteMute(user.id(), targetId);
+		this.signIns.changed(user.id());
 		return false;
 	}
 

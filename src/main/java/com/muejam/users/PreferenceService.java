@@ -17,10 +17,13 @@ class PreferenceService {
 
 	private final PreferenceQueries queries;
 
+	private final SignInMemory signIns;
+
 	private final Clock clock;
 
-	PreferenceService(PreferenceQueries queries, Clock clock) {
+	PreferenceService(PreferenceQueries queries, SignInMemory signIns, Clock clock) {
 		this.queries = queries;
+		this.signIns = signIns;
 		this.clock = clock;
 	}
 
@@ -34,6 +37,8 @@ class PreferenceService {
 	ReaderPreferences update(CurrentUser reader, PreferencesView.Update changes) {
 		ReaderPreferences updated = changes.applyTo(this.queries.find(reader.id()));
 		this.queries.save(reader.id(), updated, this.clock.instant());
+		// every request signs in with them
+		this.signIns.changed(reader.id());
 		return updated;
 	}
 

@@ -17,19 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a verified token into the authenticated {@link CurrentUser}, creating the profile
  * on the user's first request. Roles become {@code ROLE_*} authorities. A returning user
- * whose email is unchanged costs one statement and no transaction; the first request, and
- * one whose token brings a new email, go through {@link ProfileService#signIn}.
+ * whose email is unchanged is signed in from {@link SignInMemory}, or with one statement
+ * and no transaction; the first request, and one whose token brings a new email, go
+ * through {@link ProfileService#signIn}.
  */
 @Component
 class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final ProfileService profiles;
 
-	private final SignInQueries queries;
+	private final SignInMemory signIns;
 
-	ProfileAuthenticationConverter(ProfileService profiles, SignInQueries queries) {
+	ProfileAuthenticationConverter(ProfileService profiles, SignInMemory signIns) {
 		this.profiles = profiles;
-		this.queries = queries;
+		this.signIns = signIns;
 	}
 
 	@Override
@@ -37,13 +38,13 @@ class ProfileAuthenticationConverter implements Converter<Jwt, AbstractAuthentic
 		String subject = jwt.getSubject();
 		String email = TokenClaims.email(jwt);
 		Set<String> tokenRoles = TokenClaims.roles(jwt);
-		SignInQueries.Known known = this.queries.find(subject)
+		SignInQueries.Known known = this.signIns.find(subject)
 			.filter((profile) -> email == null || email.equalsIgnoreCase(String.valueOf(profile.email())))
 			.orElseGet(() -> {
 				// first request, or a new email: create or update the profile, then read
 				// it
 				this.profiles.signIn(subject, email, TokenClaims.name(jwt), tokenRoles);
-				return this.queries.find(subject).orElseThrow();
+				return this.signIns.find(subject).orElseThrow();
 			});
 		CurrentUser user = returning(subject, known, tokenRoles);
 		var authorities = user.roles()

@@ -139,6 +139,26 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(3)
+	void aBlockOnOneInstanceTakesEffectOnTheOtherInMoments() {
+		String id = new Fixtures(one).publishedStory("user_hidden_author", "Seen Before The Block", List.of("Fantasy"));
+		String author = new Fixtures(one).me("user_hidden_author").path("id").asString();
+		// the reader signs in on the second instance, which remembers the sign-in
+		assertThat(two.get("/v1/stories/" + id + "/chapters").as("user_blocking_reader").send().status())
+			.isEqualTo(200);
+		assertThat(one.post("/v1/users/" + author + "/block").as("user_blocking_reader").send().status())
+			.isEqualTo(200);
+		// the first instance's change reaches the second one's memory of the sign-in in
+		// moments (Redis delivers it), not when that memory expires (an hour in tests)
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> two.get("/v1/stories/" + id + "/chapters").as("user_blocking_reader").send().status() == 404);
+		assertThat(one.delete("/v1/users/" + author + "/block").as("user_blocking_reader").send().status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> two.get("/v1/stories/" + id + "/chapters").as("user_blocking_reader").send().status() == 200);
+	}
+
+	@Test
+	@Order(4)
 	void cachedViewsAreStoredAsJsonAndReadBackFromIt() {
 		Fixtures fixtures = new Fixtures(one);
 		fixtures.me("user_cached");
@@ -203,7 +223,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);
 		assertThat(whisper(two, "two")).isEqualTo(201);
@@ -214,7 +234,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aNotificationCausedOnOneInstanceReachesAStreamOnTheOther() throws Exception {
 		Fixtures fixtures = new Fixtures(one);
 		String followed = fixtures.me("user_followed").path("id").asString();
@@ -231,7 +251,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aScheduledJobRunsOnceAcrossInstances() {
 		// both instances try every second; the first run holds the lock for a minute
 		await().pollDelay(Duration.ofSeconds(4))
@@ -241,7 +261,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void aDigestIsQueuedOnceWhenBothInstancesRunTheJobAtOnce() {
 		// the follow of the previous test is in next Monday's weekly digest (08:00 UTC)
 		Instant monday = LocalDate.now(ZoneOffset.UTC)
@@ -277,7 +297,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void eachInstanceExposesItsMetrics() throws Exception {
 		String metrics = prometheus(first) + prometheus(second);
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
@@ -290,7 +310,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
 		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
 		String slug = slugOf(id, "user_writer");

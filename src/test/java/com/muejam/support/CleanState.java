@@ -5,6 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import com.muejam.users.SignInMemory;
+
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.context.ApplicationContext;
@@ -12,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Empties every application table (all but Flyway's history) and every cache before each
- * test, so tests sharing a cached application context stay independent.
+ * Empties every application table (all but Flyway's history), every cache and the
+ * remembered sign-ins before each test, so tests sharing a cached application context
+ * stay independent.
  */
 public class CleanState implements BeforeEachCallback {
 
@@ -44,6 +47,7 @@ public class CleanState implements BeforeEachCallback {
 		}
 		CacheManager caches = context.getBean(CacheManager.class);
 		caches.getCacheNames().forEach((name) -> caches.getCache(name).clear());
+		context.getBeanProvider(SignInMemory.class).ifAvailable(SignInMemory::forgetAll);
 	}
 
 	private static void sleep(long millis) {

@@ -18,10 +18,12 @@ import org.springframework.util.StringUtils;
  * @param local the local issuer's settings (the default)
  * @param devTokens whether {@code POST /v1/dev/tokens} exists
  * @param clockSkew tolerance for {@code exp} and {@code nbf}
+ * @param signInMemory how long each instance remembers what sign-in read about a
+ * returning user
  */
 @ConfigurationProperties("muejam.auth")
 public record AuthProperties(@DefaultValue Clerk clerk, @DefaultValue Local local, @DefaultValue DevTokens devTokens,
-		@DefaultValue("5s") Duration clockSkew) {
+		@DefaultValue("5s") Duration clockSkew, @DefaultValue SignInMemory signInMemory) {
 
 	public boolean clerkConfigured() {
 		return StringUtils.hasText(this.clerk.jwksUri());
@@ -50,6 +52,19 @@ public record AuthProperties(@DefaultValue Clerk clerk, @DefaultValue Local loca
 	 * @param enabled whether the local token minting endpoint exists
 	 */
 	public record DevTokens(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * What a signed-in request knows about its caller (profile state, preferences, who is
+	 * hidden) is remembered by each instance for {@code ttl}, so that a returning user's
+	 * requests run no statement for it. Every change is forgotten on every instance once
+	 * it commits (through Redis when configured); the time-to-live bounds how long an
+	 * instance that missed that message can act on the old state.
+	 *
+	 * @param ttl how long a sign-in is remembered; {@code 0} reads it on every request
+	 * @param maxEntries how many users each instance remembers at most
+	 */
+	public record SignInMemory(@DefaultValue("10s") Duration ttl, @DefaultValue("10000") long maxEntries) {
 	}
 
 }

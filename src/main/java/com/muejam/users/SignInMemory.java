@@ -1,0 +1,142 @@
+package com.muejam.users;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
+
+import com.muejam.core.security.AuthProperties;
+import com.muejam.users.SignInQueries.Known;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What sign-in reads about a returning user (profile state, reading preferences, who is
+ * hidden from them), remembered by this instance for a short while
+ * ({@code muejam.auth.sign-in-memory}), so that a returning user's requests run no
+ * statement for it. It was the only statement of a signed-in cached read, and one of two
+ * of a library page.
+ * <p>
+ * <b>Changes.</b> Whatever changes that state calls {@link #changed} in its transaction:
+ * once it commits, this instance forgets the users, and every other instance does when
+ * the change reaches it over Redis ({@link SignInBroadcast}). A profile's save does so by
+ * itself ({@link ProfileSaves}). A read that began before a change cannot put the old
+ * state back: it is remembered only if no change was forgotten while it ran. An instance
+ * that missed a message (Redis down) acts on the old state until the time-to-live ends.
+ */
+@Component
+public class SignInMemory {
+
+	private final Function<String, Optional<Known>> reader;
+
+	private final Consumer<Set<UUID>> broadcast;
+
+	private final @Nullable Cache<String, Known> remembered;
+
+	/** Counts the forgetting, so that a read overtaken by one is not remembered. */
+	private final AtomicLong forgotten = new AtomicLong();
+
+	@Autowired
+	SignInMemory(SignInQueries queries, AuthProperties properties, SignInBroadcast broadcast) {
+		this(queries::find, properties.signInMemory(), broadcast::publish, Ticker.systemTicker());
+	}
+
+	SignInMemory(Function<String, Optional<Known>> reader, AuthProperties.SignInMemory settings,
+			Consumer<Set<UUID>> broadcast, Ticker ticker) {
+		this.reader = reader;
+		this.broadcast = broadcast;
+		this.remembered = (settings.ttl().isPositive() && settings.maxEntries() > 0) ? Caffeine.newBuilder()
+			.expireAfterWrite(settings.ttl())
+			.maximumSize(settings.maxEntries())
+			.ticker(ticker)
+			.build() : null;
+	}
+
+	/**
+	 * The sign-in state of a token's subject, from memory or read.
+	 * @param subject the token's subject
+	 * @return the state, empty before the user's first request
+	 */
+	Optional<Known> find(String subject) {
+		Cache<String, Known> memory = this.remembered;
+		if (memory == null) {
+			return this.reader.apply(subject);
+		}
+		Known known = memory.getIfPresent(subject);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		long before = this.forgotten.get();
+		Optional<Known> read = this.reader.apply(subject);
+		read.ifPresent((state) -> {
+			memory.put(subject, state);
+			// a change forgotten while this read ran may have come after it: its users
+			// were forgotten before this was put, so take it back (forgetting bumps the
+			// count first, then removes; either this sees the bump or it sees the entry)
+			if (this.forgotten.get() != before) {
+				memory.asMap().remove(subject, state);
+			}
+		});
+		return read;
+	}
+
+	/**
+	 * What sign-in reads about these users changed, or will when the current transaction
+	 * commits: every instance forgets them then (at once, without a transaction).
+	 * @param userIds the users
+	 */
+	public void changed(UUID... userIds) {
+		Set<UUID> users = Set.copyOf(Arrays.asList(userIds));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					forgetEverywhere(users);
+				}
+
+			});
+		}
+		else {
+			forgetEverywhere(users);
+		}
+	}
+
+	private void forgetEverywhere(Set<UUID> users) {
+		forget(users);
+		this.broadcast.accept(users);
+	}
+
+	/**
+	 * Forgets these users on this instance: another instance's change reached it.
+	 * @param users the users
+	 */
+	void forget(Set<UUID> users) {
+		this.forgotten.incrementAndGet();
+		if (this.remembered != null) {
+			this.remembered.asMap().values().removeIf((known) -> users.contains(known.id()));
+		}
+	}
+
+	/**
+	 * Forgets every user on this instance, as after the database was restored or emptied.
+	 */
+	public void forgetAll() {
+		this.forgotten.incrementAndGet();
+		if (this.remembered != null) {
+			this.remembered.invalidateAll();
+		}
+	}
+
+}
