@@ -11,6 +11,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.security.AuthProperties;
@@ -48,8 +50,20 @@ public class SignInMemory {
 	private final AtomicLong forgotten = new AtomicLong();
 
 	@Autowired
-	SignInMemory(SignInQueries queries, AuthProperties properties, SignInBroadcast broadcast) {
+	SignInMemory(SignInQueries queries, AuthProperties properties, SignInBroadcast broadcast, MeterRegistry meters) {
 		this(queries::find, properties.signInMemory(), broadcast::publish, Ticker.systemTicker());
+		Cache<String, Known> memory = this.remembered;
+		if (memory != null) {
+			// muejam_sign_ins_total{result="remembered"|"read"}: returning users'
+			// sign-ins
+			// answered from memory, and those read from the database
+			FunctionCounter.builder("muejam.sign.ins", memory, (cache) -> cache.stats().hitCount())
+				.tag("result", "remembered")
+				.register(meters);
+			FunctionCounter.builder("muejam.sign.ins", memory, (cache) -> cache.stats().missCount())
+				.tag("result", "read")
+				.register(meters);
+		}
 	}
 
 	SignInMemory(Function<String, Optional<Known>> reader, AuthProperties.SignInMemory settings,
@@ -60,6 +74,7 @@ public class SignInMemory {
 			.expireAfterWrite(settings.ttl())
 			.maximumSize(settings.maxEntries())
 			.ticker(ticker)
+			.recordStats()
 			.build() : null;
 	}
 

@@ -5,7 +5,9 @@
  * A returning user's sign-in is one statement, and it also reads who is hidden from the
  * user ({@code core.visibility.HiddenPeople}) with columns whose SQL the social module
  * writes ({@code HiddenPeopleColumns}), since nearly every signed-in read leaves those
- * people out.
+ * people out. Each instance remembers it for a few seconds ({@link SignInMemory}), and
+ * whatever changes it (a profile's save, preferences, the social module's blocks and
+ * mutes) makes every instance forget it once the change commits.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "uploads")

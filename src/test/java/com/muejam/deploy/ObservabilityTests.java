@@ -45,7 +45,7 @@ class ObservabilityTests {
 	}
 
 	@Test
-	void prometheusShowsLatencyHistogramsCacheHitsAndTheOutboxBacklog() {
+	void prometheusShowsLatencyHistogramsCacheHitsSignInsAndTheOutboxBacklog() {
 		String id = this.fixtures.publishedStory("user_metrics", "Measured", List.of());
 		String slug = this.api.get("/v1/me/stories")
 			.as("user_metrics")
@@ -62,6 +62,9 @@ class ObservabilityTests {
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
 			.containsPattern("http_server_requests_seconds_count\\{.*uri=\"/v1/stories/\\{id\\}\"")
 			.containsPattern("cache_gets_total\\{cache=\"stories\".*result=\"hit\"")
+			// the fixture's publishing signed in once, and was remembered after that
+			.containsPattern("muejam_sign_ins_total\\{.*result=\"read\".*\\} [1-9]")
+			.containsPattern("muejam_sign_ins_total\\{.*result=\"remembered\".*\\} [1-9]")
 			.contains("muejam_email_outbox_backlog 0.0");
 	}
 
