@@ -54,9 +54,8 @@ public class SignInMemory {
 		this(queries::find, properties.signInMemory(), broadcast::publish, Ticker.systemTicker());
 		Cache<String, Known> memory = this.remembered;
 		if (memory != null) {
-			// muejam_sign_ins_total{result="remembered"|"read"}: returning users'
-			// sign-ins
-			// answered from memory, and those read from the database
+			// muejam_sign_ins_total: sign-ins answered from memory (result="remembered")
+			// and read from the database (result="read")
 			FunctionCounter.builder("muejam.sign.ins", memory, (cache) -> cache.stats().hitCount())
 				.tag("result", "remembered")
 				.register(meters);
