@@ -77,7 +77,8 @@ class SignInBroadcastConfiguration {
 			}
 			signIns.forget(users);
 		};
-		return RedisChannels.subscribeWhenReady(container, CHANNEL, listener);
+		// whatever was remembered before the subscription may have missed a change
+		return RedisChannels.subscribeWhenReady(container, CHANNEL, listener, signIns::forgetAll);
 	}
 
 }

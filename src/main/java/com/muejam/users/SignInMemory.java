@@ -94,10 +94,9 @@ public class SignInMemory {
 		long before = this.forgotten.get();
 		Optional<Known> read = this.reader.apply(subject);
 		read.ifPresent((state) -> {
-			memory.put(subject, state);
-			// a change forgotten while this read ran may have come after it: its users
-			// were forgotten before this was put, so take it back (forgetting bumps the
-			// count first, then removes; either this sees the bump or it sees the entry)
+			// remembered only if no change was forgotten since the read began; one
+			// forgotten while this runs removes it, or is seen by the check after
+			memory.asMap().compute(subject, (key, current) -> (this.forgotten.get() == before) ? state : current);
 			if (this.forgotten.get() != before) {
 				memory.asMap().remove(subject, state);
 			}

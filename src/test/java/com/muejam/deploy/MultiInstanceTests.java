@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,6 +160,40 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(4)
+	void aSuspensionOnOneInstanceTakesEffectOnTheOtherInMoments() {
+		String whisper = one.post("/v1/whispers")
+			.as("user_troll")
+			.json(Map.of("content", "Trolling"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		// the troll writes on the second instance, which remembers the sign-in
+		assertThat(two.post("/v1/library/shelves").as("user_troll").json(Map.of("name", "Before")).send().status())
+			.isEqualTo(201);
+		String report = one.post("/v1/reports")
+			.as("user_victim")
+			.json(Map.of("reason", "Harassment", "whisper_id", whisper))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		assertThat(one.post("/v1/moderation/reports/" + report + "/resolve")
+			.as("user_mod", "moderator")
+			.json(Map.of("action", "suspend_user"))
+			.send()
+			.status()).isEqualTo(200);
+		AtomicInteger attempt = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> two.post("/v1/library/shelves")
+				.as("user_troll")
+				.json(Map.of("name", "After " + attempt.incrementAndGet()))
+				.send()
+				.status() == 403);
+	}
+
+	@Test
+	@Order(5)
 	void cachedViewsAreStoredAsJsonAndReadBackFromIt() {
 		Fixtures fixtures = new Fixtures(one);
 		fixtures.me("user_cached");
@@ -223,7 +258,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);
 		assertThat(whisper(two, "two")).isEqualTo(201);
@@ -234,7 +269,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aNotificationCausedOnOneInstanceReachesAStreamOnTheOther() throws Exception {
 		Fixtures fixtures = new Fixtures(one);
 		String followed = fixtures.me("user_followed").path("id").asString();
@@ -251,7 +286,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aScheduledJobRunsOnceAcrossInstances() {
 		// both instances try every second; the first run holds the lock for a minute
 		await().pollDelay(Duration.ofSeconds(4))
@@ -261,7 +296,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void aDigestIsQueuedOnceWhenBothInstancesRunTheJobAtOnce() {
 		// the follow of the previous test is in next Monday's weekly digest (08:00 UTC)
 		Instant monday = LocalDate.now(ZoneOffset.UTC)
@@ -297,7 +332,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void eachInstanceExposesItsMetrics() throws Exception {
 		String metrics = prometheus(first) + prometheus(second);
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
@@ -310,7 +345,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
 		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
 		String slug = slugOf(id, "user_writer");

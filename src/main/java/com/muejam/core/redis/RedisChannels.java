@@ -42,17 +42,35 @@ public final class RedisChannels {
 	 */
 	public static ApplicationListener<ApplicationReadyEvent> subscribeWhenReady(RedisMessageListenerContainer container,
 			String channel, MessageListener listener) {
-		return (ready) -> Thread.ofVirtual()
-			.name("subscription-" + channel)
-			.start(() -> subscribe(container, channel, listener));
+		return subscribeWhenReady(container, channel, listener, () -> {
+		});
 	}
 
-	private static void subscribe(RedisMessageListenerContainer container, String channel, MessageListener listener) {
+	/**
+	 * As
+	 * {@link #subscribeWhenReady(RedisMessageListenerContainer, String, MessageListener)},
+	 * then runs {@code subscribed}: for what the instance may have missed before.
+	 * @param container the listener container
+	 * @param channel the channel
+	 * @param listener what receives its messages
+	 * @param subscribed what to run once subscribed
+	 * @return the listener to declare as a bean
+	 */
+	public static ApplicationListener<ApplicationReadyEvent> subscribeWhenReady(RedisMessageListenerContainer container,
+			String channel, MessageListener listener, Runnable subscribed) {
+		return (ready) -> Thread.ofVirtual()
+			.name("subscription-" + channel)
+			.start(() -> subscribe(container, channel, listener, subscribed));
+	}
+
+	private static void subscribe(RedisMessageListenerContainer container, String channel, MessageListener listener,
+			Runnable subscribed) {
 		while (container.isRunning()) {
 			SUBSCRIBING.lock();
 			try {
 				container.addMessageListener(listener, ChannelTopic.of(channel));
 				log.info("Subscribed to {}", channel);
+				subscribed.run();
 				return;
 			}
 			catch (RuntimeException ex) {
