@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -42,7 +41,7 @@ public class SignInMemory {
 
 	private final Function<String, Optional<Known>> reader;
 
-	private final Consumer<Set<UUID>> broadcast;
+	private final SignInBroadcast broadcast;
 
 	private final @Nullable Cache<String, Known> remembered;
 
@@ -51,7 +50,7 @@ public class SignInMemory {
 
 	@Autowired
 	SignInMemory(SignInQueries queries, AuthProperties properties, SignInBroadcast broadcast, MeterRegistry meters) {
-		this(queries::find, properties.signInMemory(), broadcast::publish, Ticker.systemTicker());
+		this(queries::find, properties.signInMemory(), broadcast, Ticker.systemTicker());
 		Cache<String, Known> memory = this.remembered;
 		if (memory != null) {
 			// muejam_sign_ins_total: sign-ins answered from memory (result="remembered")
@@ -65,8 +64,8 @@ public class SignInMemory {
 		}
 	}
 
-	SignInMemory(Function<String, Optional<Known>> reader, AuthProperties.SignInMemory settings,
-			Consumer<Set<UUID>> broadcast, Ticker ticker) {
+	SignInMemory(Function<String, Optional<Known>> reader, AuthProperties.SignInMemorySettings settings,
+			SignInBroadcast broadcast, Ticker ticker) {
 		this.reader = reader;
 		this.broadcast = broadcast;
 		this.remembered = (settings.ttl().isPositive() && settings.maxEntries() > 0) ? Caffeine.newBuilder()
@@ -128,7 +127,7 @@ public class SignInMemory {
 
 	private void forgetEverywhere(Set<UUID> users) {
 		forget(users);
-		this.broadcast.accept(users);
+		this.broadcast.publish(users);
 	}
 
 	/**

@@ -194,6 +194,34 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(5)
+	void anUnreadableSignInChangeForgetsEverySignIn() {
+		String token = two.token("user_remembered");
+		assertThat(two.get("/v1/me").bearer(token).send().status()).isEqualTo(200);
+		assertThat(two.get("/v1/me").bearer(token).send().status()).isEqualTo(200);
+		double read = signInsRead(second);
+		var connection = first.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class)
+			.getConnection();
+		try (connection) {
+			connection.publish("muejam:v1:sign-in-changes".getBytes(StandardCharsets.UTF_8),
+					"not-a-user".getBytes(StandardCharsets.UTF_8));
+		}
+		// whose state changed is unknown, so the next request reads its sign-in again
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			assertThat(two.get("/v1/me").bearer(token).send().status()).isEqualTo(200);
+			return signInsRead(second) > read;
+		});
+	}
+
+	private static double signInsRead(ConfigurableApplicationContext context) {
+		return context.getBean(MeterRegistry.class)
+			.get("muejam.sign.ins")
+			.tag("result", "read")
+			.functionCounter()
+			.count();
+	}
+
+	@Test
+	@Order(6)
 	void cachedViewsAreStoredAsJsonAndReadBackFromIt() {
 		Fixtures fixtures = new Fixtures(one);
 		fixtures.me("user_cached");
@@ -258,7 +286,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);
 		assertThat(whisper(two, "two")).isEqualTo(201);
@@ -269,7 +297,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aNotificationCausedOnOneInstanceReachesAStreamOnTheOther() throws Exception {
 		Fixtures fixtures = new Fixtures(one);
 		String followed = fixtures.me("user_followed").path("id").asString();
@@ -286,7 +314,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aScheduledJobRunsOnceAcrossInstances() {
 		// both instances try every second; the first run holds the lock for a minute
 		await().pollDelay(Duration.ofSeconds(4))
@@ -296,7 +324,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(11)
+	@Order(12)
 	void aDigestIsQueuedOnceWhenBothInstancesRunTheJobAtOnce() {
 		// the follow of the previous test is in next Monday's weekly digest (08:00 UTC)
 		Instant monday = LocalDate.now(ZoneOffset.UTC)
@@ -332,7 +360,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void eachInstanceExposesItsMetrics() throws Exception {
 		String metrics = prometheus(first) + prometheus(second);
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
@@ -345,7 +373,7 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void whenRedisStopsRequestsKeepWorkingFromTheDatabase() throws Exception {
 		String id = new Fixtures(one).publishedStory("user_writer", "Written Before", List.of());
 		String slug = slugOf(id, "user_writer");

@@ -48,8 +48,8 @@ class SignInMemoryTests {
 	};
 
 	private SignInMemory memory(Duration ttl) {
-		return new SignInMemory((subject) -> this.database.apply(subject), new AuthProperties.SignInMemory(ttl, 100),
-				this.sent::add, this.nanos::get);
+		return new SignInMemory((subject) -> this.database.apply(subject),
+				new AuthProperties.SignInMemorySettings(ttl, 100), this.sent::add, this.nanos::get);
 	}
 
 	@Test

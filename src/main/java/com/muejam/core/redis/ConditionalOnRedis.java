@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Matches when Redis is configured ({@code spring.data.redis.url} is set): the cache,
- * rate limits and live notifications are then shared by all instances through it.
+ * rate limits, live notifications and sign-in changes are then shared by all instances
+ * through it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

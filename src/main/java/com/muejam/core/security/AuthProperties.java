@@ -23,7 +23,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("muejam.auth")
 public record AuthProperties(@DefaultValue Clerk clerk, @DefaultValue Local local, @DefaultValue DevTokens devTokens,
-		@DefaultValue("5s") Duration clockSkew, @DefaultValue SignInMemory signInMemory) {
+		@DefaultValue("5s") Duration clockSkew, @DefaultValue SignInMemorySettings signInMemory) {
 
 	public boolean clerkConfigured() {
 		return StringUtils.hasText(this.clerk.jwksUri());
@@ -64,7 +64,7 @@ public record AuthProperties(@DefaultValue Clerk clerk, @DefaultValue Local loca
 	 * @param ttl how long a sign-in is remembered; {@code 0} reads it on every request
 	 * @param maxEntries how many users each instance remembers at most
 	 */
-	public record SignInMemory(@DefaultValue("10s") Duration ttl, @DefaultValue("10000") long maxEntries) {
+	public record SignInMemorySettings(@DefaultValue("10s") Duration ttl, @DefaultValue("10000") long maxEntries) {
 	}
 
 }
