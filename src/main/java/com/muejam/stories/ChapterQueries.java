@@ -36,8 +36,8 @@ class ChapterQueries {
 	 * @param chapterId the chapter
 	 * @param viewerId the caller, or {@code null}
 	 * @param now the moment readers' visibility is judged at
-	 * @return the chapter and its story's author, empty if unknown, deleted or not
-	 * visible
+	 * @return the chapter, its story's author and rating, and when the story's next
+	 * scheduled chapter goes live; empty if unknown, deleted or not visible
 	 */
 	Optional<ReadableChapter> readable(UUID chapterId, @Nullable UUID viewerId, Instant now) {
 		String neighbourVisible = "(s.author_id = :viewer and %s or %s)".formatted(StoryQueries.CHAPTER_KEPT,
@@ -46,6 +46,7 @@ class ChapterQueries {
 			.sql("""
 					select r.id, r.story_id, r.chapter_number, r.title, r.content, r.content_html, r.published,
 					       r.published_at, r.created_at, r.updated_at, r.word_count, s.author_id, s.rating,
+					       s.next_chapter_at,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number < r.chapter_number
 					        and %1$s order by c.chapter_number desc limit 1) as previous_id,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number > r.chapter_number
@@ -65,7 +66,8 @@ class ChapterQueries {
 							rs.getString("content_html"), rs.getBoolean("published"),
 							instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
 							rs.getTimestamp("updated_at").toInstant(), rs.getObject("previous_id", UUID.class),
-							rs.getObject("next_id", UUID.class), rs.getInt("word_count"))))
+							rs.getObject("next_id", UUID.class), rs.getInt("word_count")),
+					instant(rs.getTimestamp("next_chapter_at"))))
 			.optional();
 	}
 
@@ -122,6 +124,18 @@ class ChapterQueries {
 	}
 
 	/**
+	 * Every chapter of a story, deleted ones included.
+	 * @param storyId the story
+	 * @return their ids
+	 */
+	List<UUID> idsOf(UUID storyId) {
+		return this.jdbc.sql("select id from chapters where story_id = :story")
+			.param("story", storyId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
 	 * Hides a chapter from readers, keeping the time it was first hidden.
 	 * @param chapterId the chapter
 	 */
@@ -163,13 +177,6 @@ class ChapterQueries {
 	 * @param text the chapter's text
 	 */
 	record ReadableText(UUID authorId, ChapterText text) {
-	}
-
-	/**
-	 * @param authorId who wrote the chapter's story
-	 * @param view the chapter as the API shows it
-	 */
-	record ReadableChapter(UUID authorId, Rating rating, ChapterView view) {
 	}
 
 	/**

@@ -44,6 +44,8 @@ public class ChapterService {
 
 	private final StoryCatalog catalog;
 
+	private final ChapterCache cache;
+
 	private final ChapterQueries queries;
 
 	private final StoryCounterQueries counters;
@@ -63,13 +65,14 @@ public class ChapterService {
 	private final Clock clock;
 
 	ChapterService(ChapterRepository chapters, StoryRepository stories, StoryService storyService, StoryCatalog catalog,
-			ChapterQueries queries, StoryCounterQueries counters, StoryVisibility visibility, MarkdownRenderer markdown,
-			RateLimiter rateLimiter, CursorCodec cursors, ApplicationEventPublisher events, Quotas quotas,
-			Clock clock) {
+			ChapterCache cache, ChapterQueries queries, StoryCounterQueries counters, StoryVisibility visibility,
+			MarkdownRenderer markdown, RateLimiter rateLimiter, CursorCodec cursors, ApplicationEventPublisher events,
+			Quotas quotas, Clock clock) {
 		this.chapters = chapters;
 		this.stories = stories;
 		this.storyService = storyService;
 		this.catalog = catalog;
+		this.cache = cache;
 		this.queries = queries;
 		this.counters = counters;
 		this.visibility = visibility;
@@ -110,6 +113,7 @@ public class ChapterService {
 			chapter.rewrite(RenderedText.of(changes.content(), this.markdown), now);
 		}
 		this.chapters.save(chapter);
+		this.cache.evict(chapter.id());
 		if (revised) {
 			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
@@ -143,19 +147,32 @@ public class ChapterService {
 	}
 
 	/**
-	 * A chapter with its content, for a reader (published chapters of visible stories) or
-	 * the author (drafts too).
+	 * A chapter with its content, for a reader (published chapters of visible stories,
+	 * from the cache once read) or the author (drafts too, never cached).
 	 * @param viewer the caller, or {@code null}
 	 * @param chapterId the chapter
 	 * @return the chapter
 	 */
 	ChapterView read(@Nullable CurrentUser viewer, UUID chapterId) {
 		UUID viewerId = (viewer != null) ? viewer.id() : null;
-		ChapterQueries.ReadableChapter chapter = this.queries.readable(chapterId, viewerId, this.clock.instant())
+		Instant now = this.clock.instant();
+		ReadableChapter chapter = this.cache.find(chapterId, now)
+			.filter((cached) -> !cached.authorId().equals(viewerId))
+			.or(() -> readable(chapterId, viewerId, now))
 			.filter((found) -> !this.visibility.isBlockedBetween(viewerId, found.authorId()))
 			.orElseThrow(() -> new StoryNotFound("Chapter"));
 		requireAdmitted(viewer, chapter.authorId(), chapter.rating());
 		return chapter.view();
+	}
+
+	/**
+	 * A chapter from the database in one statement, without a transaction; cached when a
+	 * reader, not its author, read it.
+	 */
+	private Optional<ReadableChapter> readable(UUID chapterId, @Nullable UUID viewerId, Instant now) {
+		Optional<ReadableChapter> found = this.queries.readable(chapterId, viewerId, now);
+		found.filter((chapter) -> !chapter.authorId().equals(viewerId)).ifPresent((chapter) -> this.cache.put(chapter));
+		return found;
 	}
 
 	@Transactional(readOnly = true)

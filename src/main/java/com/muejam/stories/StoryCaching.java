@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What this module caches: story metadata are {@link StoryView}s.
+ * What this module caches: story metadata are {@link StoryView}s, readers' chapters are
+ * {@link ReadableChapter}s.
  */
 @Configuration(proxyBeanMethods = false)
 class StoryCaching {
@@ -15,6 +16,11 @@ class StoryCaching {
 	@Bean
 	CacheValueType storiesCacheValueType() {
 		return new CacheValueType(CacheNames.STORIES, StoryView.class);
+	}
+
+	@Bean
+	CacheValueType chaptersCacheValueType() {
+		return new CacheValueType(CacheNames.CHAPTERS, ReadableChapter.class);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.cache.CacheEvictions;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
@@ -54,17 +55,20 @@ class StoryCatalog {
 
 	private final Cache storyCache;
 
+	private final ChapterCache chapterCache;
+
 	private final BlockedUsers blockedUsers;
 
 	private final Clock clock;
 
 	StoryCatalog(StoryQueries queries, TagStore tags, UploadService uploads, CursorCodec cursors, CacheManager caches,
-			BlockedUsers blockedUsers, Clock clock) {
+			ChapterCache chapterCache, BlockedUsers blockedUsers, Clock clock) {
 		this.queries = queries;
 		this.tags = tags;
 		this.uploads = uploads;
 		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
+		this.chapterCache = chapterCache;
 		this.blockedUsers = blockedUsers;
 		this.clock = clock;
 	}
@@ -163,15 +167,18 @@ class StoryCatalog {
 	}
 
 	/**
-	 * Drops cached stories whose shown fields changed.
+	 * Drops a changed story from the cache, with its chapters: they carry its rating and
+	 * visibility, and their neighbours' links change when a chapter comes or goes. Within
+	 * a transaction, again once it commits ({@link CacheEvictions}).
 	 * @param storyId the story (cached under its id when read by id)
 	 * @param slugs its slugs, previous and current
 	 */
 	void evict(UUID storyId, String... slugs) {
-		this.storyCache.evict(storyId.toString());
-		for (String slug : slugs) {
-			this.storyCache.evict(slug);
-		}
+		Object[] keys = new Object[slugs.length + 1];
+		keys[0] = storyId.toString();
+		System.arraycopy(slugs, 0, keys, 1, slugs.length);
+		CacheEvictions.evict(this.storyCache, keys);
+		this.chapterCache.evictStory(storyId);
 	}
 
 	private StoryView visibleTo(@Nullable CurrentUser viewer, StoryView story) {

@@ -2,6 +2,7 @@ package com.muejam.stories;
 
 import java.time.Clock;
 
+import com.muejam.core.cache.CacheEvictions;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.users.AccountDeactivated;
 import com.muejam.users.AccountRestored;
@@ -25,12 +26,16 @@ class UserContentCleanup {
 
 	private final CacheManager caches;
 
+	private final ChapterCache chapters;
+
 	private final Clock clock;
 
-	UserContentCleanup(AccountStoryQueries queries, TagStore tags, CacheManager caches, Clock clock) {
+	UserContentCleanup(AccountStoryQueries queries, TagStore tags, CacheManager caches, ChapterCache chapters,
+			Clock clock) {
 		this.queries = queries;
 		this.tags = tags;
 		this.caches = caches;
+		this.chapters = chapters;
 		this.clock = clock;
 	}
 
@@ -61,9 +66,11 @@ class UserContentCleanup {
 	}
 
 	private void forgetCachedStories() {
-		// a rare event: dropping every cached story is simpler than finding the author's
+		// a rare event: dropping every cached story and chapter is simpler than finding
+		// the author's stories and chapters
 		// slugs
-		this.caches.getCache(CacheNames.STORIES).clear();
+		CacheEvictions.clear(this.caches.getCache(CacheNames.STORIES));
+		this.chapters.clear();
 	}
 
 }

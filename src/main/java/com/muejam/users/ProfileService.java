@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.cache.CacheEvictions;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
@@ -264,7 +265,7 @@ public class ProfileService {
 	}
 
 	void evict(String handle) {
-		this.publicProfiles.evict(handle.toLowerCase(Locale.ROOT));
+		CacheEvictions.evict(this.publicProfiles, handle.toLowerCase(Locale.ROOT));
 	}
 
 	private UserProfile create(String subject, @Nullable String email, @Nullable String name) {

@@ -286,6 +286,30 @@ class MultiInstanceTests {
 	}
 
 	@Test
+	@Order(6)
+	void aChapterCachedByOneInstanceIsServedByTheOtherUntilAnEditOnEither() throws Exception {
+		Fixtures.Published published = new Fixtures(one).publishedChapter("user_chapter_author", "Shared Chapter",
+				"Cached *once*.");
+		String path = "/v1/chapters/" + published.chapterId();
+		String key = "muejam:v2:cache:chapters::" + published.chapterId();
+		assertThat(two.get(path).send().json().path("content").asString()).isEqualTo("Cached *once*.");
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode cached = json.readTree(redisValue(key));
+		assertThat(cached.path("rating").asString()).isNotBlank();
+		assertThat(cached.path("view").path("contentHtml").asString()).contains("<em>once</em>");
+		// the first instance serves what the second put in Redis
+		((ObjectNode) cached.path("view")).put("title", "Edited In Redis");
+		writeRedisValue(key, json.writeValueAsBytes(cached));
+		assertThat(one.get(path).send().json().path("title").asString()).isEqualTo("Edited In Redis");
+		// an edit on the first instance reaches the second's next read
+		assertThat(one.put(path).as("user_chapter_author").json(Map.of("content", "Edited.")).send().status())
+			.isEqualTo(200);
+		JsonNode read = two.get(path).send().json();
+		assertThat(read.path("content").asString()).isEqualTo("Edited.");
+		assertThat(read.path("title").asString()).isEqualTo("Chapter");
+	}
+
+	@Test
 	@Order(7)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.core.security.CurrentUser;
+import com.muejam.stories.StoryRequests.UpdateStory;
 import com.muejam.support.Api;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
@@ -44,6 +47,9 @@ class StoryTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	StoryService stories;
 
 	@Test
 	void createsDraftWithSlugAndDeduplicatedTags() {
@@ -301,6 +307,25 @@ class StoryTests {
 			.isEqualTo("Now with a blurb");
 		this.api.delete("/v1/stories/" + id).as("user_cache").send();
 		assertThat(this.api.get("/v1/stories/cached-story").send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void aReadThatOvertakesAnEditIsNotLeftInTheStoryCache() {
+		String id = create("user_racing", "Racing Story").path("id").asString();
+		publish("user_racing", id);
+		CurrentUser author = new CurrentUser(
+				UUID.fromString(this.api.get("/v1/me").as("user_racing").send().json().path("id").asString()),
+				"user_racing", Set.of());
+		this.transactions.executeWithoutResult((status) -> {
+			this.stories.update(author, UUID.fromString(id), new UpdateStory(null, "Edited", null, null, null, null));
+			// a reader's request, on its own connection, reads the story before the edit
+			// commits, and caches it after the edit's eviction
+			assertThat(CompletableFuture.supplyAsync(() -> this.api.get("/v1/stories/racing-story").send().json())
+				.join()
+				.path("blurb")
+				.asString()).isEmpty();
+		});
+		assertThat(this.api.get("/v1/stories/racing-story").send().json().path("blurb").asString()).isEqualTo("Edited");
 	}
 
 	@Test

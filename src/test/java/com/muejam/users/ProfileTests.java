@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,14 +14,18 @@ import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import com.muejam.core.security.CurrentUser;
 import com.muejam.core.security.LocalIssuer;
+import com.muejam.users.ProfileRequests.UpdateProfile;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +43,12 @@ class ProfileTests {
 
 	@Autowired
 	LocalIssuer issuer;
+
+	@Autowired
+	ProfileService profiles;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void firstAuthenticatedRequestCreatesProfileFromToken() {
@@ -58,6 +70,23 @@ class ProfileTests {
 		assertThat(this.jdbc.sql("select email from user_profiles where clerk_user_id = 'user_moving'")
 			.query(String.class)
 			.single()).isEqualTo("moved@example.com");
+	}
+
+	@Test
+	void aReadThatOvertakesAnEditIsNotLeftInTheProfileCache() {
+		JsonNode me = this.api.put("/v1/me").as("user_racing").json(Map.of("handle", "racing_reader")).send().json();
+		CurrentUser user = new CurrentUser(UUID.fromString(me.path("id").asString()), "user_racing", Set.of());
+		this.transactions.executeWithoutResult((status) -> {
+			this.profiles.update(user, new UpdateProfile(null, null, "Edited.", null, null, null));
+			// a reader's request, on its own connection, reads the profile before the
+			// edit
+			// commits, and caches it after the edit's eviction
+			assertThat(CompletableFuture.supplyAsync(() -> this.api.get("/v1/users/racing_reader").send().json())
+				.join()
+				.path("bio")
+				.isNull()).isTrue();
+		});
+		assertThat(this.api.get("/v1/users/racing_reader").send().json().path("bio").asString()).isEqualTo("Edited.");
 	}
 
 	@Test

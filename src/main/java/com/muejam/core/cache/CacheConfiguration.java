@@ -74,12 +74,7 @@ class CacheConfiguration {
 	 * first request.
 	 */
 	static Map<String, Class<?>> typesByCache(CacheProperties properties, List<CacheValueType> valueTypes) {
-		Map<String, Class<?>> types = new LinkedHashMap<>();
-		for (CacheValueType valueType : valueTypes) {
-			if (types.put(valueType.cache(), valueType.type()) != null) {
-				throw new IllegalStateException("Cache '" + valueType.cache() + "' declares two value types");
-			}
-		}
+		Map<String, Class<?>> types = declaredTypes(valueTypes);
 		Set<String> undeclared = new TreeSet<>(properties.ttl().keySet());
 		undeclared.removeAll(types.keySet());
 		Set<String> unconfigured = new TreeSet<>(types.keySet());
@@ -87,6 +82,16 @@ class CacheConfiguration {
 		if (!undeclared.isEmpty() || !unconfigured.isEmpty()) {
 			throw new IllegalStateException("Caches without a declared value type (a CacheValueType bean): "
 					+ undeclared + "; value types of caches without a muejam.cache.ttl: " + unconfigured);
+		}
+		return types;
+	}
+
+	private static Map<String, Class<?>> declaredTypes(List<CacheValueType> valueTypes) {
+		Map<String, Class<?>> types = new LinkedHashMap<>();
+		for (CacheValueType valueType : valueTypes) {
+			if (types.put(valueType.cache(), valueType.type()) != null) {
+				throw new IllegalStateException("Cache '" + valueType.cache() + "' declares two value types");
+			}
 		}
 		return types;
 	}
@@ -112,7 +117,10 @@ class CacheConfiguration {
 
 	@Bean
 	@ConditionalOnMissingRedis
-	CaffeineCacheManager localCacheManager(CacheProperties properties) {
+	CaffeineCacheManager localCacheManager(CacheProperties properties, List<CacheValueType> valueTypes) {
+		// in-process values are never serialized: a cache whose module is not running (a
+		// module test) holds nothing, and needs no declared type
+		Map<String, Class<?>> types = declaredTypes(valueTypes);
 		CaffeineCacheManager manager = new CaffeineCacheManager();
 		manager.setAllowNullValues(false);
 		// a fixed set of caches: a typo in a cache name fails instead of creating an
@@ -120,12 +128,24 @@ class CacheConfiguration {
 		manager.setCacheNames(properties.ttl().keySet());
 		properties.ttl()
 			.forEach((name, ttl) -> manager.registerCustomCache(name,
-					Caffeine.newBuilder()
-						.expireAfterWrite(ttl)
-						.maximumSize(properties.maxEntries())
+					bounded(Caffeine.newBuilder().expireAfterWrite(ttl), types.getOrDefault(name, Object.class),
+							properties)
 						.recordStats()
 						.build()));
 		return manager;
+	}
+
+	/**
+	 * Bounded by the number of entries, or for values whose size varies widely by the sum
+	 * of their weights.
+	 */
+	static Caffeine<Object, Object> bounded(Caffeine<Object, Object> builder, Class<?> type,
+			CacheProperties properties) {
+		if (Weighed.class.isAssignableFrom(type)) {
+			return builder.maximumWeight(properties.maxBytes().toBytes())
+				.weigher((key, value) -> ((Weighed) value).weight());
+		}
+		return builder.maximumSize(properties.maxEntries());
 	}
 
 }

@@ -13,6 +13,12 @@ public final class CacheNames {
 	/** Story metadata. */
 	public static final String STORIES = "stories";
 
+	/**
+	 * Chapters as readers see them, with their neighbours, until the story's next
+	 * scheduled chapter goes live.
+	 */
+	public static final String CHAPTERS = "chapters";
+
 	/** Trending feed. */
 	public static final String TRENDING = "trending";
 

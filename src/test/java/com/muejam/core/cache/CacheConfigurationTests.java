@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -12,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class CacheConfigurationTests {
 
 	private final CacheProperties properties = new CacheProperties(
-			Map.of("profiles", Duration.ofMinutes(5), "stories", Duration.ofMinutes(10)), 100);
+			Map.of("profiles", Duration.ofMinutes(5), "stories", Duration.ofMinutes(10)), 100,
+			DataSize.ofKilobytes(64));
 
 	@Test
 	void everyCacheHasItsDeclaredValueType() {
@@ -50,6 +54,29 @@ class CacheConfigurationTests {
 		assertThat(serializer.deserialize(json)).isEqualTo(entry);
 		// a Java-serialized value of an older version, or garbage
 		assertThat(serializer.deserialize(new byte[] { (byte) 0xAC, (byte) 0xED, 0, 5 })).isNull();
+	}
+
+	@Test
+	void aCacheOfWeighedValuesIsBoundedByTheirSizeOthersByTheirNumber() {
+		com.github.benmanes.caffeine.cache.Cache<Object, Object> texts = CacheConfiguration
+			.bounded(Caffeine.newBuilder().executor(Runnable::run), Text.class, this.properties)
+			.build();
+		for (int i = 0; i < 3; i++) {
+			texts.put(i, new Text(30 * 1024));
+		}
+		texts.cleanUp();
+		assertThat(texts.estimatedSize()).as("64 KB hold two texts of 30 KB").isEqualTo(2);
+		com.github.benmanes.caffeine.cache.Cache<Object, Object> entries = CacheConfiguration
+			.bounded(Caffeine.newBuilder().executor(Runnable::run), Entry.class, this.properties)
+			.build();
+		for (int i = 0; i < 101; i++) {
+			entries.put(i, new Entry("shown", "hidden"));
+		}
+		entries.cleanUp();
+		assertThat(entries.estimatedSize()).isEqualTo(100);
+	}
+
+	record Text(int weight) implements Weighed {
 	}
 
 	record Entry(String shown, @com.fasterxml.jackson.annotation.JsonIgnore String hidden) {

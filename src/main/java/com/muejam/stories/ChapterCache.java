@@ -1,0 +1,74 @@
+package com.muejam.stories;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.muejam.core.cache.CacheEvictions;
+import com.muejam.core.cache.CacheNames;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chapters as readers see them, by id, until a writer evicts them or their story's next
+ * scheduled chapter goes live. Writers evict a chapter when its text changes, and every
+ * chapter of its story when the story changes or a chapter comes or goes (that moves its
+ * neighbours' links). A chapter its author reads is never served from here nor put here.
+ */
+@Component
+class ChapterCache {
+
+	private final Cache cache;
+
+	private final ChapterQueries queries;
+
+	ChapterCache(CacheManager caches, ChapterQueries queries) {
+		this.cache = caches.getCache(CacheNames.CHAPTERS);
+		this.queries = queries;
+	}
+
+	/**
+	 * A cached chapter that still holds at a moment.
+	 * @param chapterId the chapter
+	 * @param now the moment
+	 * @return the chapter, empty if not cached or past its story's next scheduled chapter
+	 */
+	Optional<ReadableChapter> find(UUID chapterId, Instant now) {
+		return Optional.ofNullable(this.cache.get(chapterId.toString(), ReadableChapter.class))
+			.filter((chapter) -> chapter.holdsAt(now));
+	}
+
+	/**
+	 * Caches a chapter as a reader read it.
+	 * @param chapter the chapter
+	 */
+	void put(ReadableChapter chapter) {
+		this.cache.put(chapter.view().id().toString(), chapter);
+	}
+
+	/**
+	 * Drops a chapter whose own fields changed.
+	 * @param chapterId the chapter
+	 */
+	void evict(UUID chapterId) {
+		CacheEvictions.evict(this.cache, chapterId.toString());
+	}
+
+	/**
+	 * Drops every chapter of a story: the story changed, or a chapter came or went.
+	 * @param storyId the story
+	 */
+	void evictStory(UUID storyId) {
+		CacheEvictions.evict(this.cache, this.queries.idsOf(storyId).stream().map(UUID::toString).toArray());
+	}
+
+	/**
+	 * Drops every chapter (an author's stories went or came back).
+	 */
+	void clear() {
+		CacheEvictions.clear(this.cache);
+	}
+
+}
