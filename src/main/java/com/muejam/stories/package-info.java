@@ -28,6 +28,15 @@
  * {@code StoryVisibility.visibleStoryJoin} writes, and read it back with
  * {@code StoryVisibility.storyIn}, so that the story's columns and their mapping stay
  * here.
+ * <p>
+ * Readers' story reads and chapter reads are cached ({@code StoryCatalog},
+ * {@code ChapterCache}); what the author reads of their own work never is. A cached
+ * chapter carries its neighbours among the chapters readers can see, which change with
+ * time only when the story's next scheduled chapter goes live: it is served until then.
+ * Writers evict what they change, within their transaction and once more after it
+ * commits: a chapter's edit evicts the chapter; any change to a story, and a chapter's
+ * publication, deletion or hiding, evict the story and all its chapters; an account's
+ * leaving or return empties both caches.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })
