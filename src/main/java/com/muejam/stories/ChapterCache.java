@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chapters as readers see them, by id, until a writer evicts them or their story's next
- * scheduled chapter goes live. Writers evict a chapter when its text changes, and every
- * chapter of its story when the story changes or a chapter comes or goes (that moves its
- * neighbours' links). A chapter its author reads is never served from here nor put here.
+ * scheduled chapter goes live. Writers evict a chapter when it changes, and every chapter
+ * of its story when the story's rating or visibility changes or a chapter comes or goes
+ * (that moves its neighbours' links). A chapter its author reads is never served from
+ * here nor put here.
  */
 @Component
 class ChapterCache {
@@ -41,11 +42,15 @@ class ChapterCache {
 	}
 
 	/**
-	 * Caches a chapter as a reader read it.
+	 * Caches a chapter as a reader read it, unless it no longer holds (a scheduled
+	 * chapter went live, and the story's counters have not caught up yet).
 	 * @param chapter the chapter
+	 * @param now the moment it was read at
 	 */
-	void put(ReadableChapter chapter) {
-		this.cache.put(chapter.view().id().toString(), chapter);
+	void put(ReadableChapter chapter, Instant now) {
+		if (chapter.holdsAt(now)) {
+			this.cache.put(chapter.view().id().toString(), chapter);
+		}
 	}
 
 	/**
@@ -57,11 +62,12 @@ class ChapterCache {
 	}
 
 	/**
-	 * Drops every chapter of a story: the story changed, or a chapter came or went.
+	 * Drops every chapter of a story that readers may have read: the story's rating or
+	 * visibility changed, or a chapter came or went (a deleted one is evicted by itself).
 	 * @param storyId the story
 	 */
 	void evictStory(UUID storyId) {
-		CacheEvictions.evict(this.cache, this.queries.idsOf(storyId).stream().map(UUID::toString).toArray());
+		CacheEvictions.evict(this.cache, this.queries.publishedIdsOf(storyId).stream().map(UUID::toString).toArray());
 	}
 
 	/**

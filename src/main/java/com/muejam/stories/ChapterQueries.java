@@ -124,12 +124,12 @@ class ChapterQueries {
 	}
 
 	/**
-	 * Every chapter of a story, deleted ones included.
+	 * The chapters of a story that readers may have read: published and not deleted.
 	 * @param storyId the story
 	 * @return their ids
 	 */
-	List<UUID> idsOf(UUID storyId) {
-		return this.jdbc.sql("select id from chapters where story_id = :story")
+	List<UUID> publishedIdsOf(UUID storyId) {
+		return this.jdbc.sql("select id from chapters where story_id = :story and published and deleted_at is null")
 			.param("story", storyId)
 			.query(UUID.class)
 			.list();

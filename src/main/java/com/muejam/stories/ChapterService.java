@@ -117,6 +117,8 @@ public class ChapterService {
 		if (revised) {
 			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterRevised(chapter.id(), chapter.storyId(), chapter.content().length()));
+			// the story shows the words of its chapters
+			evictStory(chapter.storyId(), false);
 		}
 		return view(chapter, true);
 	}
@@ -131,7 +133,7 @@ public class ChapterService {
 			this.chapters.save(chapter);
 			this.counters.refreshStoryCounters(chapter.storyId());
 			this.events.publishEvent(new ChapterPublished(chapter.id(), chapter.storyId(), at));
-			evictStory(chapter.storyId());
+			evictStory(chapter.storyId(), true);
 		}
 		return view(chapter, true);
 	}
@@ -143,7 +145,8 @@ public class ChapterService {
 		this.chapters.save(chapter);
 		this.counters.refreshStoryCounters(chapter.storyId());
 		this.events.publishEvent(new ChapterDeleted(chapter.id(), chapter.storyId()));
-		evictStory(chapter.storyId());
+		this.cache.evict(chapter.id());
+		evictStory(chapter.storyId(), true);
 	}
 
 	/**
@@ -171,7 +174,8 @@ public class ChapterService {
 	 */
 	private Optional<ReadableChapter> readable(UUID chapterId, @Nullable UUID viewerId, Instant now) {
 		Optional<ReadableChapter> found = this.queries.readable(chapterId, viewerId, now);
-		found.filter((chapter) -> !chapter.authorId().equals(viewerId)).ifPresent((chapter) -> this.cache.put(chapter));
+		found.filter((chapter) -> !chapter.authorId().equals(viewerId))
+			.ifPresent((chapter) -> this.cache.put(chapter, now));
 		return found;
 	}
 
@@ -220,7 +224,8 @@ public class ChapterService {
 		return this.chapters.findById(chapterId).flatMap((chapter) -> {
 			this.queries.hide(chapterId);
 			this.counters.refreshStoryCounters(chapter.storyId());
-			evictStory(chapter.storyId());
+			this.cache.evict(chapterId);
+			evictStory(chapter.storyId(), true);
 			return this.stories.findById(chapter.storyId()).map(Story::authorId);
 		});
 	}
@@ -267,8 +272,19 @@ public class ChapterService {
 				chapter.updatedAt(), neighbours.previousId(), neighbours.nextId(), chapter.wordCount());
 	}
 
-	private void evictStory(UUID storyId) {
-		this.stories.findById(storyId).ifPresent((story) -> this.catalog.evict(storyId, story.slug()));
+	/**
+	 * Drops the story from the cache, and with {@code chapters} every chapter of it that
+	 * readers may have read (a chapter came or went: their neighbours' links moved).
+	 */
+	private void evictStory(UUID storyId, boolean chapters) {
+		this.stories.findById(storyId).ifPresent((story) -> {
+			if (chapters) {
+				this.catalog.evictWithChapters(storyId, story.slug());
+			}
+			else {
+				this.catalog.evict(storyId, story.slug());
+			}
+		});
 	}
 
 	private static String title(String title) {

@@ -167,9 +167,8 @@ class StoryCatalog {
 	}
 
 	/**
-	 * Drops a changed story from the cache, with its chapters: they carry its rating and
-	 * visibility, and their neighbours' links change when a chapter comes or goes. Within
-	 * a transaction, again once it commits ({@link CacheEvictions}).
+	 * Drops a changed story from the cache; within a transaction, again once it commits
+	 * ({@link CacheEvictions}).
 	 * @param storyId the story (cached under its id when read by id)
 	 * @param slugs its slugs, previous and current
 	 */
@@ -178,6 +177,16 @@ class StoryCatalog {
 		keys[0] = storyId.toString();
 		System.arraycopy(slugs, 0, keys, 1, slugs.length);
 		CacheEvictions.evict(this.storyCache, keys);
+	}
+
+	/**
+	 * Drops a changed story with its cached chapters, which carry its rating and
+	 * visibility, and whose neighbours' links change when a chapter comes or goes.
+	 * @param storyId the story
+	 * @param slugs its slugs, previous and current
+	 */
+	void evictWithChapters(UUID storyId, String... slugs) {
+		evict(storyId, slugs);
 		this.chapterCache.evictStory(storyId);
 	}
 

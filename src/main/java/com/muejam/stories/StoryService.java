@@ -123,7 +123,12 @@ public class StoryService {
 		}
 		this.stories.save(story);
 		this.queries.refreshTagsAndSearchDocument(story.id());
-		this.catalog.evict(story.id(), previousSlug, story.slug());
+		if (changes.rating() != null) {
+			this.catalog.evictWithChapters(story.id(), previousSlug, story.slug());
+		}
+		else {
+			this.catalog.evict(story.id(), previousSlug, story.slug());
+		}
 		return this.catalog.authorView(story);
 	}
 
@@ -149,7 +154,7 @@ public class StoryService {
 		this.stories.save(story);
 		this.tags.recount(this.tags.tagIdsOf(story.id()));
 		this.events.publishEvent(new StoryDeleted(story.id(), story.authorId()));
-		this.catalog.evict(story.id(), story.slug());
+		this.catalog.evictWithChapters(story.id(), story.slug());
 	}
 
 	/**
@@ -185,7 +190,7 @@ public class StoryService {
 		story.ifPresent((found) -> {
 			this.queries.hide(storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
-			this.catalog.evict(storyId, found.slug());
+			this.catalog.evictWithChapters(storyId, found.slug());
 		});
 		return story.map(Story::authorId);
 	}
