@@ -121,7 +121,7 @@ ratios() {
 		echo "== $jar"
 		start cached 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
 		start uncached 8081 "$jar" --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
-			--muejam.cache.max-entries=0
+			--muejam.cache.max-entries=0 --muejam.cache.max-bytes=0
 		seed "${STORIES:-100000}" 200
 		local reader shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
 		reader=$(token 8080 user_load_reader_1)

@@ -42,14 +42,24 @@ class ChapterCache {
 	}
 
 	/**
+	 * The mark to take before reading a chapter from the database.
+	 * @return the mark
+	 */
+	long mark() {
+		return CacheEvictions.mark(this.cache);
+	}
+
+	/**
 	 * Caches a chapter as a reader read it, unless it no longer holds (a scheduled
-	 * chapter went live, and the story's counters have not caught up yet).
+	 * chapter went live, and the story's counters have not caught up yet) or a writer
+	 * evicted chapters since the read began.
 	 * @param chapter the chapter
 	 * @param now the moment it was read at
+	 * @param mark the mark taken before the read
 	 */
-	void put(ReadableChapter chapter, Instant now) {
+	void put(ReadableChapter chapter, Instant now, long mark) {
 		if (chapter.holdsAt(now)) {
-			this.cache.put(chapter.view().id().toString(), chapter);
+			CacheEvictions.putUnlessEvicted(this.cache, chapter.view().id().toString(), chapter, mark);
 		}
 	}
 

@@ -173,9 +173,10 @@ public class ChapterService {
 	 * reader, not its author, read it.
 	 */
 	private Optional<ReadableChapter> readable(UUID chapterId, @Nullable UUID viewerId, Instant now) {
+		long mark = this.cache.mark();
 		Optional<ReadableChapter> found = this.queries.readable(chapterId, viewerId, now);
 		found.filter((chapter) -> !chapter.authorId().equals(viewerId))
-			.ifPresent((chapter) -> this.cache.put(chapter, now));
+			.ifPresent((chapter) -> this.cache.put(chapter, now, mark));
 		return found;
 	}
 

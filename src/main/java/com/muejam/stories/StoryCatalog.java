@@ -87,11 +87,12 @@ class StoryCatalog {
 			return visibleTo(viewer, cached);
 		}
 		UUID id = UUID_SHAPE.matcher(slugOrId).matches() ? UUID.fromString(slugOrId) : null;
+		long mark = CacheEvictions.mark(this.storyCache);
 		StoryRow row = this.queries.byKey(slugOrId, id, (viewer != null) ? viewer.id() : null, this.clock.instant())
 			.orElseThrow(() -> new StoryNotFound("Story"));
 		StoryView view = view(row);
 		if (viewer == null || !row.authorId().equals(viewer.id())) {
-			this.storyCache.put(slugOrId, view);
+			CacheEvictions.putUnlessEvicted(this.storyCache, slugOrId, view, mark);
 			return visibleTo(viewer, view);
 		}
 		return view;

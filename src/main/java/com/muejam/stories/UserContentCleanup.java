@@ -68,7 +68,6 @@ class UserContentCleanup {
 	private void forgetCachedStories() {
 		// a rare event: dropping every cached story and chapter is simpler than finding
 		// the author's stories and chapters
-		// slugs
 		CacheEvictions.clear(this.caches.getCache(CacheNames.STORIES));
 		this.chapters.clear();
 	}

@@ -34,9 +34,11 @@
  * chapter carries its neighbours among the chapters readers can see, which change with
  * time only when the story's next scheduled chapter goes live: it is served until then.
  * Writers evict what they change, within their transaction and once more after it
- * commits: a chapter's edit evicts the chapter; any change to a story, and a chapter's
- * publication, deletion or hiding, evict the story and all its chapters; an account's
- * leaving or return empties both caches.
+ * commits: a chapter's edit evicts the chapter and its story; a story's change of rating,
+ * its deletion or hiding, and a chapter's publication, deletion or hiding, evict the
+ * story and its published chapters; an account's leaving or return empties both caches.
+ * Readers put what they read only if nothing was evicted since their read began
+ * ({@code core.cache.CacheEvictions}).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })

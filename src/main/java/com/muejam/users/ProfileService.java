@@ -153,10 +153,11 @@ public class ProfileService {
 		if (cached != null) {
 			return cached;
 		}
+		long mark = CacheEvictions.mark(this.publicProfiles);
 		ProfileView profile = this.profiles.findActiveByNormalizedHandle(key)
 			.map(this.views::toPublic)
 			.orElseThrow(() -> ApiException.notFound("User"));
-		this.publicProfiles.put(key, profile);
+		CacheEvictions.putUnlessEvicted(this.publicProfiles, key, profile, mark);
 		return profile;
 	}
 
