@@ -295,6 +295,7 @@ class MultiInstanceTests {
 		assertThat(two.get(path).send().json().path("content").asString()).isEqualTo("Cached *once*.");
 		JsonMapper json = JsonMapper.builder().build();
 		JsonNode cached = json.readTree(redisValue(key));
+		assertThat(cached.propertyNames()).containsExactlyInAnyOrder("authorId", "rating", "view", "nextChapterAt");
 		assertThat(cached.path("rating").asString()).isNotBlank();
 		assertThat(cached.path("view").path("contentHtml").asString()).contains("<em>once</em>");
 		// the first instance serves what the second put in Redis

@@ -15,12 +15,15 @@ import com.muejam.core.cache.CacheNames;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.ChapterRequests.UpdateChapter;
 import com.muejam.support.Api;
+import com.muejam.users.UserDeleted;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,9 @@ class ChapterCacheTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void aReadersSecondReadRunsNoStatement() {
@@ -212,6 +218,26 @@ class ChapterCacheTests {
 		assertThat(this.api.get(path).send().status()).isEqualTo(404);
 		assertThat(this.api.post("/v1/me/restore").as(author).send().status()).isEqualTo(200);
 		assertThat(read(path).path("content").asString()).isEqualTo("Farewell.");
+	}
+
+	@Test
+	void anAccountsPurgeShowsInTheNextRead() {
+		String author = "user_purged_writer";
+		Fixtures.Published published = fixtures().publishedChapter(author, "Purged", "Soon gone.");
+		String path = "/v1/chapters/" + published.chapterId();
+		read(path);
+		UUID authorId = UUID.fromString(fixtures().me(author).path("id").asString());
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new UserDeleted(authorId)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.api.get(path).send().status()).isEqualTo(404));
+	}
+
+	@Test
+	void theInProcessCacheIsBoundedByTheChaptersSize() {
+		CaffeineCache chapters = (CaffeineCache) this.caches.getCache(CacheNames.CHAPTERS);
+		assertThat(chapters.getNativeCache().policy().eviction().orElseThrow().isWeighted()).isTrue();
+		assertThat(chapters.getNativeCache().policy().eviction().orElseThrow().getMaximum())
+			.isEqualTo(64L * 1024 * 1024);
 	}
 
 	@Test
