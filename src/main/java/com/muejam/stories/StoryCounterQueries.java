@@ -31,10 +31,18 @@ class StoryCounterQueries {
 	/**
 	 * Recounts a story's published chapters and their words (scheduled ones included),
 	 * and the chapters readers can see now with the moment the next scheduled one goes
-	 * live (what {@link StoryQueries#liveChapterCount()} reads).
+	 * live (what {@link StoryQueries#liveChapterCount()} reads). The story's row is
+	 * locked first, and the count taken after: a writer that changed another chapter of
+	 * the story in a transaction not yet committed is waited for, and counted.
 	 * @param storyId the story
 	 */
 	void refreshStoryCounters(UUID storyId) {
+		// one statement could not do both: its count would be of the moment it began,
+		// before the wait for the row
+		this.jdbc.sql("select id from stories where id = :story for update")
+			.param("story", storyId)
+			.query(UUID.class)
+			.optional();
 		this.jdbc.sql("""
 				update stories s set chapter_count = c.chapters, word_count = c.words, live_chapter_count = c.live,
 				    next_chapter_at = c.next

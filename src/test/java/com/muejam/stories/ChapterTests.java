@@ -1,23 +1,30 @@
 package com.muejam.stories;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.core.security.CurrentUser;
 import com.muejam.support.Api;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ChapterTests {
@@ -33,6 +40,14 @@ class ChapterTests {
 
 	@Autowired
 	ChapterCounterRefresh counterRefresh;
+
+	@Autowired
+	ChapterService chapters;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private CompletableFuture<ChapterView> awaitingCommit;
 
 	@Test
 	void chaptersAreNumberedInCreationOrder() {
@@ -163,6 +178,33 @@ class ChapterTests {
 			.param("id", story)
 			.query(String.class)
 			.single()).isEqualTo("1 true");
+	}
+
+	@Test
+	void concurrentPublicationsInOneStoryKeepItsCountersExact() {
+		String story = story("user_racing_writer", true);
+		String first = chapter("user_racing_writer", story, "First").path("id").asString();
+		String second = chapter("user_racing_writer", story, "Second").path("id").asString();
+		CurrentUser author = new CurrentUser(
+				UUID.fromString(this.api.get("/v1/me").as("user_racing_writer").send().json().path("id").asString()),
+				"user_racing_writer", Set.of());
+		this.transactions.executeWithoutResult((status) -> {
+			this.chapters.publish(author, UUID.fromString(first), null);
+			// the second publication runs while the first is not committed, and waits for
+			// it on the story's row
+			CompletableFuture<ChapterView> other = CompletableFuture
+				.supplyAsync(() -> this.chapters.publish(author, UUID.fromString(second), null));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+					.query(Long.class)
+					.single() > 0);
+			this.awaitingCommit = other;
+		});
+		this.awaitingCommit.join();
+		assertThat(this.jdbc.sql("select chapter_count || ' ' || live_chapter_count from stories where id = :id::uuid")
+			.param("id", story)
+			.query(String.class)
+			.single()).isEqualTo("2 2");
 	}
 
 	@Test
