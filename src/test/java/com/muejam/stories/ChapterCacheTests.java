@@ -111,9 +111,8 @@ class ChapterCacheTests {
 	@Test
 	void aStoryEditThatChaptersDoNotShowKeepsThemCached() {
 		String author = "user_retitling_writer";
-		Fixtures.Published published = fixtures().publishedChapter(author, "Retitled", "Kept.");
+		Fixtures.Published published = cachedChapter(author, "Retitled", "Kept.");
 		String path = "/v1/chapters/" + published.chapterId();
-		read(path);
 		assertThat(this.api.put("/v1/stories/" + published.storyId())
 			.as(author)
 			.json(Map.of("title", "Retitled Again", "blurb", "New.", "tags", List.of("Sea")))
@@ -189,21 +188,18 @@ class ChapterCacheTests {
 	@Test
 	void aStorysRatingHidingAndDeletionShowInTheNextRead() {
 		String author = "user_story_changing_writer";
-		Fixtures.Published rated = fixtures().publishedChapter(author, "Rated", "Mild.");
+		Fixtures.Published rated = cachedChapter(author, "Rated", "Mild.");
 		String path = "/v1/chapters/" + rated.chapterId();
-		read(path);
 		assertThat(this.api.put("/v1/stories/" + rated.storyId())
 			.as(author)
 			.json(Map.of("rating", "explicit"))
 			.send()
 			.status()).isEqualTo(200);
 		assertThat(this.api.get(path).send().errorCode()).isEqualTo("RATING_GATED");
-		Fixtures.Published hidden = fixtures().publishedChapter(author, "Hidden", "Reported.");
-		read("/v1/chapters/" + hidden.chapterId());
+		Fixtures.Published hidden = cachedChapter(author, "Hidden", "Reported.");
 		assertThat(this.stories.hide(UUID.fromString(hidden.storyId()))).isPresent();
 		assertThat(this.api.get("/v1/chapters/" + hidden.chapterId()).send().status()).isEqualTo(404);
-		Fixtures.Published deleted = fixtures().publishedChapter(author, "Deleted", "Gone.");
-		read("/v1/chapters/" + deleted.chapterId());
+		Fixtures.Published deleted = cachedChapter(author, "Deleted", "Gone.");
 		assertThat(this.api.delete("/v1/stories/" + deleted.storyId()).as(author).send().status()).isEqualTo(204);
 		assertThat(this.api.get("/v1/chapters/" + deleted.chapterId()).send().status()).isEqualTo(404);
 	}
@@ -211,9 +207,8 @@ class ChapterCacheTests {
 	@Test
 	void anAuthorsLeavingAndReturningShowInTheNextRead() {
 		String author = "user_leaving_writer";
-		Fixtures.Published published = fixtures().publishedChapter(author, "Leaving", "Farewell.");
+		Fixtures.Published published = cachedChapter(author, "Leaving", "Farewell.");
 		String path = "/v1/chapters/" + published.chapterId();
-		read(path);
 		assertThat(this.api.delete("/v1/me").as(author).send().status()).isEqualTo(202);
 		assertThat(this.api.get(path).send().status()).isEqualTo(404);
 		assertThat(this.api.post("/v1/me/restore").as(author).send().status()).isEqualTo(200);
@@ -223,9 +218,8 @@ class ChapterCacheTests {
 	@Test
 	void anAccountsPurgeShowsInTheNextRead() {
 		String author = "user_purged_writer";
-		Fixtures.Published published = fixtures().publishedChapter(author, "Purged", "Soon gone.");
+		Fixtures.Published published = cachedChapter(author, "Purged", "Soon gone.");
 		String path = "/v1/chapters/" + published.chapterId();
-		read(path);
 		UUID authorId = UUID.fromString(fixtures().me(author).path("id").asString());
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new UserDeleted(authorId)));
 		await().atMost(Duration.ofSeconds(10))
@@ -249,6 +243,13 @@ class ChapterCacheTests {
 		assertThat(read(path).path("next_chapter_id").isNull()).isTrue();
 		assertThat(read(path, author).path("next_chapter_id").asString()).isEqualTo(draft);
 		assertThat(read(path).path("next_chapter_id").isNull()).isTrue();
+	}
+
+	/** A published chapter, read once by a reader: cached. */
+	private Fixtures.Published cachedChapter(String author, String title, String content) {
+		Fixtures.Published published = fixtures().publishedChapter(author, title, content);
+		read("/v1/chapters/" + published.chapterId());
+		return published;
 	}
 
 	private Fixtures fixtures() {
