@@ -53,15 +53,19 @@ class StoryCounterQueries {
 
 	/**
 	 * Brings the counters of readers' chapters up to date on every story whose next
-	 * scheduled chapter has gone live since they were written, in one statement.
+	 * scheduled chapter has gone live since they were written, in one statement. A story
+	 * whose row a writer holds is skipped: its writer recounts it, and counting it here
+	 * would count before that writer's change and overwrite its count; if it is still
+	 * due, the next run takes it.
 	 * @return how many stories were updated
 	 */
 	int refreshDueChapterCounters() {
 		return this.jdbc.sql("""
+				with due as (select id from stories where next_chapter_at <= now() for update skip locked)
 				update stories s set live_chapter_count = c.live, next_chapter_at = c.next
-				from stories due cross join lateral (
+				from due cross join lateral (
 				    select %s from chapters where story_id = due.id and published and deleted_at is null) c
-				where due.next_chapter_at <= now() and s.id = due.id""".formatted(LIVE_COUNTERS)).update();
+				where s.id = due.id""".formatted(LIVE_COUNTERS)).update();
 	}
 
 }

@@ -49,6 +49,8 @@ class ChapterTests {
 
 	private CompletableFuture<ChapterView> awaitingCommit;
 
+	private CompletableFuture<Integer> awaitingJob;
+
 	@Test
 	void chaptersAreNumberedInCreationOrder() {
 		String story = story("user_writer", true);
@@ -205,6 +207,46 @@ class ChapterTests {
 			.param("id", story)
 			.query(String.class)
 			.single()).isEqualTo("2 2");
+	}
+
+	@Test
+	void theCounterJobDoesNotUndoAPublicationItRacesWith() {
+		String story = story("user_job_racing_writer", true);
+		String due = chapter("user_job_racing_writer", story, "Due").path("id").asString();
+		String now = chapter("user_job_racing_writer", story, "Now").path("id").asString();
+		assertThat(this.api.post("/v1/chapters/" + due + "/publish")
+			.as("user_job_racing_writer")
+			.json(Map.of("publish_at", Instant.now().plusSeconds(600).toString()))
+			.send()
+			.status()).isEqualTo(200);
+		// ten minutes pass: the scheduled chapter is due, and the job has not run yet
+		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", due)
+			.update();
+		this.jdbc.sql("update stories set next_chapter_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", story)
+			.update();
+		CurrentUser author = new CurrentUser(
+				UUID.fromString(
+						this.api.get("/v1/me").as("user_job_racing_writer").send().json().path("id").asString()),
+				"user_job_racing_writer", Set.of());
+		this.transactions.executeWithoutResult((status) -> {
+			this.chapters.publish(author, UUID.fromString(now), null);
+			// the job runs while the publication is not committed
+			CompletableFuture<Integer> job = CompletableFuture.supplyAsync(this.counterRefresh::refreshDue);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> job.isDone()
+						|| this.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+							.query(Long.class)
+							.single() > 0);
+			this.awaitingJob = job;
+		});
+		this.awaitingJob.join();
+		assertThat(this.jdbc.sql(
+				"select chapter_count || ' ' || live_chapter_count || ' ' || (next_chapter_at is null) from stories where id = :id::uuid")
+			.param("id", story)
+			.query(String.class)
+			.single()).isEqualTo("2 2 true");
 	}
 
 	@Test
