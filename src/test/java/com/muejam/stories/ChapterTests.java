@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,10 +48,6 @@ class ChapterTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	private CompletableFuture<ChapterView> awaitingCommit;
-
-	private CompletableFuture<Integer> awaitingJob;
 
 	@Test
 	void chaptersAreNumberedInCreationOrder() {
@@ -161,14 +159,7 @@ class ChapterTests {
 			.send();
 		assertThat(scheduled.status()).isEqualTo(200);
 		assertThat(this.api.get("/v1/chapters/" + chapter).send().status()).isEqualTo(404);
-		// ten minutes pass: the chapter's moment, and the story's note of it, are now
-		// past
-		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
-			.param("id", chapter)
-			.update();
-		this.jdbc.sql("update stories set next_chapter_at = now() - interval '1 second' where id = :id::uuid")
-			.param("id", story)
-			.update();
+		tenMinutesPass(story, chapter);
 		assertThat(this.api.get("/v1/chapters/" + chapter).send().status()).isEqualTo(200);
 		assertThat(this.api.get("/v1/stories/" + story).send().json().path("chapter_count").asInt()).isEqualTo(1);
 		assertThat(this.api.get("/v1/stories").send().json().path("data").get(0).path("chapter_count").asInt())
@@ -187,22 +178,11 @@ class ChapterTests {
 		String story = story("user_racing_writer", true);
 		String first = chapter("user_racing_writer", story, "First").path("id").asString();
 		String second = chapter("user_racing_writer", story, "Second").path("id").asString();
-		CurrentUser author = new CurrentUser(
-				UUID.fromString(this.api.get("/v1/me").as("user_racing_writer").send().json().path("id").asString()),
-				"user_racing_writer", Set.of());
-		this.transactions.executeWithoutResult((status) -> {
-			this.chapters.publish(author, UUID.fromString(first), null);
-			// the second publication runs while the first is not committed, and waits for
-			// it on the story's row
-			CompletableFuture<ChapterView> other = CompletableFuture
-				.supplyAsync(() -> this.chapters.publish(author, UUID.fromString(second), null));
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> this.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-					.query(Long.class)
-					.single() > 0);
-			this.awaitingCommit = other;
-		});
-		this.awaitingCommit.join();
+		CurrentUser author = signedIn("user_racing_writer");
+		// the second publication runs while the first is not committed, and waits for it
+		// on the story's row
+		whileUncommitted(() -> this.chapters.publish(author, UUID.fromString(first), null),
+				() -> this.chapters.publish(author, UUID.fromString(second), null));
 		assertThat(this.jdbc.sql("select chapter_count || ' ' || live_chapter_count from stories where id = :id::uuid")
 			.param("id", story)
 			.query(String.class)
@@ -219,29 +199,12 @@ class ChapterTests {
 			.json(Map.of("publish_at", Instant.now().plusSeconds(600).toString()))
 			.send()
 			.status()).isEqualTo(200);
-		// ten minutes pass: the scheduled chapter is due, and the job has not run yet
-		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
-			.param("id", due)
-			.update();
-		this.jdbc.sql("update stories set next_chapter_at = now() - interval '1 second' where id = :id::uuid")
-			.param("id", story)
-			.update();
-		CurrentUser author = new CurrentUser(
-				UUID.fromString(
-						this.api.get("/v1/me").as("user_job_racing_writer").send().json().path("id").asString()),
-				"user_job_racing_writer", Set.of());
-		this.transactions.executeWithoutResult((status) -> {
-			this.chapters.publish(author, UUID.fromString(now), null);
-			// the job runs while the publication is not committed
-			CompletableFuture<Integer> job = CompletableFuture.supplyAsync(this.counterRefresh::refreshDue);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> job.isDone()
-						|| this.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-							.query(Long.class)
-							.single() > 0);
-			this.awaitingJob = job;
-		});
-		this.awaitingJob.join();
+		// the scheduled chapter is due, and the job has not run yet
+		tenMinutesPass(story, due);
+		CurrentUser author = signedIn("user_job_racing_writer");
+		// the job runs while the publication is not committed
+		whileUncommitted(() -> this.chapters.publish(author, UUID.fromString(now), null),
+				this.counterRefresh::refreshDue);
 		assertThat(this.jdbc.sql(
 				"select chapter_count || ' ' || live_chapter_count || ' ' || (next_chapter_at is null) from stories where id = :id::uuid")
 			.param("id", story)
@@ -329,6 +292,43 @@ class ChapterTests {
 		long one = this.statements.count(() -> this.api.get("/v1/stories/" + story + "/chapters?page_size=1").send());
 		long ten = this.statements.count(() -> this.api.get("/v1/stories/" + story + "/chapters?page_size=9").send());
 		assertThat(ten).isEqualTo(one);
+	}
+
+	/**
+	 * Moves a scheduled chapter's moment, and its story's note of it, into the past.
+	 */
+	private void tenMinutesPass(String story, String chapter) {
+		this.jdbc.sql("update chapters set published_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", chapter)
+			.update();
+		this.jdbc.sql("update stories set next_chapter_at = now() - interval '1 second' where id = :id::uuid")
+			.param("id", story)
+			.update();
+	}
+
+	/**
+	 * Runs a write in a transaction, and another action on another thread while the write
+	 * is not committed, until that action finishes or waits for a lock; then commits.
+	 * @return what the other action returned
+	 */
+	private <T> T whileUncommitted(Runnable write, Supplier<T> other) {
+		AtomicReference<CompletableFuture<T>> running = new AtomicReference<>();
+		this.transactions.executeWithoutResult((status) -> {
+			write.run();
+			CompletableFuture<T> started = CompletableFuture.supplyAsync(other);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> started.isDone()
+						|| this.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+							.query(Long.class)
+							.single() > 0);
+			running.set(started);
+		});
+		return running.get().join();
+	}
+
+	private CurrentUser signedIn(String subject) {
+		return new CurrentUser(UUID.fromString(this.api.get("/v1/me").as(subject).send().json().path("id").asString()),
+				subject, Set.of());
 	}
 
 	private String story(String author, boolean published) {
