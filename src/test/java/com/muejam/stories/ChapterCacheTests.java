@@ -113,11 +113,8 @@ class ChapterCacheTests {
 		String author = "user_retitling_writer";
 		Fixtures.Published published = cachedChapter(author, "Retitled", "Kept.");
 		String path = "/v1/chapters/" + published.chapterId();
-		assertThat(this.api.put("/v1/stories/" + published.storyId())
-			.as(author)
-			.json(Map.of("title", "Retitled Again", "blurb", "New.", "tags", List.of("Sea")))
-			.send()
-			.status()).isEqualTo(200);
+		editStory(author, published.storyId(),
+				Map.of("title", "Retitled Again", "blurb", "New.", "tags", List.of("Sea")));
 		assertThat(this.statements.capture(() -> read(path))).isEmpty();
 	}
 
@@ -190,11 +187,7 @@ class ChapterCacheTests {
 		String author = "user_story_changing_writer";
 		Fixtures.Published rated = cachedChapter(author, "Rated", "Mild.");
 		String path = "/v1/chapters/" + rated.chapterId();
-		assertThat(this.api.put("/v1/stories/" + rated.storyId())
-			.as(author)
-			.json(Map.of("rating", "explicit"))
-			.send()
-			.status()).isEqualTo(200);
+		editStory(author, rated.storyId(), Map.of("rating", "explicit"));
 		assertThat(this.api.get(path).send().errorCode()).isEqualTo("RATING_GATED");
 		Fixtures.Published hidden = cachedChapter(author, "Hidden", "Reported.");
 		assertThat(this.stories.hide(UUID.fromString(hidden.storyId()))).isPresent();
@@ -250,6 +243,11 @@ class ChapterCacheTests {
 		Fixtures.Published published = fixtures().publishedChapter(author, title, content);
 		read("/v1/chapters/" + published.chapterId());
 		return published;
+	}
+
+	private void editStory(String author, String storyId, Map<String, Object> changes) {
+		Api.Reply reply = this.api.put("/v1/stories/" + storyId).as(author).json(changes).send();
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 	}
 
 	private Fixtures fixtures() {
