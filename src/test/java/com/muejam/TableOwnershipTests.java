@@ -41,19 +41,20 @@ class TableOwnershipTests {
 			Map.entry("reader_preferences", "users"), Map.entry("uploads", "uploads"), Map.entry("stories", "stories"),
 			Map.entry("chapters", "stories"), Map.entry("tags", "stories"), Map.entry("story_tags", "stories"),
 			Map.entry("shelves", "library"), Map.entry("shelf_items", "library"),
-			Map.entry("reading_progress", "library"), Map.entry("chapter_reads", "library"),
-			Map.entry("bookmarks", "library"), Map.entry("highlights", "highlights"), Map.entry("follows", "social"),
-			Map.entry("blocks", "social"), Map.entry("mutes", "social"), Map.entry("whispers", "whispers"),
-			Map.entry("whisper_likes", "whispers"), Map.entry("notifications", "notifications"),
-			Map.entry("notification_settings", "notifications"), Map.entry("email_outbox", "notifications"),
-			Map.entry("stream_tickets", "notifications"), Map.entry("chapter_alerts", "notifications"),
-			Map.entry("author_stats_daily", "discovery"), Map.entry("chapter_readers", "discovery"),
-			Map.entry("chapter_stats", "discovery"), Map.entry("user_interests", "discovery"),
-			Map.entry("story_stats_daily", "discovery"), Map.entry("story_engagements", "discovery"),
-			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
-			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
-			Map.entry("moderation_actions", "moderation"), Map.entry("epub_exports", "exports"),
-			Map.entry("data_exports", "exports"), Map.entry("digest_runs", "notifications"));
+			Map.entry("reading_progress", "library"), Map.entry("story_progress", "library"),
+			Map.entry("chapter_reads", "library"), Map.entry("bookmarks", "library"),
+			Map.entry("highlights", "highlights"), Map.entry("follows", "social"), Map.entry("blocks", "social"),
+			Map.entry("mutes", "social"), Map.entry("whispers", "whispers"), Map.entry("whisper_likes", "whispers"),
+			Map.entry("notifications", "notifications"), Map.entry("notification_settings", "notifications"),
+			Map.entry("email_outbox", "notifications"), Map.entry("stream_tickets", "notifications"),
+			Map.entry("chapter_alerts", "notifications"), Map.entry("author_stats_daily", "discovery"),
+			Map.entry("chapter_readers", "discovery"), Map.entry("chapter_stats", "discovery"),
+			Map.entry("user_interests", "discovery"), Map.entry("story_stats_daily", "discovery"),
+			Map.entry("story_engagements", "discovery"), Map.entry("story_trending", "discovery"),
+			Map.entry("not_interested", "discovery"), Map.entry("job_runs", "discovery"),
+			Map.entry("reports", "moderation"), Map.entry("moderation_actions", "moderation"),
+			Map.entry("epub_exports", "exports"), Map.entry("data_exports", "exports"),
+			Map.entry("digest_runs", "notifications"));
 
 	private static final Pattern CREATED = Pattern
 		.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");

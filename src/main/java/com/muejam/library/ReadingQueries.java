@@ -35,8 +35,9 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * Saves the reader's position in a chapter, replacing the one kept before, and counts
-	 * the day's read of it, in one statement.
+	 * Saves the reader's position in a chapter, replacing the one kept before, as the
+	 * latest in its story unless a later one was saved, and counts the day's read of it,
+	 * in one statement.
 	 * @param progress the position
 	 * @param day the reader's day (UTC)
 	 * @param complete whether the position completes the chapter
@@ -52,7 +53,14 @@ final class ReadingQueries {
 					    insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
 					    values (:user, :chapter, :story, :offset, :now)
 					    on conflict (user_id, chapter_id) do update
-					    set char_offset = excluded.char_offset, updated_at = excluded.updated_at),
+					    set char_offset = excluded.char_offset, updated_at = excluded.updated_at
+					    returning id),
+					latest as (
+					    insert into story_progress (user_id, story_id, progress_id, updated_at)
+					    select :user, :story, id, :now from saved
+					    on conflict (user_id, story_id) do update
+					    set progress_id = excluded.progress_id, updated_at = excluded.updated_at
+					    where (story_progress.updated_at, story_progress.progress_id) < (excluded.updated_at, excluded.progress_id)),
 					first_read as (
 					    insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
 					    values (:user, :chapter, :story, :day, :complete) on conflict do nothing returning completed),
@@ -104,16 +112,14 @@ final class ReadingQueries {
 					select p.*, story.* from (
 					    select rp.id as progress_id, rp.story_id, rp.char_offset, rp.updated_at as progress_updated_at,
 					           c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length
-					    from reading_progress rp join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
-					    where rp.user_id = :user %s and %s
-					      and not exists (select 1 from reading_progress newer
-					                      where newer.user_id = rp.user_id and newer.story_id = rp.story_id
-					                        and (newer.updated_at, newer.id) > (rp.updated_at, rp.id))
-					    order by rp.updated_at desc, rp.id desc limit :limit) p
+					    from story_progress sp join reading_progress rp on rp.id = sp.progress_id
+					    join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
+					    where sp.user_id = :user %s and %s
+					    order by sp.updated_at desc, sp.progress_id desc limit :limit) p
 					%s
-					order by p.progress_updated_at desc, p.progress_id desc"""
-				.formatted(Keyset.seekDescending(after, "rp.updated_at, rp.id"), StoryVisibility.VISIBLE_CHAPTER_SQL,
-						StoryVisibility.visibleStoryJoin("p.story_id")))
+					order by p.progress_updated_at desc, p.progress_id desc""".formatted(
+					Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"), StoryVisibility.VISIBLE_CHAPTER_SQL,
+					StoryVisibility.visibleStoryJoin("p.story_id")))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))

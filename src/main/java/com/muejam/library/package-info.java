@@ -3,6 +3,10 @@
  * reading" list), and bookmarks. Publishes the save and read signals discovery learns
  * from, and tells which stories a reader finished ({@code FinishedStories}).
  * <p>
+ * The "continue reading" list pages through {@code story_progress}: a reader's latest
+ * position in each story, one row per story, written by the statement that saves a
+ * position. A page reads about a page of rows, whatever the reader's history.
+ * <p>
  * Reads of other modules' tables, read-only, from stories:
  * <ul>
  * <li>{@code chapters}: whether the chapter a reader completed is the last one readers

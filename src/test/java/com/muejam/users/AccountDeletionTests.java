@@ -122,8 +122,8 @@ class AccountDeletionTests {
 		assertThat(profile.get("email")).isNull();
 		assertThat(profile.get("display_name")).isEqualTo("Deleted user");
 		assertThat(profile.get("purge_after")).isNull();
-		for (String table : new String[] { "reading_progress", "bookmarks", "highlights", "shelves", "chapter_reads",
-				"reader_preferences", "notification_settings" }) {
+		for (String table : new String[] { "reading_progress", "story_progress", "bookmarks", "highlights", "shelves",
+				"chapter_reads", "reader_preferences", "notification_settings" }) {
 			assertThat(countOf(table, "user_id", leaverId)).as(table).isZero();
 		}
 		assertThat(countOf("follows", "follower_id", leaverId) + countOf("follows", "following_id", leaverId)).isZero();
