@@ -125,6 +125,7 @@ ratios() {
 		seed "${STORIES:-100000}" 200
 		local reader shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
 		reader=$(token 8080 user_load_reader_1)
+		avid=$(token 8080 user_load_avid)
 		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
 			sed -E 's/.*"id":"([^"]+)".*/\1/')
 		first=load-$number
@@ -140,6 +141,7 @@ ratios() {
 			"story, cached, signed in|http://localhost:8080/v1/stories/$first|$reader"
 			"shelf items, 10, uncached|http://localhost:8081/v1/library/shelves/$shelf/items|$reader"
 			"reading list, 10, uncached|http://localhost:8081/v1/library/reading|$reader"
+			"reading list, 3,000 positions, uncached|http://localhost:8081/v1/library/reading|$avid"
 			"search, matches every story|http://localhost:8081/v1/search?q=dragons%20storms|-"
 			"search, matches one story|http://localhost:8081/v1/search?q=$number|-"
 		)

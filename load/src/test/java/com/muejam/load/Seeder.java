@@ -11,8 +11,8 @@ import java.sql.Statement;
  * Writes the benchmark's data set straight into the service's database, set-based, in
  * seconds: authors, tags, published stories with three published chapters each (title
  * and blurb words chosen so that {@code dragons storms} matches every story and the
- * story's number matches one), readers with a shelf and reading progress, and a day of
- * engagement for Trending. Run after the service has migrated its schema.
+ * story's number matches one), readers with a shelf and reading progress, a reader with
+ * a position in every chapter of a thousand stories, and a day of engagement for Trending. Run after the service has migrated its schema.
  *
  * <p>
  * {@code java ... com.muejam.load.Seeder <jdbc-url> <stories> <readers>}
@@ -112,6 +112,24 @@ public final class Seeder {
 				join stories s on s.slug = 'load-' || (1 + (abs(hashtext(sh.id::text)) + k * 97) % ?)
 				join chapters c on c.story_id = s.id and c.chapter_number = 1
 				on conflict do nothing""", stories);
+		// an avid reader, who read every chapter of the newest thousand stories, a chapter a
+		// minute: a reading list over a long history
+		update(db, """
+				insert into user_profiles (clerk_user_id, handle, display_name, email)
+				values ('user_load_avid', 'load_avid', 'Avid Reader', 'avid@example.com')""");
+		update(db, """
+				insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
+				select p.id, c.id, s.id, 100, now() - ((g * 3 - c.chapter_number) * interval '1 minute')
+				from generate_series(1, least(?, 1000)) g join stories s on s.slug = 'load-' || g
+				join chapters c on c.story_id = s.id
+				cross join user_profiles p where p.clerk_user_id = 'user_load_avid'""", stories);
+		// builds before V35 find each story's latest position among all of a reader's
+		if (hasTable(db, "story_progress")) {
+			update(db, """
+					insert into story_progress (user_id, story_id, progress_id, updated_at)
+					select distinct on (user_id, story_id) user_id, story_id, id, updated_at from reading_progress
+					order by user_id, story_id, updated_at desc, id desc""");
+		}
 		update(db, """
 				insert into story_engagements (story_id, kind, created_at)
 				select s.id, (array['SAVE','READ','LIKE','WHISPER'])[1 + floor(random() * 4)::int],
@@ -120,6 +138,12 @@ public final class Seeder {
 				where s.slug like 'load-%' and random() < 0.5""");
 		try (Statement vacuum = db.createStatement()) {
 			vacuum.execute("vacuum analyze");
+		}
+	}
+
+	private static boolean hasTable(Connection db, String table) throws SQLException {
+		try (ResultSet tables = db.getMetaData().getTables(null, "public", table, null)) {
+			return tables.next();
 		}
 	}
 
