@@ -123,7 +123,7 @@ ratios() {
 		start uncached 8081 "$jar" --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
 			--muejam.cache.max-entries=0 --muejam.cache.max-bytes=0
 		seed "${STORIES:-100000}" 200
-		local reader shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
+		local reader avid shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
 		reader=$(token 8080 user_load_reader_1)
 		avid=$(token 8080 user_load_avid)
 		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |

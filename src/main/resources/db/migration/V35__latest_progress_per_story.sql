@@ -21,7 +21,7 @@ select distinct on (user_id, story_id) user_id, story_id, id, updated_at
 from reading_progress
 order by user_id, story_id, updated_at desc, id desc;
 
--- They found the latest position among all of a reader's, and nothing else reads by them. A
--- save changes updated_at; with no index on it, PostgreSQL can update the row in place.
+-- These two indexes served the search among all of a reader's positions, and nothing else reads
+-- by them. A save changes updated_at; with no index on it, PostgreSQL can update the row in place.
 drop index ix_reading_progress_user_story;
 drop index ix_reading_progress_user_updated;

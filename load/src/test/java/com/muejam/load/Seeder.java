@@ -12,7 +12,8 @@ import java.sql.Statement;
  * seconds: authors, tags, published stories with three published chapters each (title
  * and blurb words chosen so that {@code dragons storms} matches every story and the
  * story's number matches one), readers with a shelf and reading progress, a reader with
- * a position in every chapter of a thousand stories, and a day of engagement for Trending. Run after the service has migrated its schema.
+ * a position in every chapter of a thousand stories, and a day of engagement for Trending.
+ * Run after the service has migrated its schema.
  *
  * <p>
  * {@code java ... com.muejam.load.Seeder <jdbc-url> <stories> <readers>}
