@@ -16,6 +16,13 @@ create table story_progress
 create index ix_story_progress_user_updated on story_progress (user_id, updated_at desc, progress_id desc);
 create index ix_story_progress_progress on story_progress (progress_id);
 
+-- The backfill reads every position; on a large table that takes longer than the connection's
+-- statement timeout (muejam.database.statement-timeout), so it lifts it for this migration.
+-- Instances of the previous version, still serving during a rolling deploy, do not keep this
+-- table: a story a reader read through one of them shows its earlier position in the reading
+-- list until the reader's next save in that story.
+set local statement_timeout = 0;
+
 insert into story_progress (user_id, story_id, progress_id, updated_at)
 select distinct on (user_id, story_id) user_id, story_id, id, updated_at
 from reading_progress
