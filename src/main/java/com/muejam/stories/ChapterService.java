@@ -280,10 +280,10 @@ public class ChapterService {
 	private void evictStory(UUID storyId, boolean chapters) {
 		this.stories.findById(storyId).ifPresent((story) -> {
 			if (chapters) {
-				this.catalog.evictWithChapters(storyId, story.slug());
+				this.catalog.evictWithChapters(story);
 			}
 			else {
-				this.catalog.evict(storyId, story.slug());
+				this.catalog.evict(story);
 			}
 		});
 	}

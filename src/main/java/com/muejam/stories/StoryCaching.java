@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What this module caches: story metadata are {@link StoryView}s, readers' chapters are
- * {@link ReadableChapter}s.
+ * {@link ReadableChapter}s, and the signed-out first page of the newest stories is a
+ * {@link FrontPage}.
  */
 @Configuration(proxyBeanMethods = false)
 class StoryCaching {
@@ -21,6 +22,11 @@ class StoryCaching {
 	@Bean
 	CacheValueType chaptersCacheValueType() {
 		return new CacheValueType(CacheNames.CHAPTERS, ReadableChapter.class);
+	}
+
+	@Bean
+	CacheValueType frontPageCacheValueType() {
+		return new CacheValueType(CacheNames.FRONT_PAGE, FrontPage.class);
 	}
 
 }

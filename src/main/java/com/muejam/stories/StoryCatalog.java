@@ -45,6 +45,11 @@ class StoryCatalog {
 
 	private static final String TAG_LIST = "tags.popular";
 
+	private static final String FRONT_PAGE_KEY = "newest";
+
+	/** A default page and one more, which tells whether there is a next page. */
+	private static final int FRONT_PAGE_SIZE = PageParams.DEFAULT_PAGE_SIZE + 1;
+
 	private final StoryQueries queries;
 
 	private final TagStore tags;
@@ -54,6 +59,8 @@ class StoryCatalog {
 	private final CursorCodec cursors;
 
 	private final Cache storyCache;
+
+	private final Cache frontPageCache;
 
 	private final ChapterCache chapterCache;
 
@@ -68,6 +75,7 @@ class StoryCatalog {
 		this.uploads = uploads;
 		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
+		this.frontPageCache = caches.getCache(CacheNames.FRONT_PAGE);
 		this.chapterCache = chapterCache;
 		this.blockedUsers = blockedUsers;
 		this.clock = clock;
@@ -102,11 +110,18 @@ class StoryCatalog {
 	 * A page of published stories, newest first, in one statement (and one more for a
 	 * signed-in viewer's blocks and mutes), without what the viewer asked not to see:
 	 * stories rated above their limit, with a muted tag (unless it is the tag asked for)
-	 * or by a muted author (unless it is the author asked for).
+	 * or by a muted author (unless it is the author asked for). The first page of all of
+	 * them, as anyone signed out sees it, is shared ({@link #frontPage()}).
 	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, WordRange words, Set<UUID> leftOut, PageParams page) {
 		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
+		if (viewer == null && after == null && authorHandle == null && tagSlug == null && words.equals(WordRange.ANY)
+				&& leftOut.isEmpty() && page.fetchSize() <= FRONT_PAGE_SIZE) {
+			List<StoryView> newest = frontPage();
+			return CursorPage.of(newest.subList(0, Math.min(page.fetchSize(), newest.size())), page,
+					(story) -> new Keyset(story.publishedAt(), story.id()).encode(this.cursors, PUBLIC_LIST));
+		}
 		// anonymous readers have no blocks: no call, so no transaction around an empty
 		// answer
 		Set<UUID> hidden = (viewer == null) ? Set.of() : (authorHandle != null)
@@ -121,6 +136,26 @@ class StoryCatalog {
 		return CursorPage
 			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
 			.map(this::view);
+	}
+
+	/**
+	 * The newest stories as anyone signed out sees them first: from the cache, or in one
+	 * statement. Every write to a published story evicts it ({@link #evict}).
+	 */
+	private List<StoryView> frontPage() {
+		FrontPage cached = this.frontPageCache.get(FRONT_PAGE_KEY, FrontPage.class);
+		if (cached != null) {
+			return cached.stories();
+		}
+		long mark = CacheEvictions.mark(this.frontPageCache);
+		List<StoryView> newest = this.queries
+			.publicPage(null, null, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS, WordRange.ANY, null,
+					FRONT_PAGE_SIZE)
+			.stream()
+			.map(this::view)
+			.toList();
+		CacheEvictions.putUnlessEvicted(this.frontPageCache, FRONT_PAGE_KEY, new FrontPage(newest), mark);
+		return newest;
 	}
 
 	/**
@@ -168,27 +203,43 @@ class StoryCatalog {
 	}
 
 	/**
-	 * Drops a changed story from the cache; within a transaction, again once it commits
+	 * Drops a changed story from the cache, and the shared first page if the story was
+	 * ever published; within a transaction, again once it commits
 	 * ({@link CacheEvictions}).
-	 * @param storyId the story (cached under its id when read by id)
-	 * @param slugs its slugs, previous and current
+	 * @param story the story as changed (cached under its id when read by id, and its
+	 * slug)
+	 * @param previousSlugs slugs it had before the change
 	 */
-	void evict(UUID storyId, String... slugs) {
-		Object[] keys = new Object[slugs.length + 1];
-		keys[0] = storyId.toString();
-		System.arraycopy(slugs, 0, keys, 1, slugs.length);
+	void evict(Story story, String... previousSlugs) {
+		Object[] keys = new Object[previousSlugs.length + 2];
+		keys[0] = story.id().toString();
+		keys[1] = story.slug();
+		System.arraycopy(previousSlugs, 0, keys, 2, previousSlugs.length);
 		CacheEvictions.evict(this.storyCache, keys);
+		if (story.isPublished()) {
+			CacheEvictions.evict(this.frontPageCache, FRONT_PAGE_KEY);
+		}
 	}
 
 	/**
 	 * Drops a changed story with its cached chapters, which carry its rating and
 	 * visibility, and whose neighbours' links change when a chapter comes or goes.
-	 * @param storyId the story
-	 * @param slugs its slugs, previous and current
+	 * @param story the story as changed
+	 * @param previousSlugs slugs it had before the change
 	 */
-	void evictWithChapters(UUID storyId, String... slugs) {
-		evict(storyId, slugs);
-		this.chapterCache.evictStory(storyId);
+	void evictWithChapters(Story story, String... previousSlugs) {
+		evict(story, previousSlugs);
+		this.chapterCache.evictStory(story.id());
+	}
+
+	/**
+	 * Drops every cached story, chapter and the shared first page: for the rare change
+	 * that touches all of an author's stories (their account's leaving or return).
+	 */
+	void forgetAll() {
+		CacheEvictions.clear(this.storyCache);
+		CacheEvictions.evict(this.frontPageCache, FRONT_PAGE_KEY);
+		this.chapterCache.clear();
 	}
 
 	private StoryView visibleTo(@Nullable CurrentUser viewer, StoryView story) {

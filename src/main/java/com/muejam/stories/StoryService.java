@@ -124,10 +124,10 @@ public class StoryService {
 		this.stories.save(story);
 		this.queries.refreshTagsAndSearchDocument(story.id());
 		if (changes.rating() != null) {
-			this.catalog.evictWithChapters(story.id(), previousSlug, story.slug());
+			this.catalog.evictWithChapters(story, previousSlug);
 		}
 		else {
-			this.catalog.evict(story.id(), previousSlug, story.slug());
+			this.catalog.evict(story, previousSlug);
 		}
 		return this.catalog.authorView(story);
 	}
@@ -142,7 +142,7 @@ public class StoryService {
 			this.stories.save(story);
 			this.tags.recount(this.tags.tagIdsOf(story.id()));
 			this.events.publishEvent(new StoryPublished(story.id(), story.authorId(), at));
-			this.catalog.evict(story.id(), story.slug());
+			this.catalog.evict(story);
 		}
 		return this.catalog.authorView(story);
 	}
@@ -154,7 +154,7 @@ public class StoryService {
 		this.stories.save(story);
 		this.tags.recount(this.tags.tagIdsOf(story.id()));
 		this.events.publishEvent(new StoryDeleted(story.id(), story.authorId()));
-		this.catalog.evictWithChapters(story.id(), story.slug());
+		this.catalog.evictWithChapters(story);
 	}
 
 	/**
@@ -190,7 +190,7 @@ public class StoryService {
 		story.ifPresent((found) -> {
 			this.queries.hide(storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
-			this.catalog.evictWithChapters(storyId, found.slug());
+			this.catalog.evictWithChapters(found);
 		});
 		return story.map(Story::authorId);
 	}

@@ -2,20 +2,18 @@ package com.muejam.stories;
 
 import java.time.Clock;
 
-import com.muejam.core.cache.CacheEvictions;
-import com.muejam.core.cache.CacheNames;
 import com.muejam.users.AccountDeactivated;
 import com.muejam.users.AccountRestored;
 import com.muejam.users.UserDeleted;
 
-import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * When an account is deleted, its stories go with it (soft-deleted, like an author's own
- * deletion), and the tag counts follow.
+ * deletion), and the tag counts follow; a rare event, so every cached story and chapter
+ * is dropped rather than found.
  */
 @Component
 class UserContentCleanup {
@@ -24,25 +22,21 @@ class UserContentCleanup {
 
 	private final TagStore tags;
 
-	private final CacheManager caches;
-
-	private final ChapterCache chapters;
+	private final StoryCatalog catalog;
 
 	private final Clock clock;
 
-	UserContentCleanup(AccountStoryQueries queries, TagStore tags, CacheManager caches, ChapterCache chapters,
-			Clock clock) {
+	UserContentCleanup(AccountStoryQueries queries, TagStore tags, StoryCatalog catalog, Clock clock) {
 		this.queries = queries;
 		this.tags = tags;
-		this.caches = caches;
-		this.chapters = chapters;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(UserDeleted event) {
 		this.tags.recount(this.queries.deleteAllBy(event.userId(), this.clock.instant()));
-		forgetCachedStories();
+		this.catalog.forgetAll();
 	}
 
 	/**
@@ -52,7 +46,7 @@ class UserContentCleanup {
 	@EventListener
 	void on(AccountDeactivated event) {
 		this.tags.recount(this.queries.deleteAllBy(event.userId(), event.at()));
-		forgetCachedStories();
+		this.catalog.forgetAll();
 	}
 
 	/**
@@ -62,14 +56,7 @@ class UserContentCleanup {
 	@EventListener
 	void on(AccountRestored event) {
 		this.tags.recount(this.queries.restoreAllBy(event.userId(), event.deactivatedAt()));
-		forgetCachedStories();
-	}
-
-	private void forgetCachedStories() {
-		// a rare event: dropping every cached story and chapter is simpler than finding
-		// the author's stories and chapters
-		CacheEvictions.clear(this.caches.getCache(CacheNames.STORIES));
-		this.chapters.clear();
+		this.catalog.forgetAll();
 	}
 
 }

@@ -37,8 +37,10 @@
  * commits: a chapter's edit evicts the chapter and its story; a story's change of rating,
  * its deletion or hiding, and a chapter's publication, deletion or hiding, evict the
  * story and its published chapters; an account's leaving or return empties both caches.
- * Readers put what they read only if nothing was evicted since their read began
- * ({@code core.cache.CacheEvictions}).
+ * The newest stories' first page as anyone signed out sees it is shared whole
+ * ({@code FrontPage}); every write to a story that was ever published evicts it, and an
+ * account's leaving or return drops it too. Readers put what they read only if nothing
+ * was evicted since their read began ({@code core.cache.CacheEvictions}).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "users", "uploads" })

@@ -311,6 +311,20 @@ class MultiInstanceTests {
 	}
 
 	@Test
+	@Order(6)
+	void theSignedOutFrontPageIsSharedAsJsonAndAPublicationOnEitherShowsOnTheOther() {
+		String earlier = new Fixtures(one).publishedStory("user_front_author", "Shared Front Page", List.of());
+		assertThat(two.get("/v1/stories").send().json().path("data").get(0).path("id").asString()).isEqualTo(earlier);
+		JsonNode cached = JsonMapper.builder().build().readTree(redisValue("muejam:v2:cache:front-page::newest"));
+		assertThat(cached.path("stories").get(0).path("id").asString()).isEqualTo(earlier);
+		assertThat(one.get("/v1/discover?tab=new").send().json().path("data").get(0).path("id").asString())
+			.isEqualTo(earlier);
+		String later = new Fixtures(one).publishedStory("user_front_author", "Shared Front Page Again", List.of());
+		assertThat(two.get("/v1/discover?tab=new").send().json().path("data").get(0).path("id").asString())
+			.isEqualTo(later);
+	}
+
+	@Test
 	@Order(7)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);

@@ -145,8 +145,11 @@ class StoryReadCostTests {
 			String first = "/v1/stories?page_size=2" + query;
 			String cursor = this.api.get(first).send().json().path("next_cursor").asString();
 			String later = first + "&cursor=" + cursor;
-			long firstCost = this.statements
-				.count(() -> assertThat(this.api.get(first).send().status()).isEqualTo(200));
+			// signed-out readers share the unfiltered first page: this counts its miss
+			long firstCost = this.statements.count(() -> {
+				clearCaches();
+				assertThat(this.api.get(first).send().status()).isEqualTo(200);
+			});
 			long laterCost = this.statements.count(() -> {
 				Api.Reply reply = this.api.get(later).send();
 				assertThat(reply.status()).isEqualTo(200);

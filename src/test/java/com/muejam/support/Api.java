@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,14 @@ public final class Api {
 
 	private final RestTestClient client;
 
+	private final AtomicInteger clients = new AtomicInteger();
+
+	/**
+	 * Where signed-out requests come from ({@code X-Forwarded-For}, which the application
+	 * trusts from the loopback proxy), or {@code null} for the connection's own address.
+	 */
+	private volatile @Nullable String clientAddress;
+
 	Api(Supplier<String> baseUrl, Supplier<LocalIssuer> issuer) {
 		this.baseUrl = baseUrl;
 		this.issuer = issuer;
@@ -65,6 +74,16 @@ public final class Api {
 	 */
 	public String token(String subject, String... roles) {
 		return this.issuer.get().mint(subject, subject + "@example.com", Set.of(roles)).token();
+	}
+
+	/**
+	 * Sends what follows from another client address, as a new visitor would: the
+	 * per-address limit of anonymous requests starts afresh ({@link CleanState}, before
+	 * each test, so that no test inherits its neighbours' requests).
+	 */
+	public void newClientAddress() {
+		int client = this.clients.incrementAndGet();
+		this.clientAddress = "198.18." + ((client / 250) % 250) + "." + (client % 250 + 1);
 	}
 
 	public Call get(String path) {
@@ -108,6 +127,10 @@ public final class Api {
 		private Call(String method, String path) {
 			this.method = method;
 			this.path = path;
+			String client = Api.this.clientAddress;
+			if (client != null) {
+				this.headers.set("X-Forwarded-For", client);
+			}
 		}
 
 		public Call bearer(String token) {

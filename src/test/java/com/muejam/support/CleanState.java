@@ -15,8 +15,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Empties every application table (all but Flyway's history), every cache and the
- * remembered sign-ins before each test, so tests sharing a cached application context
- * stay independent.
+ * remembered sign-ins before each test, and sends its signed-out requests from a client
+ * address of its own (a per-address rate limit), so tests sharing a cached application
+ * context stay independent.
  */
 public class CleanState implements BeforeEachCallback {
 
@@ -48,6 +49,7 @@ public class CleanState implements BeforeEachCallback {
 		CacheManager caches = context.getBean(CacheManager.class);
 		caches.getCacheNames().forEach((name) -> caches.getCache(name).clear());
 		context.getBeanProvider(SignInMemory.class).ifAvailable(SignInMemory::forgetAll);
+		context.getBeanProvider(Api.class).ifAvailable(Api::newClientAddress);
 	}
 
 	private static void sleep(long millis) {

@@ -19,6 +19,12 @@ public final class CacheNames {
 	 */
 	public static final String CHAPTERS = "chapters";
 
+	/**
+	 * The first page of the newest stories as anyone signed out sees it (the public list
+	 * and Discover New): one entry, evicted by every write to a published story.
+	 */
+	public static final String FRONT_PAGE = "front-page";
+
 	/** Trending feed. */
 	public static final String TRENDING = "trending";
 
