@@ -17,7 +17,11 @@ import com.muejam.support.IntegrationTest;
 import com.muejam.support.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.apache.coyote.AbstractProtocol;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,9 +43,29 @@ class ConcurrencyLimitTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ServletWebServerApplicationContext server;
+
 	@AfterEach
 	void release() {
 		HeldController.release();
+	}
+
+	/**
+	 * Each open connection with a request in flight holds about 75 KB of Tomcat's buffers
+	 * and its thread's stack (docs/benchmarks.md, ninth pass). At the bound they must
+	 * still fit in a small part of the 512 MB heap the service is measured with, beside
+	 * the caches: after a stall of two seconds at 2,000 requests/s, 4,000 of them sent it
+	 * into full GCs it never left (thirteenth pass).
+	 */
+	@Test
+	void theConnectionsAnInstanceTakesInFitBesideItsCachesInASmallHeap() {
+		AbstractProtocol<?> connector = (AbstractProtocol<?>) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
+			.getConnector()
+			.getProtocolHandler();
+		assertThat(connector.getMaxConnections()).isPositive();
+		// at most a sixth of the heap: about 85 MB
+		assertThat(connector.getMaxConnections() * 75L * 1024).isLessThanOrEqualTo(512L * 1024 * 1024 / 6);
 	}
 
 	@Test
