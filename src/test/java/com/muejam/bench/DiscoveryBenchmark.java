@@ -78,9 +78,8 @@ class DiscoveryBenchmark {
 					.invoke(app.getBean("discoveryJobs"));
 				report.add("  trending recompute: %d ms (%s stories scored)"
 					.formatted((System.nanoTime() - trending) / 1_000_000, scored));
-				// signed out, the New tab's first page is shared (and the seeding
-				// bypasses
-				// its evictions): the database's walk is measured signed in
+				// signed out, the New tab's first page is shared, and the seeding
+				// bypasses its evictions: the database's walk is measured signed in
 				report.add(measure(base + "/v1/discover?tab=new", token, "discover new, signed in"));
 				report.add(measure(base + "/v1/discover?tab=trending", null, "discover trending"));
 				report.add(measure(base + "/v1/discover?tab=for_you", token, "discover for_you"));
