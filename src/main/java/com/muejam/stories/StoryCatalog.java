@@ -1,6 +1,7 @@
 package com.muejam.stories;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.cache.CacheEvictions;
+import com.muejam.core.cache.CacheReads;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
@@ -179,14 +181,35 @@ class StoryCatalog {
 	}
 
 	/**
-	 * The stories among these ids that readers can see, as the API shows them; one
-	 * statement whatever the number of ids.
+	 * The stories among these ids that readers can see, as the API shows them: those the
+	 * cache holds (under their ids, as a read by id keeps them) from there, in one round
+	 * trip with Redis, and the others in one statement, which are then cached.
 	 * @param ids the stories
 	 * @return the visible ones by id
 	 */
 	Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
+		Map<String, StoryView> cached = CacheReads.getAll(this.storyCache, ids.stream().map(UUID::toString).toList(),
+				StoryView.class);
 		Map<UUID, StoryView> result = new HashMap<>();
-		this.queries.visibleByIds(ids).forEach((row) -> result.put(row.id(), view(row)));
+		List<UUID> missing = new ArrayList<>();
+		for (UUID id : ids) {
+			StoryView view = cached.get(id.toString());
+			if (view != null) {
+				result.put(id, view);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (missing.isEmpty()) {
+			return result;
+		}
+		long mark = CacheEvictions.mark(this.storyCache);
+		for (StoryRow row : this.queries.visibleByIds(missing)) {
+			StoryView view = view(row);
+			result.put(row.id(), view);
+			CacheEvictions.putUnlessEvicted(this.storyCache, row.id().toString(), view, mark);
+		}
 		return result;
 	}
 
