@@ -62,24 +62,24 @@ class PagesFromTheStoryCacheTests {
 		engage(busy, 3);
 		engage(quiet, 1);
 		this.jobs.recomputeTrending();
-		assertThat(titles(read(TRENDING))).containsSubsequence("Cached Trend Busy", "Cached Trend Quiet");
-		assertThat(this.statements.capture(() -> read(TRENDING))).isEmpty();
+		assertThat(titles(fixtures().read(TRENDING))).containsSubsequence("Cached Trend Busy", "Cached Trend Quiet");
+		assertThat(this.statements.capture(() -> fixtures().read(TRENDING))).isEmpty();
 		// an edit evicts its story alone: the next page reads that one, and shows it
-		edit(author, busy, Map.of("title", "Cached Trend Retitled"));
+		fixtures().editStory(author, busy, Map.of("title", "Cached Trend Retitled"));
 		List<String> sql = this.statements
-			.capture(() -> assertThat(titles(read(TRENDING)))
+			.capture(() -> assertThat(titles(fixtures().read(TRENDING)))
 				.containsSubsequence("Cached Trend Retitled", "Cached Trend Quiet")
 				.doesNotContain("Cached Trend Busy"))
 			.stream()
 			.map((query) -> query.getQuery())
 			.toList();
 		assertThat(sql).hasSize(1);
-		assertThat(this.statements.capture(() -> read(TRENDING))).isEmpty();
+		assertThat(this.statements.capture(() -> fixtures().read(TRENDING))).isEmpty();
 		// a rating above what signed-out readers see, a moderator's hiding
-		edit(author, quiet, Map.of("rating", "explicit"));
-		assertThat(titles(read(TRENDING))).doesNotContain("Cached Trend Quiet");
+		fixtures().editStory(author, quiet, Map.of("rating", "explicit"));
+		assertThat(titles(fixtures().read(TRENDING))).doesNotContain("Cached Trend Quiet");
 		assertThat(this.stories.hide(UUID.fromString(busy))).isPresent();
-		assertThat(titles(read(TRENDING))).doesNotContain("Cached Trend Retitled");
+		assertThat(titles(fixtures().read(TRENDING))).doesNotContain("Cached Trend Retitled");
 	}
 
 	@Test
@@ -89,17 +89,17 @@ class PagesFromTheStoryCacheTests {
 		String listed = fixtures().publishedStory(author, "Cachedpage Beta", List.of());
 		assertThat(this.api.get("/v1/stories/" + read).send().status()).isEqualTo(200);
 		// the search reads its hits and the story the read did not cache
-		List<String> sql = this.statements.capture(() -> read("/v1/search?q=cachedpage"))
+		List<String> sql = this.statements.capture(() -> fixtures().read("/v1/search?q=cachedpage"))
 			.stream()
 			.map((query) -> query.getQuery())
 			.filter((query) -> query.contains("s.id = any("))
 			.toList();
 		assertThat(sql).hasSize(1);
-		assertThat(this.statements.capture(() -> read("/v1/search?q=cachedpage"))).isEmpty();
+		assertThat(this.statements.capture(() -> fixtures().read("/v1/search?q=cachedpage"))).isEmpty();
 		assertThat(this.statements.capture(() -> this.api.get("/v1/stories/" + listed).send())).isEmpty();
 		// the author's new title shows in the next search
-		edit(author, listed, Map.of("title", "Cachedpage Gamma"));
-		assertThat(titles(read("/v1/search?q=cachedpage"))).contains("Cachedpage Gamma")
+		fixtures().editStory(author, listed, Map.of("title", "Cachedpage Gamma"));
+		assertThat(titles(fixtures().read("/v1/search?q=cachedpage"))).contains("Cachedpage Gamma")
 			.doesNotContain("Cachedpage Beta");
 	}
 
@@ -112,19 +112,8 @@ class PagesFromTheStoryCacheTests {
 			.update();
 	}
 
-	private void edit(String author, String story, Map<String, Object> changes) {
-		Api.Reply reply = this.api.put("/v1/stories/" + story).as(author).json(changes).send();
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-	}
-
 	private static List<String> titles(JsonNode page) {
 		return page.path("data").valueStream().map((story) -> story.path("title").asString()).toList();
-	}
-
-	private JsonNode read(String path) {
-		Api.Reply reply = this.api.get(path).send();
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-		return reply.json();
 	}
 
 	private Fixtures fixtures() {

@@ -60,22 +60,22 @@ class FrontPageTests {
 		}
 		assertThat(this.statements.count(() -> {
 			forgetTheSharedPage();
-			read(FRONT_PAGE);
+			fixtures().read(FRONT_PAGE);
 		})).isEqualTo(1);
-		JsonNode page = read(FRONT_PAGE);
-		assertThat(this.statements.capture(() -> read(FRONT_PAGE))).isEmpty();
+		JsonNode page = fixtures().read(FRONT_PAGE);
+		assertThat(this.statements.capture(() -> fixtures().read(FRONT_PAGE))).isEmpty();
 		// the New tab's items are the same stories (with the tab's reason field)
-		assertThat(this.statements.capture(() -> assertThat(ids(read("/v1/discover?tab=new"))).isEqualTo(ids(page))))
-			.isEmpty();
+		assertThat(this.statements
+			.capture(() -> assertThat(ids(fixtures().read("/v1/discover?tab=new"))).isEqualTo(ids(page)))).isEmpty();
 		// a smaller page is the shared page's head, and its cursor continues after it
-		JsonNode small = read("/v1/stories?page_size=3");
-		assertThat(this.statements.capture(() -> read("/v1/stories?page_size=3"))).isEmpty();
+		JsonNode small = fixtures().read("/v1/stories?page_size=3");
+		assertThat(this.statements.capture(() -> fixtures().read("/v1/stories?page_size=3"))).isEmpty();
 		assertThat(ids(small)).isEqualTo(ids(page).subList(0, 3));
-		JsonNode next = read("/v1/stories?page_size=3&cursor=" + small.path("next_cursor").asString());
+		JsonNode next = fixtures().read("/v1/stories?page_size=3&cursor=" + small.path("next_cursor").asString());
 		assertThat(ids(next)).isEqualTo(ids(page).subList(3, 6));
 		// a larger page is read from the database, and agrees
-		assertThat(this.statements.count(() -> read("/v1/stories?page_size=50"))).isEqualTo(1);
-		assertThat(ids(read("/v1/stories?page_size=50"))).startsWith(ids(page).toArray(String[]::new));
+		assertThat(this.statements.count(() -> fixtures().read("/v1/stories?page_size=50"))).isEqualTo(1);
+		assertThat(ids(fixtures().read("/v1/stories?page_size=50"))).startsWith(ids(page).toArray(String[]::new));
 	}
 
 	@Test
@@ -85,28 +85,28 @@ class FrontPageTests {
 		assertThat(titles()).contains("On The Front Page");
 		// a new story comes first at once
 		String newer = fixtures().publishedStory(author, "Newer Still", List.of());
-		assertThat(ids(read(FRONT_PAGE)).getFirst()).isEqualTo(newer);
+		assertThat(ids(fixtures().read(FRONT_PAGE)).getFirst()).isEqualTo(newer);
 		// an edit, a chapter and a rating above what signed-out readers see
-		edit(author, story, Map.of("title", "Retitled On The Front Page"));
+		fixtures().editStory(author, story, Map.of("title", "Retitled On The Front Page"));
 		assertThat(titles()).contains("Retitled On The Front Page").doesNotContain("On The Front Page");
 		String chapter = fixtures().chapter(author, story, "One", "Words.");
 		assertThat(this.api.post("/v1/chapters/" + chapter + "/publish").as(author).send().status()).isEqualTo(200);
 		assertThat(entry(story).path("chapter_count").asInt()).isEqualTo(1);
-		edit(author, story, Map.of("rating", "explicit"));
-		assertThat(ids(read(FRONT_PAGE))).doesNotContain(story);
-		edit(author, story, Map.of("rating", "general"));
-		assertThat(ids(read(FRONT_PAGE))).contains(story);
+		fixtures().editStory(author, story, Map.of("rating", "explicit"));
+		assertThat(ids(fixtures().read(FRONT_PAGE))).doesNotContain(story);
+		fixtures().editStory(author, story, Map.of("rating", "general"));
+		assertThat(ids(fixtures().read(FRONT_PAGE))).contains(story);
 		// a moderator's hiding, the author's deletion, the author's leaving
 		assertThat(this.stories.hide(UUID.fromString(story))).isPresent();
-		assertThat(ids(read(FRONT_PAGE))).doesNotContain(story);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).doesNotContain(story);
 		assertThat(this.api.delete("/v1/stories/" + newer).as(author).send().status()).isEqualTo(204);
-		assertThat(ids(read(FRONT_PAGE))).doesNotContain(newer);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).doesNotContain(newer);
 		String leaving = fixtures().publishedStory("user_front_leaving_writer", "Leaving The Front Page", List.of());
-		assertThat(ids(read(FRONT_PAGE))).contains(leaving);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).contains(leaving);
 		assertThat(this.api.delete("/v1/me").as("user_front_leaving_writer").send().status()).isEqualTo(202);
-		assertThat(ids(read(FRONT_PAGE))).doesNotContain(leaving);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).doesNotContain(leaving);
 		assertThat(this.api.post("/v1/me/restore").as("user_front_leaving_writer").send().status()).isEqualTo(200);
-		assertThat(ids(read(FRONT_PAGE))).contains(leaving);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).contains(leaving);
 	}
 
 	@Test
@@ -114,10 +114,10 @@ class FrontPageTests {
 		String author = "user_front_drafting_writer";
 		Api.Reply created = this.api.post("/v1/stories").as(author).json(Map.of("title", "Not Yet")).send();
 		String draft = created.json().path("id").asString();
-		read(FRONT_PAGE);
-		edit(author, draft, Map.of("title", "Not Yet Either"));
+		fixtures().read(FRONT_PAGE);
+		fixtures().editStory(author, draft, Map.of("title", "Not Yet Either"));
 		fixtures().chapter(author, draft, "One", "Words.");
-		assertThat(this.statements.capture(() -> read(FRONT_PAGE))).isEmpty();
+		assertThat(this.statements.capture(() -> fixtures().read(FRONT_PAGE))).isEmpty();
 	}
 
 	@Test
@@ -131,15 +131,16 @@ class FrontPageTests {
 			this.stories.publish(writer, UUID.fromString(story), null);
 			// a signed-out reader's request, on its own connection, reads the page before
 			// the publication commits, and caches it after the publication's eviction
-			assertThat(ids(CompletableFuture.supplyAsync(() -> read(FRONT_PAGE)).join())).doesNotContain(story);
+			assertThat(ids(CompletableFuture.supplyAsync(() -> fixtures().read(FRONT_PAGE)).join()))
+				.doesNotContain(story);
 		});
-		assertThat(ids(read(FRONT_PAGE)).getFirst()).isEqualTo(story);
+		assertThat(ids(fixtures().read(FRONT_PAGE)).getFirst()).isEqualTo(story);
 	}
 
 	@Test
 	void signedInReadersNeverReadTheSharedPage() {
 		String muted = fixtures().publishedStory("user_front_muted_writer", "Muted On The Front Page", List.of());
-		assertThat(ids(read(FRONT_PAGE))).contains(muted);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).contains(muted);
 		String authorId = fixtures().me("user_front_muted_writer").path("id").asString();
 		fixtures().me("user_front_muting_reader");
 		assertThat(this.api.post("/v1/users/" + authorId + "/mute").as("user_front_muting_reader").send().status())
@@ -149,34 +150,28 @@ class FrontPageTests {
 			assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 			assertThat(ids(reply.json())).doesNotContain(muted);
 		}
-		assertThat(ids(read(FRONT_PAGE))).contains(muted);
+		assertThat(ids(fixtures().read(FRONT_PAGE))).contains(muted);
 	}
 
 	private List<String> titles() {
-		return read(FRONT_PAGE).path("data").valueStream().map((story) -> story.path("title").asString()).toList();
+		return fixtures().read(FRONT_PAGE)
+			.path("data")
+			.valueStream()
+			.map((story) -> story.path("title").asString())
+			.toList();
 	}
 
 	private JsonNode entry(String story) {
-		return read(FRONT_PAGE).path("data")
+		return fixtures().read(FRONT_PAGE)
+			.path("data")
 			.valueStream()
 			.filter((item) -> item.path("id").asString().equals(story))
 			.findFirst()
 			.orElseThrow();
 	}
 
-	private void edit(String author, String story, Map<String, Object> changes) {
-		Api.Reply reply = this.api.put("/v1/stories/" + story).as(author).json(changes).send();
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-	}
-
 	private static List<String> ids(JsonNode page) {
 		return page.path("data").valueStream().map((story) -> story.path("id").asString()).toList();
-	}
-
-	private JsonNode read(String path) {
-		Api.Reply reply = this.api.get(path).send();
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-		return reply.json();
 	}
 
 	private Fixtures fixtures() {

@@ -40,6 +40,18 @@ public final class Fixtures {
 		return id;
 	}
 
+	public void editStory(String author, String storyId, Map<String, Object> changes) {
+		Api.Reply edited = this.api.put("/v1/stories/" + storyId).as(author).json(changes).send();
+		assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+	}
+
+	/** A signed-out read that must succeed: its JSON. */
+	public JsonNode read(String path) {
+		Api.Reply reply = this.api.get(path).send();
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		return reply.json();
+	}
+
 	public String chapter(String author, String storyId, String title, String content) {
 		Api.Reply chapter = this.api.post("/v1/stories/" + storyId + "/chapters")
 			.as(author)
