@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.cache.CacheEvictions;
-import com.muejam.core.cache.CacheReads;
 import com.muejam.core.cache.CacheNames;
+import com.muejam.core.cache.Caches;
 import com.muejam.core.pagination.CursorCodec;
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.Keyset;
@@ -181,21 +181,24 @@ class StoryCatalog {
 	}
 
 	/**
-	 * The stories among these ids that readers can see, as the API shows them: those the
-	 * cache holds (under their ids, as a read by id keeps them) from there, in one round
-	 * trip with Redis, and the others in one statement, which are then cached.
+	 * The stories among these ids that readers can see, as the API shows them. With the
+	 * cache in this process, those it holds (under their ids, as a read by id keeps them)
+	 * come from there, and the others from one statement, which are then cached; with
+	 * Redis, all of them from the statement ({@link Caches#isInProcess}).
 	 * @param ids the stories
 	 * @return the visible ones by id
 	 */
 	Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
-		Map<String, StoryView> cached = CacheReads.getAll(this.storyCache, ids.stream().map(UUID::toString).toList(),
-				StoryView.class);
 		Map<UUID, StoryView> result = new HashMap<>();
+		if (!Caches.isInProcess(this.storyCache)) {
+			this.queries.visibleByIds(ids).forEach((row) -> result.put(row.id(), view(row)));
+			return result;
+		}
 		List<UUID> missing = new ArrayList<>();
 		for (UUID id : ids) {
-			StoryView view = cached.get(id.toString());
-			if (view != null) {
-				result.put(id, view);
+			StoryView cached = this.storyCache.get(id.toString(), StoryView.class);
+			if (cached != null) {
+				result.put(id, cached);
 			}
 			else {
 				missing.add(id);

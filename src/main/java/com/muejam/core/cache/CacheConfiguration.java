@@ -1,10 +1,8 @@
 package com.muejam.core.cache;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,7 +16,6 @@ import com.muejam.core.redis.ConditionalOnMissingRedis;
 import com.muejam.core.redis.ConditionalOnRedis;
 import com.muejam.core.redis.RedisGuard;
 
-import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
@@ -47,13 +44,10 @@ class CacheConfiguration {
 	/** v2: JSON values (v1 held Java-serialized objects). */
 	static final String KEY_PREFIX = "muejam:v2:cache:";
 
-	/** A read sent without waiting, when no command timeout is configured. */
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
-
 	@Bean
 	@ConditionalOnRedis
 	RedisCacheManager redisCacheManager(RedisConnectionFactory connections, CacheProperties properties,
-			RedisGuard guard, List<CacheValueType> valueTypes, DataRedisProperties redis) {
+			RedisGuard guard, List<CacheValueType> valueTypes) {
 		Map<String, Class<?>> types = typesByCache(properties, valueTypes);
 		JsonMapper mapper = cacheMapper();
 		RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
@@ -64,8 +58,7 @@ class CacheConfiguration {
 			.forEach((name, ttl) -> caches.put(name, defaults.entryTtl(ttl)
 				.serializeValuesWith(SerializationPair.fromSerializer(serializer(mapper, types.get(name), name)))));
 		RedisCacheWriter writer = new ResilientCacheWriter(
-				RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(500)), guard,
-				Objects.requireNonNullElse(redis.getTimeout(), DEFAULT_TIMEOUT));
+				RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(500)), guard);
 		return RedisCacheManager.builder(writer)
 			.cacheDefaults(defaults)
 			.withInitialCacheConfigurations(caches)

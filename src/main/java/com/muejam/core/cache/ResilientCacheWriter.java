@@ -25,17 +25,9 @@ class ResilientCacheWriter implements RedisCacheWriter {
 
 	private final RedisGuard guard;
 
-	private final Duration timeout;
-
-	/**
-	 * @param delegate the writer that talks to Redis
-	 * @param guard the circuit breaker and fallbacks
-	 * @param timeout how long a read sent without waiting may take (the command timeout)
-	 */
-	ResilientCacheWriter(RedisCacheWriter delegate, RedisGuard guard, Duration timeout) {
+	ResilientCacheWriter(RedisCacheWriter delegate, RedisGuard guard) {
 		this.delegate = delegate;
 		this.guard = guard;
-		this.timeout = timeout;
 	}
 
 	@Override
@@ -64,25 +56,14 @@ class ResilientCacheWriter implements RedisCacheWriter {
 		return loaded;
 	}
 
-	/**
-	 * Whether reads can be sent without waiting for each answer (Lettuce): a page of
-	 * cached values is then one round trip ({@link CacheReads}).
-	 */
 	@Override
 	public boolean supportsAsyncRetrieve() {
-		return this.delegate.supportsAsyncRetrieve();
+		return false;
 	}
 
-	/**
-	 * Reads without waiting for the answer: a failed or late read is a miss.
-	 */
 	@Override
 	public CompletableFuture<byte[]> retrieve(String name, byte[] key, @Nullable Duration ttl) {
-		if (!this.delegate.supportsAsyncRetrieve()) {
-			return CompletableFuture.completedFuture(get(name, key, ttl));
-		}
-		return this.guard.callAsync("cache.get", () -> this.delegate.retrieve(name, key, ttl), () -> null,
-				this.timeout);
+		return CompletableFuture.completedFuture(get(name, key, ttl));
 	}
 
 	@Override
@@ -133,7 +114,7 @@ class ResilientCacheWriter implements RedisCacheWriter {
 
 	@Override
 	public RedisCacheWriter withStatisticsCollector(CacheStatisticsCollector collector) {
-		return new ResilientCacheWriter(this.delegate.withStatisticsCollector(collector), this.guard, this.timeout);
+		return new ResilientCacheWriter(this.delegate.withStatisticsCollector(collector), this.guard);
 	}
 
 	@Override

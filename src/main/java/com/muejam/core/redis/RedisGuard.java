@@ -1,10 +1,5 @@
 package com.muejam.core.redis;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -58,39 +53,6 @@ public class RedisGuard {
 			log.warn("Redis {} failed, carrying on without it: {}", operation, ex.toString());
 			return fallback.get();
 		}
-	}
-
-	/**
-	 * Starts a Redis operation that answers later, or answers its fallback when Redis
-	 * fails, does not answer within the timeout, or the breaker is open. Lettuce bounds
-	 * only its blocking calls by the command timeout, so the bound is set here.
-	 * @param <T> the result type
-	 * @param operation what it is, for metrics and logs (e.g. {@code cache.get})
-	 * @param action starts the Redis operation
-	 * @param fallback what to answer without Redis
-	 * @param timeout how long to wait for Redis's answer
-	 * @return the operation's or the fallback's result, once there is one
-	 */
-	public <T extends @Nullable Object> CompletableFuture<T> callAsync(String operation,
-			Supplier<? extends CompletionStage<T>> action, Supplier<T> fallback, Duration timeout) {
-		Supplier<CompletionStage<T>> bounded = () -> action.get()
-			.toCompletableFuture()
-			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		CompletionStage<T> stage;
-		try {
-			stage = this.breaker.executeCompletionStage(bounded);
-		}
-		catch (RuntimeException ex) {
-			stage = CompletableFuture.failedFuture(ex);
-		}
-		return stage.toCompletableFuture().exceptionally((ex) -> {
-			count(operation);
-			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-			if (!(cause instanceof CallNotPermittedException)) {
-				log.warn("Redis {} failed, carrying on without it: {}", operation, cause.toString());
-			}
-			return fallback.get();
-		});
 	}
 
 	/**
