@@ -28,8 +28,11 @@ class DiscoveryCacheEviction {
 
 	private final CacheManager caches;
 
-	DiscoveryCacheEviction(CacheManager caches) {
+	private final TrendingRanking trending;
+
+	DiscoveryCacheEviction(CacheManager caches, TrendingRanking trending) {
 		this.caches = caches;
+		this.trending = trending;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
@@ -45,12 +48,12 @@ class DiscoveryCacheEviction {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(StoryPublished published) {
-		this.caches.getCache(CacheNames.TRENDING).clear();
+		this.trending.forget();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(StoryDeleted deleted) {
-		this.caches.getCache(CacheNames.TRENDING).clear();
+		this.trending.forget();
 	}
 
 }

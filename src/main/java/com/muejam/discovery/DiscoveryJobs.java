@@ -7,12 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.cache.CacheManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.muejam.core.cache.CacheNames;
 
 /**
  * The scheduled ranking work, each job one set-based statement (no per-story round
@@ -27,15 +24,15 @@ class DiscoveryJobs {
 
 	private final DiscoveryProperties properties;
 
-	private final CacheManager caches;
+	private final TrendingRanking trending;
 
 	private final ObservationRegistry observations;
 
-	DiscoveryJobs(JobQueries queries, DiscoveryProperties properties, CacheManager caches,
+	DiscoveryJobs(JobQueries queries, DiscoveryProperties properties, TrendingRanking trending,
 			ObservationRegistry observations) {
 		this.queries = queries;
 		this.properties = properties;
-		this.caches = caches;
+		this.trending = trending;
 		this.observations = observations;
 	}
 
@@ -62,7 +59,7 @@ class DiscoveryJobs {
 		int scored = this.queries.scoreTrending(this.properties.hourlyDecay());
 		this.queries.deleteStaleTrending();
 		this.queries.deleteOldEngagements();
-		this.caches.getCache(CacheNames.TRENDING).clear();
+		this.trending.forget();
 		log.info("Recomputed trending scores of {} stories in {} ms", scored,
 				(System.nanoTime() - started) / 1_000_000);
 		return scored;

@@ -42,8 +42,6 @@ class DiscoveryService {
 
 	static final int MIN_INTERESTS = 3;
 
-	private static final int TRENDING_DEPTH = 500;
-
 	/** How many of the reader's interests For You weighs, strongest first. */
 	private static final int INTEREST_LIMIT = 200;
 
@@ -57,7 +55,7 @@ class DiscoveryService {
 
 	private final DiscoveryProperties properties;
 
-	private final Cache trendingCache;
+	private final TrendingRanking trending;
 
 	private final Cache forYouCache;
 
@@ -66,14 +64,15 @@ class DiscoveryService {
 	private final Clock clock;
 
 	DiscoveryService(DiscoveryQueries queries, StoryService stories, BlockedUsers blockedUsers, CursorCodec cursors,
-			DiscoveryProperties properties, CacheManager caches, Clock clock, FinishedStories finishedStories) {
+			DiscoveryProperties properties, CacheManager caches, Clock clock, FinishedStories finishedStories,
+			TrendingRanking trending) {
 		this.finishedStories = finishedStories;
 		this.queries = queries;
 		this.stories = stories;
 		this.blockedUsers = blockedUsers;
 		this.cursors = cursors;
 		this.properties = properties;
-		this.trendingCache = caches.getCache(CacheNames.TRENDING);
+		this.trending = trending;
 		this.forYouCache = caches.getCache(CacheNames.FOR_YOU);
 		this.clock = clock;
 	}
@@ -86,7 +85,7 @@ class DiscoveryService {
 
 	@Transactional(readOnly = true)
 	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
-		Ranked ranked = this.trendingCache.get("top", this::rankTrending);
+		Ranked ranked = this.trending.ranking();
 		return page(viewer, ranked, "discover.trending", page, finished(viewer, hideRead));
 	}
 
@@ -137,12 +136,6 @@ class DiscoveryService {
 			this.queries.halveInterestInTagsOf(viewer.id(), storyId);
 		}
 		this.forYouCache.evict(viewer.id());
-	}
-
-	private Ranked rankTrending() {
-		Instant now = this.clock.instant();
-		List<Ranked.Entry> entries = this.queries.trending(TRENDING_DEPTH);
-		return new Ranked(now, entries);
 	}
 
 	/**

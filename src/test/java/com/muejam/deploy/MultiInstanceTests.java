@@ -22,6 +22,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -344,6 +345,22 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(7)
+	void withRedisAnInstanceKeepsACopyOfTheTrendingRankingUntilAChangeOnIt() {
+		Fixtures fixtures = new Fixtures(one);
+		// a publication drops the ranking, the shared one and this instance's copy
+		fixtures.publishedStory("user_trend_copy_author", "Trending Copy", List.of());
+		double before = trendingReads(first);
+		for (int i = 0; i < 3; i++) {
+			assertThat(one.get("/v1/discover?tab=trending").send().status()).isEqualTo(200);
+		}
+		assertThat(trendingReads(first)).isEqualTo(before + 1);
+		fixtures.publishedStory("user_trend_copy_author", "Trending Copy Again", List.of());
+		assertThat(one.get("/v1/discover?tab=trending").send().status()).isEqualTo(200);
+		assertThat(trendingReads(first)).isEqualTo(before + 2);
+	}
+
+	@Test
+	@Order(7)
 	void aUsersRateLimitIsSharedByTheInstances() {
 		assertThat(whisper(one, "one")).isEqualTo(201);
 		assertThat(whisper(two, "two")).isEqualTo(201);
@@ -526,6 +543,17 @@ class MultiInstanceTests {
 				.map(String::new)
 				.toArray(String[]::new);
 		}
+	}
+
+	/** How often an instance read the trending ranking from Redis. */
+	private static double trendingReads(ConfigurableApplicationContext context) {
+		return context.getBean(MeterRegistry.class)
+			.find("cache.gets")
+			.tag("cache", "trending")
+			.functionCounters()
+			.stream()
+			.mapToDouble(FunctionCounter::count)
+			.sum();
 	}
 
 	private String prometheus(ConfigurableApplicationContext context) throws Exception {
