@@ -6,6 +6,8 @@
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
 #   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (200)/s, p99 under SOAK_P99 (1000) ms
 #   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, extracted, extracted with a JDK AOT cache
+#   load/run.sh pages  [jar ...]   signed-out Trending and search pages with wrk, per jar: in process, then with a
+#                                  redis-server started here on REDIS_PORT (16379); needs redis-server (Debian)
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
 # defaults (embedded PostgreSQL, in-process cache) with rate limits off, seeds the data set
@@ -309,6 +311,37 @@ startup() {
 	done
 }
 
+# pages [jar ...]: a signed-out Trending page and a search page, with the in-process cache and
+# with Redis, over the mixed load's 2,000 stories
+pages() {
+	ensure_wrk
+	local port=${REDIS_PORT:-16379}
+	local jars=("$@")
+	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	for jar in "${jars[@]}"; do
+		for cache in in-process redis; do
+			fresh_database
+			local redis=()
+			if [[ $cache == redis ]]; then
+				redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+				redis-server --port "$port" --save '' --appendonly no --daemonize yes >/dev/null
+				redis=(--spring.data.redis.url="redis://localhost:$port")
+			fi
+			start pages 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT" "${redis[@]}"
+			seed 2000 200 >/dev/null
+			# the first trending recompute runs 10 s after start
+			until [[ $(curl -fs 'localhost:8080/v1/discover?tab=trending' | grep -o '"id"' | wc -l) -gt 10 ]]; do
+				sleep 1
+			done
+			for url in "/v1/discover?tab=trending" "/v1/search?q=dragons"; do
+				echo "$(basename "$jar") $cache $url: $(rate "localhost:8080$url")"
+			done
+			stop_all
+			[[ $cache == redis ]] && redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+		done
+	done
+}
+
 mode=${1:-}
 shift || true
 case "$mode" in
@@ -316,8 +349,9 @@ ratios) ratios "$@" ;;
 mixed) mixed "$@" ;;
 soak) soak "$@" ;;
 startup) startup "$@" ;;
+pages) pages "$@" ;;
 *)
-	sed -n '2,12p' "$0"
+	sed -n '2,14p' "$0"
 	exit 2
 	;;
 esac
