@@ -334,7 +334,7 @@ pages() {
 				sleep 1
 			done
 			for url in "/v1/discover?tab=trending" "/v1/search?q=dragons"; do
-				echo "$(basename "$jar") $cache $url: $(rate "localhost:8080$url")"
+				echo "$(basename "$jar") $cache $url: $(rate "http://localhost:8080$url")"
 			done
 			stop_all
 			[[ $cache == redis ]] && redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
