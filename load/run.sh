@@ -10,7 +10,7 @@
 #                                  redis-server started here on REDIS_PORT (16379); needs redis-server (Debian)
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
-# defaults (embedded PostgreSQL, in-process cache) with rate limits off, seeds the data set
+# defaults (embedded PostgreSQL, in-process cache; pages also with Redis) with rate limits off, seeds the data set
 # through SQL (load/src/test/java/com/muejam/load/Seeder.java), measures, and stops it.
 # Output goes to target/load/. Needs wrk (Debian package; installed if missing and root).
 set -euo pipefail
