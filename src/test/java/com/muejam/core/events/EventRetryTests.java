@@ -98,11 +98,20 @@ class EventRetryTests {
 			.as("user_ops", "moderator")
 			.send();
 		assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(status()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> publications("poison", "true") == 0);
 		assertThat(this.sideEffect.completed()).isEqualTo(1);
 		assertThat(this.api.get("/v1/admin/events/parked").as("user_ops", "moderator").send().json().path("data"))
 			.isEmpty();
 		assertThat(this.meters.get("muejam.events.parked").gauge().value()).isZero();
+	}
+
+	@Test
+	void aCompletedPublicationLeavesNoRowBehind() {
+		this.sideEffect.fixed();
+		this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new SomethingHappened("fine")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> publications("fine", "completion_date is null") == 0);
+		assertThat(this.sideEffect.completed()).isEqualTo(1);
+		assertThat(publications("fine", "true")).as("completed publications of the event").isZero();
 	}
 
 	@Test
@@ -142,6 +151,14 @@ class EventRetryTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
+	}
+
+	private int publications(String what, String condition) {
+		return this.jdbc
+			.sql("select count(*) from event_publication where serialized_event like :what and " + condition)
+			.param("what", "%\"" + what + "\"%")
+			.query(Integer.class)
+			.single();
 	}
 
 	private UUID publicationId() {
