@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,14 +14,9 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.cache.CacheEvictions;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.cache.Caches;
-import com.muejam.core.pagination.CursorCodec;
-import com.muejam.core.pagination.CursorPage;
-import com.muejam.core.pagination.Keyset;
-import com.muejam.core.pagination.PageParams;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.core.visibility.Rating;
-import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.uploads.UploadService;
 import com.muejam.users.UserSummary;
 
@@ -31,9 +25,9 @@ import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side of stories: a story by slug or id (cached for readers), the public and
- * the author's own lists, popular tags, and the mapping of rows to what the API shows.
- * Writers evict what they change.
+ * The read side of stories: a story by slug or id and pages of stories by id (cached for
+ * readers), and the mapping of rows to what the API shows. Writers evict what they
+ * change, the shared first page of {@link StoryLists} included.
  */
 @Service
 class StoryCatalog {
@@ -41,24 +35,9 @@ class StoryCatalog {
 	private static final Pattern UUID_SHAPE = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private static final String PUBLIC_LIST = "stories.public";
-
-	private static final String OWN_LIST = "stories.own";
-
-	private static final String TAG_LIST = "tags.popular";
-
-	private static final String FRONT_PAGE_KEY = "newest";
-
-	/** A default page and one more, which tells whether there is a next page. */
-	private static final int FRONT_PAGE_SIZE = PageParams.DEFAULT_PAGE_SIZE + 1;
-
 	private final StoryQueries queries;
 
-	private final TagStore tags;
-
 	private final UploadService uploads;
-
-	private final CursorCodec cursors;
 
 	private final Cache storyCache;
 
@@ -70,12 +49,10 @@ class StoryCatalog {
 
 	private final Clock clock;
 
-	StoryCatalog(StoryQueries queries, TagStore tags, UploadService uploads, CursorCodec cursors, CacheManager caches,
-			ChapterCache chapterCache, BlockedUsers blockedUsers, Clock clock) {
+	StoryCatalog(StoryQueries queries, UploadService uploads, CacheManager caches, ChapterCache chapterCache,
+			BlockedUsers blockedUsers, Clock clock) {
 		this.queries = queries;
-		this.tags = tags;
 		this.uploads = uploads;
-		this.cursors = cursors;
 		this.storyCache = caches.getCache(CacheNames.STORIES);
 		this.frontPageCache = caches.getCache(CacheNames.FRONT_PAGE);
 		this.chapterCache = chapterCache;
@@ -106,78 +83,6 @@ class StoryCatalog {
 			return visibleTo(viewer, view);
 		}
 		return view;
-	}
-
-	/**
-	 * A page of published stories, newest first, in one statement (and one more for a
-	 * signed-in viewer's blocks and mutes), without what the viewer asked not to see:
-	 * stories rated above their limit, with a muted tag (unless it is the tag asked for)
-	 * or by a muted author (unless it is the author asked for). The first page of all of
-	 * them, as anyone signed out sees it, is shared ({@link #frontPage()}).
-	 */
-	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
-			@Nullable String tagSlug, WordRange words, Set<UUID> leftOut, PageParams page) {
-		Keyset after = Keyset.after(this.cursors, PUBLIC_LIST, page);
-		if (viewer == null && after == null && authorHandle == null && tagSlug == null && words.equals(WordRange.ANY)
-				&& leftOut.isEmpty() && page.fetchSize() <= FRONT_PAGE_SIZE) {
-			List<StoryView> newest = frontPage();
-			return CursorPage.of(newest.subList(0, Math.min(page.fetchSize(), newest.size())), page,
-					(story) -> new Keyset(story.publishedAt(), story.id()).encode(this.cursors, PUBLIC_LIST));
-		}
-		// anonymous readers have no blocks: no call, so no transaction around an empty
-		// answer
-		Set<UUID> hidden = (viewer == null) ? Set.of() : (authorHandle != null)
-				? this.blockedUsers.eitherWay(viewer.id()) : this.blockedUsers.mutedOrBlocked(viewer.id());
-		String tag = (tagSlug != null) ? Slugs.of(tagSlug, 50) : null;
-		ReaderPreferences preferences = CurrentUser.preferencesOf(viewer);
-		if (tag != null) {
-			preferences = preferences.showing(tag);
-		}
-		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, leftOut, preferences, words, after,
-				page.fetchSize());
-		return CursorPage
-			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
-			.map(this::view);
-	}
-
-	/**
-	 * The newest stories as anyone signed out sees them first: from the cache, or in one
-	 * statement. Every write to a published story evicts it ({@link #evict}).
-	 */
-	private List<StoryView> frontPage() {
-		FrontPage cached = this.frontPageCache.get(FRONT_PAGE_KEY, FrontPage.class);
-		if (cached != null) {
-			return cached.stories();
-		}
-		long mark = CacheEvictions.mark(this.frontPageCache);
-		List<StoryView> newest = this.queries
-			.publicPage(null, null, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS, WordRange.ANY, null,
-					FRONT_PAGE_SIZE)
-			.stream()
-			.map(this::view)
-			.toList();
-		CacheEvictions.putUnlessEvicted(this.frontPageCache, FRONT_PAGE_KEY, new FrontPage(newest), mark);
-		return newest;
-	}
-
-	/**
-	 * A page of the author's own stories, drafts included, in one statement.
-	 */
-	CursorPage<StoryView> own(CurrentUser author, PageParams page) {
-		Keyset after = Keyset.after(this.cursors, OWN_LIST, page);
-		List<StoryRow> rows = this.queries.ownPage(author.id(), after, page.fetchSize());
-		return CursorPage.of(rows, page, (row) -> new Keyset(row.createdAt(), row.id()).encode(this.cursors, OWN_LIST))
-			.map(this::view);
-	}
-
-	CursorPage<PopularTagView> popularTags(PageParams page) {
-		TagStore.TagPosition after = this.cursors.after(TAG_LIST, page, TagStore.TagPosition::of);
-		List<TagStore.PopularTagRow> rows = this.tags.popularTags(after, page.fetchSize());
-		return CursorPage
-			.of(rows, page,
-					(row) -> this.cursors.encode(TAG_LIST,
-							List.of(Integer.toString(row.view().storyCount()), row.id().toString())))
-			.map(TagStore.PopularTagRow::view);
 	}
 
 	/**
@@ -243,7 +148,7 @@ class StoryCatalog {
 		System.arraycopy(previousSlugs, 0, keys, 2, previousSlugs.length);
 		CacheEvictions.evict(this.storyCache, keys);
 		if (story.isPublished()) {
-			CacheEvictions.evict(this.frontPageCache, FRONT_PAGE_KEY);
+			CacheEvictions.evict(this.frontPageCache, StoryLists.FRONT_PAGE_KEY);
 		}
 	}
 
@@ -264,7 +169,7 @@ class StoryCatalog {
 	 */
 	void forgetAll() {
 		CacheEvictions.clear(this.storyCache);
-		CacheEvictions.evict(this.frontPageCache, FRONT_PAGE_KEY);
+		CacheEvictions.evict(this.frontPageCache, StoryLists.FRONT_PAGE_KEY);
 		this.chapterCache.clear();
 	}
 

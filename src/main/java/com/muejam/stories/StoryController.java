@@ -44,9 +44,12 @@ class StoryController {
 
 	private final StoryCatalog catalog;
 
-	StoryController(StoryService stories, StoryCatalog catalog) {
+	private final StoryLists lists;
+
+	StoryController(StoryService stories, StoryCatalog catalog, StoryLists lists) {
 		this.stories = stories;
 		this.catalog = catalog;
+		this.lists = lists;
 	}
 
 	@Operation(summary = "Create a story draft",
@@ -97,7 +100,7 @@ class StoryController {
 			@Parameter(description = "Only stories of at most this many words") @RequestParam(name = "max_words",
 					required = false) @Nullable @Min(0) Integer maxWords,
 			@Valid PageParams page) {
-		return this.catalog.published(user, author, tag, WordRange.of(minWords, maxWords), Set.of(), page);
+		return this.lists.published(user, author, tag, WordRange.of(minWords, maxWords), Set.of(), page);
 	}
 
 	@Operation(summary = "A story by slug (or id)",
@@ -113,14 +116,14 @@ class StoryController {
 	@Operation(summary = "The caller's own stories, drafts included, newest first")
 	@GetMapping("/v1/me/stories")
 	CursorPage<StoryView> listMyStories(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
-		return this.catalog.own(user, page);
+		return this.lists.own(user, page);
 	}
 
 	@Operation(summary = "Popular tags", description = "Tags by the number of published stories that carry them.")
 	@SecurityRequirements
 	@GetMapping("/v1/tags")
 	CursorPage<PopularTagView> listTags(@Valid PageParams page) {
-		return this.catalog.popularTags(page);
+		return this.lists.popularTags(page);
 	}
 
 }

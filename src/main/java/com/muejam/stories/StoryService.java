@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Stories: drafts, edits, publication (now or scheduled), soft deletion and hiding, and
  * the module's public API for other modules. Only the author changes a story; a story
  * readers can see answers others with 403, a draft with 404. What readers browse is
- * {@link StoryCatalog}'s.
+ * {@link StoryCatalog}'s and {@link StoryLists}'.
  */
 @Service
 public class StoryService {
@@ -45,6 +45,8 @@ public class StoryService {
 	private final StoryQueries queries;
 
 	private final StoryCatalog catalog;
+
+	private final StoryLists lists;
 
 	private final TagStore tags;
 
@@ -58,12 +60,13 @@ public class StoryService {
 
 	private final Clock clock;
 
-	StoryService(StoryRepository stories, StoryQueries queries, StoryCatalog catalog, TagStore tags,
+	StoryService(StoryRepository stories, StoryQueries queries, StoryCatalog catalog, StoryLists lists, TagStore tags,
 			UploadService uploads, RateLimiter rateLimiter, ApplicationEventPublisher events, Quotas quotas,
 			Clock clock) {
 		this.stories = stories;
 		this.queries = queries;
 		this.catalog = catalog;
+		this.lists = lists;
 		this.tags = tags;
 		this.uploads = uploads;
 		this.rateLimiter = rateLimiter;
@@ -165,7 +168,7 @@ public class StoryService {
 	 * @return the stories, newest first
 	 */
 	public CursorPage<StoryView> latest(@Nullable CurrentUser viewer, PageParams page, Set<UUID> leftOut) {
-		return this.catalog.published(viewer, null, null, WordRange.ANY, leftOut, page);
+		return this.lists.published(viewer, null, null, WordRange.ANY, leftOut, page);
 	}
 
 	/**

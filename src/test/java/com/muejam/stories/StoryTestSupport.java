@@ -43,7 +43,7 @@ public final class StoryTestSupport {
 	 * @return the story ids
 	 */
 	public static List<UUID> listedWithTag(ApplicationContext context, CurrentUser viewer, String tag) {
-		return context.getBean(StoryCatalog.class)
+		return context.getBean(StoryLists.class)
 			.published(viewer, null, tag, WordRange.ANY, java.util.Set.of(),
 					com.muejam.core.pagination.PageParams.first(100))
 			.data()
