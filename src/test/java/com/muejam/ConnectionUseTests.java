@@ -78,6 +78,18 @@ class ConnectionUseTests {
 	}
 
 	@Test
+	void signedOutReadsServedFromMemoryTakeNoConnection() {
+		Fixtures.Published book = this.fixtures.publishedChapter("user_author", "Remembered", "Words to keep.");
+		String slug = this.fixtures.read("/v1/stories/" + book.storyId()).path("slug").asString();
+		for (String path : List.of("/v1/stories/" + slug, "/v1/stories/" + book.storyId(),
+				"/v1/chapters/" + book.chapterId(), "/v1/stories", "/v1/discover?tab=new", "/v1/discover?tab=trending",
+				"/v1/search?q=remembered", "/v1/search/suggest?q=rem")) {
+			this.fixtures.read(path);
+			assertThat(this.statements.countConnections(() -> this.fixtures.read(path))).as(path).isZero();
+		}
+	}
+
+	@Test
 	void blockingHoldsOneConnectionAtATime() {
 		this.fixtures.me("user_reader");
 		String author = this.fixtures.me("user_author").path("id").asString();

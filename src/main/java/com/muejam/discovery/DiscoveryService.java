@@ -83,13 +83,17 @@ class DiscoveryService {
 			.map((story) -> new DiscoverItem(story, null));
 	}
 
-	@Transactional(readOnly = true)
+	// no transaction around a ranked page: its statements (the ranking, the stories the
+	// cache lacks, the finished stories when asked) are reads that need no common
+	// snapshot,
+	// and a page served from memory then takes no pooled connection, so it never waits
+	// for
+	// one behind the writes
 	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
 		Ranked ranked = this.trending.ranking();
 		return page(viewer, ranked, "discover.trending", page, finished(viewer, hideRead));
 	}
 
-	@Transactional(readOnly = true)
 	CursorPage<DiscoverItem> forYou(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
 		if (viewer == null) {
 			throw new ApiException(ErrorCode.UNAUTHENTICATED, "For You needs a signed-in reader");

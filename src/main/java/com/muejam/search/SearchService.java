@@ -3,6 +3,7 @@ package com.muejam.search;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -154,7 +155,6 @@ class SearchService {
 	 * @param query one or more characters
 	 * @return the suggestions
 	 */
-	@Transactional(readOnly = true)
 	Suggestions suggest(@Nullable CurrentUser viewer, String query) {
 		String q = clean(query).toLowerCase(Locale.ROOT);
 		Suggestions all = this.suggestions.get(q, () -> computeSuggestions(q));
@@ -168,15 +168,21 @@ class SearchService {
 			.limited(SUGGESTIONS);
 	}
 
+	/**
+	 * Suggestions for everyone, in a read-only transaction that plans for its values:
+	 * only on a miss, so that a cached type-ahead takes no pooled connection.
+	 */
 	private Suggestions computeSuggestions(String q) {
 		String prefix = likeEscape(q) + "%";
 		String word = "% " + likeEscape(q) + "%";
-		this.queries.planForEachQuery();
-		List<Suggestions.StorySuggestion> stories = this.queries.storySuggestions(prefix, word, SUGGESTIONS * 3);
-		List<Suggestions.UserSuggestion> users = this.queries.userSuggestions(prefix, word, SUGGESTIONS * 3);
-		List<TagHit> tags = this.queries.tagSuggestions(prefix, word, SUGGESTIONS);
-		// a few more than shown, so that leaving out blocked users still fills the list
-		return new Suggestions(stories, users, tags);
+		return Objects.requireNonNull(this.readOnly.execute((status) -> {
+			this.queries.planForEachQuery();
+			// a few more than shown, so that leaving out blocked users still fills the
+			// list
+			return new Suggestions(this.queries.storySuggestions(prefix, word, SUGGESTIONS * 3),
+					this.queries.userSuggestions(prefix, word, SUGGESTIONS * 3),
+					this.queries.tagSuggestions(prefix, word, SUGGESTIONS));
+		}));
 	}
 
 	private Set<UUID> hidden(@Nullable CurrentUser viewer) {

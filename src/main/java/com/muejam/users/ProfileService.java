@@ -143,7 +143,7 @@ public class ProfileService {
 	 * @return the profile
 	 * @throws ApiException 404 when no such (undeleted) profile exists
 	 */
-	@Transactional(readOnly = true)
+	// no transaction: one statement on a miss, and from the cache no pooled connection
 	ProfileView publicProfile(String handle) {
 		if (!Handle.isValid(handle)) {
 			throw ApiException.notFound("User");

@@ -213,6 +213,11 @@ class DiscoveryTests {
 		assertThat(titlesOf(items)).containsExactly("Dragon Shelf", "Dragon Tale", "Whodunit");
 		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("TAG");
 		assertThat(items.get(0).path("reason").path("label").asString()).isEqualTo("Fantasy");
+		// the ranking and its stories are cached now, and so is the reader's sign-in
+		assertThat(this.statements
+			.countConnections(() -> this.api.get("/v1/discover?tab=for_you").as("user_reader").send()))
+			.as("pooled connections taken by a page served from memory")
+			.isZero();
 		String shelf = this.api.post("/v1/library/shelves")
 			.as("user_reader")
 			.json(Map.of("name", "Mine"))

@@ -64,6 +64,9 @@ class PagesFromTheStoryCacheTests {
 		this.jobs.recomputeTrending();
 		assertThat(titles(fixtures().read(TRENDING))).containsSubsequence("Cached Trend Busy", "Cached Trend Quiet");
 		assertThat(this.statements.capture(() -> fixtures().read(TRENDING))).isEmpty();
+		assertThat(this.statements.countConnections(() -> fixtures().read(TRENDING)))
+			.as("pooled connections taken by a page served from memory")
+			.isZero();
 		// an edit evicts its story alone: the next page reads that one, and shows it
 		fixtures().editStory(author, busy, Map.of("title", "Cached Trend Retitled"));
 		List<String> sql = this.statements

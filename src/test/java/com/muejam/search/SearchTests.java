@@ -103,6 +103,10 @@ class SearchTests {
 		assertThat(suggestions.path("users").get(0).path("handle").asString()).isEqualTo("moonwalker");
 		assertThat(suggestions.path("tags").get(0).path("slug").asString()).isEqualTo("moon-magic");
 		assertThat(suggestions.path("stories").get(0).has("author_id")).isFalse();
+		// typed again (each keystroke asks): from the cache, without a pooled connection
+		assertThat(this.statements.countConnections(() -> this.api.get("/v1/search/suggest?q=moo").send()))
+			.as("pooled connections taken by a type-ahead served from memory")
+			.isZero();
 		assertThat(this.api.get("/v1/search/suggest?q=").send().status()).isEqualTo(400);
 	}
 

@@ -34,6 +34,8 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 
 	private final AtomicLong transactions = new AtomicLong();
 
+	private final AtomicLong connectionsTaken = new AtomicLong();
+
 	private final ThreadLocal<int[]> connectionsHeld = ThreadLocal.withInitial(() -> new int[1]);
 
 	private final AtomicInteger mostConnectionsHeld = new AtomicInteger();
@@ -75,6 +77,7 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 				&& execution.getThrown() == null) {
 			this.mostConnectionsHeld.accumulateAndGet(++this.connectionsHeld.get()[0], Math::max);
 			this.connectionsOpen.incrementAndGet();
+			this.connectionsTaken.incrementAndGet();
 		}
 		if (method.equals("close") && execution.getTarget() instanceof Connection) {
 			this.connectionsHeld.get()[0]--;
@@ -128,6 +131,17 @@ public class StatementCounter implements BeanPostProcessor, QueryExecutionListen
 	 */
 	public long countTransactions(Runnable action) {
 		return fewest(action, this.transactions);
+	}
+
+	/**
+	 * Runs an action twice and counts the pooled connections it took, the fewer of the
+	 * two counts as for {@link #count(Runnable)}: a request served from memory takes
+	 * none, so it never waits for one when the pool is busy.
+	 * @param action what to run
+	 * @return the number of connections taken from the pool
+	 */
+	public long countConnections(Runnable action) {
+		return fewest(action, this.connectionsTaken);
 	}
 
 	/**

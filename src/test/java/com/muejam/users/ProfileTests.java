@@ -22,6 +22,7 @@ import com.muejam.users.ProfileRequests.UpdateProfile;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
+import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,9 @@ class ProfileTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	StatementCounter statements;
 
 	@Test
 	void firstAuthenticatedRequestCreatesProfileFromToken() {
@@ -225,6 +229,9 @@ class ProfileTests {
 		assertThat(reply.json().has("email")).isFalse();
 		assertThat(reply.json().has("roles")).isFalse();
 		assertThat(reply.json().path("follower_count").asInt()).isZero();
+		assertThat(this.statements.countConnections(() -> this.api.get("/v1/users/public_one").send()))
+			.as("pooled connections taken by a profile served from memory")
+			.isZero();
 	}
 
 	@Test
