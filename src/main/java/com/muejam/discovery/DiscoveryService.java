@@ -28,7 +28,9 @@ import com.muejam.stories.StoryView;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The discover feeds. New is the newest published stories; Trending ranks by the current
@@ -63,9 +65,11 @@ class DiscoveryService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate readOnly;
+
 	DiscoveryService(DiscoveryQueries queries, StoryService stories, BlockedUsers blockedUsers, CursorCodec cursors,
 			DiscoveryProperties properties, CacheManager caches, Clock clock, FinishedStories finishedStories,
-			TrendingRanking trending) {
+			TrendingRanking trending, PlatformTransactionManager transactions) {
 		this.finishedStories = finishedStories;
 		this.queries = queries;
 		this.stories = stories;
@@ -75,6 +79,8 @@ class DiscoveryService {
 		this.trending = trending;
 		this.forYouCache = caches.getCache(CacheNames.FOR_YOU);
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	// one statement (the story list's), so no transaction around it
@@ -152,14 +158,17 @@ class DiscoveryService {
 	 * {@value #MIN_INTERESTS} interests)
 	 */
 	@Nullable Ranked rankForYou(UUID userId, Instant at) {
-		Interests interests = this.queries.interests(userId, INTEREST_LIMIT);
-		if (interests.size() < MIN_INTERESTS) {
-			return null;
-		}
-		// muted authors are never recommended
-		List<Ranked.Entry> entries = this.queries.forYou(userId, at, this.properties.forYouDepth(), interests,
-				this.blockedUsers.mutedOrBlocked(userId).toArray(UUID[]::new));
-		return new Ranked(at, entries);
+		// read-only, so that a read replica ranks when there is one
+		return this.readOnly.execute((status) -> {
+			Interests interests = this.queries.interests(userId, INTEREST_LIMIT);
+			if (interests.size() < MIN_INTERESTS) {
+				return null;
+			}
+			// muted authors are never recommended
+			List<Ranked.Entry> entries = this.queries.forYou(userId, at, this.properties.forYouDepth(), interests,
+					this.blockedUsers.mutedOrBlocked(userId).toArray(UUID[]::new));
+			return new Ranked(at, entries);
+		});
 	}
 
 	/**

@@ -8,12 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.core.cache.CacheNames;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ class DiscoveryTests {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	CacheManager caches;
 
 	@Test
 	void newTabListsTheNewestPublishedStories() {
@@ -213,6 +218,12 @@ class DiscoveryTests {
 		assertThat(titlesOf(items)).containsExactly("Dragon Shelf", "Dragon Tale", "Whodunit");
 		assertThat(items.get(0).path("reason").path("kind").asString()).isEqualTo("TAG");
 		assertThat(items.get(0).path("reason").path("label").asString()).isEqualTo("Fantasy");
+		// ranking runs in a read-only transaction, which a read replica serves when there
+		// is one
+		assertThat(this.statements.countTransactions(() -> {
+			this.caches.getCache(CacheNames.FOR_YOU).clear();
+			this.api.get("/v1/discover?tab=for_you").as("user_reader").send();
+		})).isEqualTo(1);
 		// the ranking and its stories are cached now, and so is the reader's sign-in
 		assertThat(this.statements
 			.countConnections(() -> this.api.get("/v1/discover?tab=for_you").as("user_reader").send()))
