@@ -90,11 +90,8 @@ class DiscoveryService {
 	}
 
 	// no transaction around a ranked page: its statements (the ranking, the stories the
-	// cache lacks, the finished stories when asked) are reads that need no common
-	// snapshot,
-	// and a page served from memory then takes no pooled connection, so it never waits
-	// for
-	// one behind the writes
+	// cache lacks, the finished stories when asked) need no common snapshot, and a page
+	// served from memory then takes no pooled connection, nor waits for one
 	CursorPage<DiscoverItem> trending(@Nullable CurrentUser viewer, PageParams page, @Nullable Boolean hideRead) {
 		Ranked ranked = this.trending.ranking();
 		return page(viewer, ranked, "discover.trending", page, finished(viewer, hideRead));

@@ -177,8 +177,7 @@ class SearchService {
 		String word = "% " + likeEscape(q) + "%";
 		return Objects.requireNonNull(this.readOnly.execute((status) -> {
 			this.queries.planForEachQuery();
-			// a few more than shown, so that leaving out blocked users still fills the
-			// list
+			// a few more than shown, so that leaving out blocked users still fills it
 			return new Suggestions(this.queries.storySuggestions(prefix, word, SUGGESTIONS * 3),
 					this.queries.userSuggestions(prefix, word, SUGGESTIONS * 3),
 					this.queries.tagSuggestions(prefix, word, SUGGESTIONS));
