@@ -109,17 +109,18 @@ final class ReadingQueries {
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select p.*, story.* from (
+					select p.* from (
 					    select rp.id as progress_id, rp.story_id, rp.char_offset, rp.updated_at as progress_updated_at,
-					           c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length
+					           c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
 					    from story_progress sp join reading_progress rp on rp.id = sp.progress_id
-					    join chapters c on c.id = rp.chapter_id join stories s on s.id = c.story_id
+					    join chapters c on c.id = rp.chapter_id
+					    %s
 					    where sp.user_id = :user %s and %s
 					    order by sp.updated_at desc, sp.progress_id desc limit :limit) p
-					%s
 					order by p.progress_updated_at desc, p.progress_id desc""".formatted(
-					Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"), StoryVisibility.VISIBLE_CHAPTER_SQL,
-					StoryVisibility.visibleStoryJoin("p.story_id")))
+					StoryVisibility.requiredVisibleStoryJoin("c.story_id"),
+					Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"),
+					StoryVisibility.chapterVisibleSql("c")))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))

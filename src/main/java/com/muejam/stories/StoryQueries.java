@@ -186,8 +186,17 @@ class StoryQueries {
 	 * @return the join
 	 */
 	static String visibleStoryJoin(String storyId) {
+		return "left " + requiredVisibleStoryJoin(storyId);
+	}
+
+	/**
+	 * As {@link #visibleStoryJoin}, leaving out the rows whose story readers cannot see.
+	 * @param storyId the SQL expression of the story's id
+	 * @return the join
+	 */
+	static String requiredVisibleStoryJoin(String storyId) {
 		return """
-				left join lateral (select %s, %s %s where s.id = %s and %s) story on true""".formatted(StoryRow.COLUMNS,
+				join lateral (select %s, %s %s where s.id = %s and %s) story on true""".formatted(StoryRow.COLUMNS,
 				chapterCount(false), StoryRow.FROM, storyId, STORY_VISIBLE);
 	}
 

@@ -161,6 +161,17 @@ public class StoryVisibility {
 	}
 
 	/**
+	 * As {@link #visibleStoryJoin}, leaving out the rows whose story readers cannot see:
+	 * a statement that pages over them then reads each story once, for its visibility and
+	 * its columns together.
+	 * @param storyId an SQL expression of the story's id
+	 * @return a {@code join lateral} clause
+	 */
+	public static String requiredVisibleStoryJoin(String storyId) {
+		return StoryQueries.requiredVisibleStoryJoin(storyId);
+	}
+
+	/**
 	 * Reads a story that {@link #visibleStoryJoin} joined into a row.
 	 * @param row the row
 	 * @param viewerId the reader, or {@code null} for anyone
