@@ -191,8 +191,6 @@ class StoryQueries {
 
 	/**
 	 * As {@link #visibleStoryJoin}, leaving out the rows whose story readers cannot see.
-	 * @param storyId the SQL expression of the story's id
-	 * @return the join
 	 */
 	static String requiredVisibleStoryJoin(String storyId) {
 		return """

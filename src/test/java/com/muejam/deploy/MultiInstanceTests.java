@@ -400,11 +400,17 @@ class MultiInstanceTests {
 	@Test
 	@Order(12)
 	void aDigestIsQueuedOnceWhenBothInstancesRunTheJobAtOnce() {
-		// the follow of the previous test is in next Monday's weekly digest (08:00 UTC)
-		Instant monday = LocalDate.now(ZoneOffset.UTC)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.atTime(9, 0)
+		// the follow of the previous test is in the next weekly digest, Monday 08:00 UTC:
+		// later today on a Monday morning, the Monday after otherwise
+		Instant now = Instant.now();
+		Instant boundary = LocalDate.now(ZoneOffset.UTC)
+			.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY))
+			.atTime(8, 0)
 			.toInstant(ZoneOffset.UTC);
+		if (!boundary.isAfter(now)) {
+			boundary = boundary.plus(Duration.ofDays(7));
+		}
+		Instant monday = boundary.plus(Duration.ofHours(1));
 		CyclicBarrier together = new CyclicBarrier(2);
 		List<CompletableFuture<Integer>> runs = Stream.of(first, second)
 			.map((instance) -> CompletableFuture.supplyAsync(() -> {
