@@ -57,15 +57,23 @@ class CacheConfiguration {
 		properties.ttl()
 			.forEach((name, ttl) -> caches.put(name, defaults.entryTtl(ttl)
 				.serializeValuesWith(SerializationPair.fromSerializer(serializer(mapper, types.get(name), name)))));
-		RedisCacheWriter writer = new ResilientCacheWriter(
-				RedisCacheWriter.nonLockingRedisCacheWriter(connections, BatchStrategies.scan(500)), guard);
-		return RedisCacheManager.builder(writer)
+		return RedisCacheManager.builder(cacheWriter(connections, guard))
 			.cacheDefaults(defaults)
 			.withInitialCacheConfigurations(caches)
 			// a fixed set of caches, as with the local cache: each has its declared type
 			.disableCreateOnMissingCache()
 			.enableStatistics()
 			.build();
+	}
+
+	/**
+	 * Writes to Redis that have reached it when they return: a write request's evictions
+	 * are in Redis before its answer, so the next read on any instance misses (Spring
+	 * Data Redis otherwise sends puts and evictions without waiting for Lettuce's reply).
+	 */
+	static RedisCacheWriter cacheWriter(RedisConnectionFactory connections, RedisGuard guard) {
+		return new ResilientCacheWriter(RedisCacheWriter.create(connections,
+				(writer) -> writer.batchStrategy(BatchStrategies.scan(500)).immediateWrites()), guard);
 	}
 
 	/**
