@@ -43,15 +43,19 @@ class RedisEvictionTests {
 	static void start() throws IOException {
 		TestRedis started = TestRedis.start();
 		redis = started.server();
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", started.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		other = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", started.port()));
-		other.afterPropertiesSet();
-		other.start();
+		connections = connect(started.port());
+		other = connect(started.port());
 		try (RedisConnection connection = other.getConnection()) {
 			connection.ping();
 		}
+	}
+
+	private static LettuceConnectionFactory connect(int port) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port));
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
 	}
 
 	@AfterAll
