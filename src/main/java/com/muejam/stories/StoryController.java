@@ -24,7 +24,6 @@ import com.muejam.stories.StoryRequests.UpdateStory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Stories", description = "Stories: writing and publishing them, listing and reading them, their tags")
 @RestController
-@Validated
 class StoryController {
 
 	private final StoryService stories;

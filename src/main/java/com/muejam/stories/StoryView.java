@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.visibility.ContentWarning;
 import com.muejam.core.visibility.Rating;
 import com.muejam.core.visibility.ReaderPreferences;
+import com.muejam.core.web.SharedView;
 import com.muejam.users.UserSummary;
 
 /**
@@ -43,7 +44,9 @@ public record StoryView(UUID id, String slug, String title, String blurb, List<T
 		@Schema(description = "Words in its published chapters") int wordCount,
 		@Schema(description = "Minutes to read them: words / 230, rounded up") int readingMinutes,
 		@Schema(description = "Rated above the caller's `max_rating` (GET /v1/me/preferences): the blurb is empty, "
-				+ "tags and cover are withheld and the chapter endpoints answer 403 `RATING_GATED`") boolean gated) {
+				+ "tags and cover are withheld and the chapter endpoints answer 403 `RATING_GATED`") boolean gated)
+		implements
+			SharedView {
 
 	/**
 	 * The story as a reader whose limit is below its rating sees it: enough to ask

@@ -98,7 +98,7 @@ class HostileInputTests {
 		Api.Reply reply = this.api.get("/v1/stories/" + "s".repeat(5000)).send();
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
 		assertThat(reply.errorCode()).isEqualTo("VALIDATION_FAILED");
-		assertThat(reply.json().path("error").path("details").has("slug")).isTrue();
+		assertThat(reply.json().path("error").path("details").has("id")).isTrue();
 	}
 
 	@Test

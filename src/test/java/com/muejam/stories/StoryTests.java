@@ -244,6 +244,12 @@ class StoryTests {
 		Api.Reply malformed = this.api.put("/v1/stories/not-a-uuid").as("user_x").json(Map.of("title", "T")).send();
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.json().path("error").path("details").has("id")).isTrue();
+		Api.Reply tooLong = this.api.get("/v1/stories/" + "a".repeat(121)).send();
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.errorCode()).isEqualTo("VALIDATION_FAILED");
+		assertThat(tooLong.json().path("error").path("details").path("id").asString())
+			.isEqualTo("size must be between 0 and 120");
+		assertThat(this.api.get("/v1/stories/" + "a".repeat(120)).send().status()).isEqualTo(404);
 	}
 
 	@Test
@@ -409,6 +415,8 @@ class StoryTests {
 		problems.put("page_size=0", "page_size: must be greater than or equal to 1");
 		problems.put("page_size=101", "page_size: must be less than or equal to 100");
 		problems.put("cursor=" + "a".repeat(513), "cursor: size must be between 0 and 512");
+		problems.put("tag=" + "t".repeat(51), "tag: size must be between 0 and 50");
+		problems.put("min_words=-1", "min_words: must be greater than or equal to 0");
 		problems.forEach((query, problem) -> {
 			Api.Reply reply = this.api.get("/v1/stories?" + query).send();
 			assertThat(reply.status()).as(query).isEqualTo(400);

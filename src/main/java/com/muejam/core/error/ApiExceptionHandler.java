@@ -21,6 +21,7 @@ import com.muejam.core.web.RequestIds;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -139,9 +141,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		ex.getParameterValidationResults().forEach((result) -> {
-			RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
-			String name = (param != null && !param.name().isEmpty()) ? param.name()
-					: FieldNames.toSnakeCase(String.valueOf(result.getMethodParameter().getParameterName()));
+			String name = parameterName(result.getMethodParameter());
 			result.getResolvableErrors().forEach((error) -> details.putIfAbsent(name, messageOf(error)));
 		});
 		return validationFailed(details);
@@ -227,6 +227,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		result.getGlobalErrors().forEach((error) -> details.putIfAbsent(error.getObjectName(), messageOf(error)));
 		return details;
+	}
+
+	/**
+	 * A parameter by its name in the API: a query parameter's or path variable's own
+	 * name.
+	 */
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+		if (variable != null && !variable.name().isEmpty()) {
+			return variable.name();
+		}
+		return FieldNames.toSnakeCase(String.valueOf(parameter.getParameterName()));
 	}
 
 	private static String messageOf(MessageSourceResolvable error) {
