@@ -54,6 +54,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			tooLarge(request, response, limit);
 			return;
 		}
+		if (cannotHaveABody(request)) {
+			// every later question to a wrapped request goes through the wrapper
+			chain.doFilter(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(new LimitedRequest(request, limit), response);
 		}
@@ -66,6 +71,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			response.setHeader(RequestIds.HEADER, RequestIds.of(request));
 			tooLarge(request, response, limit);
 		}
+	}
+
+	/**
+	 * An HTTP/1 request with neither a length nor a transfer coding has no body at all
+	 * (RFC 9112, 6.3); an HTTP/2 request may have one without either.
+	 */
+	private static boolean cannotHaveABody(HttpServletRequest request) {
+		return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null
+				&& request.getProtocol().startsWith("HTTP/1");
 	}
 
 	private long limitFor(HttpServletRequest request) {

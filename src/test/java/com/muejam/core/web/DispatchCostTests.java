@@ -3,6 +3,7 @@ package com.muejam.core.web;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,11 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -25,14 +30,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What Spring MVC does for every request before the controller's own work: finding the
  * handler asks about the request's method and headers only for the mappings whose path
- * matches, not for every one of the API's endpoints whose path has a variable; and no
- * controller is wrapped in a proxy (Spring MVC validates their parameters itself).
+ * matches, not for every one of the API's endpoints whose path has a variable; no
+ * controller is wrapped in a proxy (Spring MVC validates their parameters itself); and a
+ * request is wrapped only where it must be, since every question to it goes through each
+ * wrapper.
  */
 @IntegrationTest
 class DispatchCostTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	FilterChainProxy security;
+
+	@Autowired
+	RequestBodyLimitFilter bodyLimit;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -59,6 +72,33 @@ class DispatchCostTests {
 		Map<String, Object> controllers = this.context.getBeansWithAnnotation(RestController.class);
 		assertThat(controllers).isNotEmpty();
 		controllers.forEach((name, controller) -> assertThat(AopUtils.isAopProxy(controller)).as(name).isFalse());
+	}
+
+	@Test
+	void theSecurityChainWrapsNoRequestForTheServletApi() {
+		assertThat(this.security.getFilters("/v1/stories/x")).isNotEmpty()
+			.noneMatch(SecurityContextHolderAwareRequestFilter.class::isInstance);
+	}
+
+	@Test
+	void onlyARequestThatCanHaveABodyIsWrappedForTheBodyLimit() throws Exception {
+		assertThat(afterBodyLimit(new MockHttpServletRequest("GET", "/v1/stories")))
+			.isNotInstanceOf(HttpServletRequestWrapper.class);
+		MockHttpServletRequest chunked = new MockHttpServletRequest("GET", "/v1/stories");
+		chunked.addHeader("Transfer-Encoding", "chunked");
+		assertThat(afterBodyLimit(chunked)).isInstanceOf(HttpServletRequestWrapper.class);
+		MockHttpServletRequest http2 = new MockHttpServletRequest("GET", "/v1/stories");
+		http2.setProtocol("HTTP/2.0");
+		assertThat(afterBodyLimit(http2)).isInstanceOf(HttpServletRequestWrapper.class);
+		MockHttpServletRequest post = new MockHttpServletRequest("POST", "/v1/stories");
+		post.setContent("{}".getBytes());
+		assertThat(afterBodyLimit(post)).isInstanceOf(HttpServletRequestWrapper.class);
+	}
+
+	private ServletRequest afterBodyLimit(MockHttpServletRequest request) throws Exception {
+		MockFilterChain chain = new MockFilterChain();
+		this.bodyLimit.doFilter(request, new MockHttpServletResponse(), chain);
+		return chain.getRequest();
 	}
 
 	private HandlerMethod handler(Counting request) throws Exception {
