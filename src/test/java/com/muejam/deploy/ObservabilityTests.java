@@ -79,6 +79,17 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void requestsInFlightAreCountedOnceByTheConcurrencyLimitNotTimedAgain() {
+		this.api.get("/v1/stories").send();
+		String metrics = this.api.get("/actuator/prometheus").send().text();
+		// a long task timer per request (http_server_requests_active) cost a few percent
+		// of
+		// a cached read's CPU for what the bulkhead's gauge already shows
+		assertThat(metrics).contains("resilience4j_bulkhead_available_concurrent_calls")
+			.doesNotContain("http_server_requests_active");
+	}
+
+	@Test
 	void aSignedInRequestPassesTheSecurityFiltersUnwrapped() {
 		Api.Reply stack = this.api.get("/v1/test/call-stack").as("user_metrics").send();
 		assertThat(stack.status()).isEqualTo(200);
