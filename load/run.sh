@@ -8,6 +8,7 @@
 #   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, extracted, extracted with a JDK AOT cache
 #   load/run.sh pages  [jar ...]   signed-out Trending and search pages with wrk, per jar: in process, then with a
 #                                  redis-server started here on REDIS_PORT (16379); needs redis-server (Debian)
+#   load/run.sh cached [jar ...]   a story and a chapter served from the cache, signed out, with wrk, per jar
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
 # defaults (embedded PostgreSQL, in-process cache; pages also with Redis) with rate limits off, seeds the data set
@@ -342,6 +343,31 @@ pages() {
 	done
 }
 
+# cached [jar ...]: a story and a chapter served from the cache, signed out, over the mixed
+# load's 2,000 stories; list the jars alternately (a b a b) to see the spread between runs
+cached() {
+	ensure_wrk
+	local jars=("$@")
+	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	for jar in "${jars[@]}"; do
+		stop_all
+		fresh_database
+		start cached 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+		seed 2000 200 >/dev/null
+		local story chapter urls
+		story=$(curl -fs localhost:8080/v1/stories/load-777 | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+		chapter=$(curl -fs "localhost:8080/v1/stories/$story/chapters" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+		urls=("/v1/stories/load-777" "/v1/chapters/$chapter")
+		for url in "${urls[@]}"; do warm "http://localhost:8080$url"; done
+		for round in 1 2; do
+			for url in "${urls[@]}"; do
+				echo "$(basename "$jar") $url, round $round: $(rate "http://localhost:8080$url")"
+			done
+		done
+	done
+	stop_all
+}
+
 mode=${1:-}
 shift || true
 case "$mode" in
@@ -350,8 +376,9 @@ mixed) mixed "$@" ;;
 soak) soak "$@" ;;
 startup) startup "$@" ;;
 pages) pages "$@" ;;
+cached) cached "$@" ;;
 *)
-	sed -n '2,14p' "$0"
+	sed -n '2,15p' "$0"
 	exit 2
 	;;
 esac
