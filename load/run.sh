@@ -43,6 +43,11 @@ default_jar() {
 	echo "$jar"
 }
 
+# jars_or_default [jar ...]: the jars given, one per line, or the one ./mvnw package builds
+jars_or_default() {
+	if (($#)); then printf '%s\n' "$@"; else default_jar; fi
+}
+
 classpath() {
 	if [[ ! -f "$OUT/classpath" || load/pom.xml -nt "$OUT/classpath" ]]; then
 		./mvnw -B -q -f load/pom.xml test-compile dependency:build-classpath \
@@ -116,8 +121,8 @@ token() {
 
 ratios() {
 	ensure_wrk
-	local jars=("$@")
-	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	local jars
+	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
 		stop_all
 		fresh_database
@@ -282,8 +287,8 @@ aot_cache() {
 }
 
 startup() {
-	local jars=("$@")
-	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	local jars
+	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
 		local extracted
 		extracted=$(aot_cache "$jar")
@@ -317,8 +322,8 @@ startup() {
 pages() {
 	ensure_wrk
 	local port=${REDIS_PORT:-16379}
-	local jars=("$@")
-	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	local jars
+	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
 		for cache in in-process redis; do
 			fresh_database
@@ -347,8 +352,8 @@ pages() {
 # load's 2,000 stories; list the jars alternately (a b a b) to see the spread between runs
 cached() {
 	ensure_wrk
-	local jars=("$@")
-	[[ ${#jars[@]} -eq 0 ]] && jars=("$(default_jar)")
+	local jars
+	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
 		stop_all
 		fresh_database
