@@ -56,10 +56,11 @@ final class ReadingQueries {
 					    set char_offset = excluded.char_offset, updated_at = excluded.updated_at
 					    returning id),
 					latest as (
-					    insert into story_progress (user_id, story_id, progress_id, updated_at)
-					    select :user, :story, id, :now from saved
+					    insert into story_progress (user_id, story_id, progress_id, updated_at, chapter_id, char_offset)
+					    select :user, :story, id, :now, :chapter, :offset from saved
 					    on conflict (user_id, story_id) do update
-					    set progress_id = excluded.progress_id, updated_at = excluded.updated_at
+					    set progress_id = excluded.progress_id, updated_at = excluded.updated_at,
+					        chapter_id = excluded.chapter_id, char_offset = excluded.char_offset
 					    where (story_progress.updated_at, story_progress.progress_id) < (excluded.updated_at, excluded.progress_id)),
 					first_read as (
 					    insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
@@ -98,9 +99,10 @@ final class ReadingQueries {
 
 	/**
 	 * A page of the reader's latest position in each story, most recently read first,
-	 * with its chapter and story, in one statement: a story whose latest position is in a
-	 * chapter readers cannot see now (or whose story they cannot see) is left out, and
-	 * one whose author is in a block with the reader comes without its story.
+	 * with its chapter and story, in one statement that reads each story's latest
+	 * position alone, not the positions of every chapter: a story whose latest position
+	 * is in a chapter readers cannot see now (or whose story they cannot see) is left
+	 * out, and one whose author is in a block with the reader comes without its story.
 	 * @param userId the reader
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
@@ -109,15 +111,12 @@ final class ReadingQueries {
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
 		return this.jdbc
 			.sql("""
-					select p.* from (
-					    select rp.id as progress_id, rp.story_id, rp.char_offset, rp.updated_at as progress_updated_at,
-					           c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
-					    from story_progress sp join reading_progress rp on rp.id = sp.progress_id
-					    join chapters c on c.id = rp.chapter_id
-					    %s
-					    where sp.user_id = :user %s and %s
-					    order by sp.updated_at desc, sp.progress_id desc limit :limit) p
-					order by p.progress_updated_at desc, p.progress_id desc""".formatted(
+					select sp.progress_id, sp.story_id, sp.char_offset, sp.updated_at as progress_updated_at,
+					       c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
+					from story_progress sp join chapters c on c.id = sp.chapter_id
+					%s
+					where sp.user_id = :user %s and %s
+					order by sp.updated_at desc, sp.progress_id desc limit :limit""".formatted(
 					StoryVisibility.requiredVisibleStoryJoin("c.story_id"),
 					Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"),
 					StoryVisibility.chapterVisibleSql("c")))
@@ -210,14 +209,18 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * Moves progress past a chapter's end to its end.
+	 * Moves progress past a chapter's end to its end, and each story's latest position
+	 * with it, in one statement.
 	 * @param chapterId the chapter
 	 * @param length its new length
 	 */
 	void clampProgress(UUID chapterId, int length) {
 		this.jdbc.sql("""
-				update reading_progress set char_offset = :length
-				where chapter_id = :chapter and char_offset > :length""")
+				with clamped as (
+				    update reading_progress set char_offset = :length
+				    where chapter_id = :chapter and char_offset > :length returning id)
+				update story_progress set char_offset = :length
+				where progress_id in (select id from clamped) and char_offset > :length""")
 			.param("length", length)
 			.param("chapter", chapterId)
 			.update();

@@ -263,6 +263,9 @@ class ReadingTests {
 				.get(0)
 				.path("offset")
 				.asInt()).isEqualTo(5);
+			JsonNode reading = this.api.get("/v1/library/reading").as("user_reader").send().json().path("data").get(0);
+			assertThat(reading.path("offset").asInt()).isEqualTo(5);
+			assertThat(reading.path("percent").asDouble()).isEqualTo(100.0);
 		});
 	}
 
