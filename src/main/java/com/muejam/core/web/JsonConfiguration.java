@@ -1,5 +1,7 @@
 package com.muejam.core.web;
 
+import java.time.Instant;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.MapperFeature;
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Strict request JSON: a value of the wrong JSON type (a number for a string, a string
  * for a number or boolean) is a 400, not silently converted, and so is a string with a
- * NUL character, which PostgreSQL cannot store.
+ * NUL character, which PostgreSQL cannot store. Instants are written as before, without a
+ * formatter ({@link IsoInstantSerializer}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -28,7 +31,8 @@ class JsonConfiguration {
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.addModule(new SimpleModule("muejam-strings").addDeserializer(String.class, new NulRefusingStrings()));
+			.addModule(new SimpleModule("muejam-strings").addDeserializer(String.class, new NulRefusingStrings()))
+			.addModule(new SimpleModule("muejam-instants").addSerializer(Instant.class, new IsoInstantSerializer()));
 	}
 
 	private static final class NulRefusingStrings extends StringDeserializer {
