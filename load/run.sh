@@ -49,7 +49,9 @@ jars_or_default() {
 }
 
 classpath() {
-	if [[ ! -f "$OUT/classpath" || load/pom.xml -nt "$OUT/classpath" ]]; then
+	# compiled again when the pom or any of the seeder's or simulation's sources changed
+	if [[ ! -f "$OUT/classpath" || load/pom.xml -nt "$OUT/classpath" ||
+		-n $(find load/src -newer "$OUT/classpath" -type f -print -quit) ]]; then
 		./mvnw -B -q -f load/pom.xml test-compile dependency:build-classpath \
 			-Dmdep.outputFile="$OUT/classpath" -Dmdep.includeScope=test >&2
 	fi
@@ -114,6 +116,17 @@ rate() {
 		END {printf "%s %s %s %s", rps, p50, p99, failed ? failed " non-2xx answers" : ""}' "$OUT/wrk.txt"
 }
 
+# nonempty <name> <url> [token]: fails unless the URL answers 200 and, if it is a page, with items
+nonempty() {
+	local name=$1 url=$2 token=${3:-}
+	local header=() body
+	[[ -n "$token" ]] && header=(-H "Authorization: Bearer $token")
+	if ! body=$(curl -fs "${header[@]}" "$url") || [[ $body == *'"data":'* && $body != *'"data":[{'* ]]; then
+		echo "$name: $url answered no items; the seeded data does not fit this build" >&2
+		exit 1
+	fi
+}
+
 token() {
 	curl -fs -X POST "localhost:$1/v1/dev/tokens" -H 'Content-Type: application/json' \
 		-d "{\"user_id\":\"$2\",\"email\":\"$2@example.com\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
@@ -160,6 +173,11 @@ ratios() {
 			done
 			requests=("${kept[@]}")
 		fi
+		# a page that came back empty (a seeder behind the schema) would be measured as fast
+		for entry in "${requests[@]}"; do
+			IFS='|' read -r name url auth <<<"$entry"
+			nonempty "$name" "$url" "${auth#-}"
+		done
 		# warm both instances up on every URL measured (JIT) before measuring anything: a URL
 		# warmed only just before its own measurement was still being compiled for
 		taskset -c 1 wrk -t1 -c32 -d20s "http://localhost:8080/v1/stories/$first" >/dev/null

@@ -131,6 +131,12 @@ public final class Seeder {
 					select distinct on (user_id, story_id) user_id, story_id, id, updated_at from reading_progress
 					order by user_id, story_id, updated_at desc, id desc""");
 		}
+		// from V38 each story's latest position carries its chapter and offset
+		if (hasColumn(db, "story_progress", "chapter_id")) {
+			update(db, """
+					update story_progress sp set chapter_id = rp.chapter_id, char_offset = rp.char_offset
+					from reading_progress rp where rp.id = sp.progress_id""");
+		}
 		update(db, """
 				insert into story_engagements (story_id, kind, created_at)
 				select s.id, (array['SAVE','READ','LIKE','WHISPER'])[1 + floor(random() * 4)::int],
