@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.PagedSql;
 import com.muejam.library.LibraryViews.BookmarkView;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.StoryView;
@@ -24,6 +25,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class ReadingQueries {
+
+	private static final PagedSql LATEST_PER_STORY = PagedSql.of((after) -> """
+			select sp.progress_id, sp.story_id, sp.char_offset, sp.updated_at as progress_updated_at,
+			       c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
+			from story_progress sp join chapters c on c.id = sp.chapter_id
+			%s
+			where sp.user_id = :user %s and %s
+			order by sp.updated_at desc, sp.progress_id desc limit :limit""".formatted(
+			StoryVisibility.requiredVisibleStoryJoin("c.story_id"),
+			Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"), StoryVisibility.chapterVisibleSql("c")));
 
 	private final JdbcClient jdbc;
 
@@ -109,17 +120,7 @@ final class ReadingQueries {
 	 * @return the rows
 	 */
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
-		return this.jdbc
-			.sql("""
-					select sp.progress_id, sp.story_id, sp.char_offset, sp.updated_at as progress_updated_at,
-					       c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
-					from story_progress sp join chapters c on c.id = sp.chapter_id
-					%s
-					where sp.user_id = :user %s and %s
-					order by sp.updated_at desc, sp.progress_id desc limit :limit""".formatted(
-					StoryVisibility.requiredVisibleStoryJoin("c.story_id"),
-					Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"),
-					StoryVisibility.chapterVisibleSql("c")))
+		return this.jdbc.sql(LATEST_PER_STORY.text(after))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
+import com.muejam.core.pagination.PagedSql;
 import com.muejam.library.LibraryViews.ShelfView;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
@@ -23,6 +24,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class ShelfQueries {
+
+	// the shelf's one row with a null item stands for an empty page; no row, no shelf
+	private static final PagedSql ITEM_PAGE = PagedSql.of((after) -> """
+			select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
+			left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
+			                   %s order by added_at desc, id desc limit :limit) i on true
+			%s
+			where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc"""
+		.formatted(Keyset.seekDescending(after, "added_at, id"), StoryVisibility.visibleStoryJoin("i.story_id")));
 
 	private final JdbcClient jdbc;
 
@@ -140,15 +150,7 @@ final class ShelfQueries {
 	 * @return the rows, empty if the owner has no such shelf
 	 */
 	Optional<List<ItemRow>> itemPage(UUID shelfId, UUID ownerId, @Nullable Keyset after, int limit) {
-		// the shelf's one row with a null item stands for an empty page; no row, no shelf
-		List<Optional<ItemRow>> rows = this.jdbc
-			.sql("""
-					select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
-					left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
-					                   %s order by added_at desc, id desc limit :limit) i on true
-					%s
-					where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc""".formatted(
-					Keyset.seekDescending(after, "added_at, id"), StoryVisibility.visibleStoryJoin("i.story_id")))
+		List<Optional<ItemRow>> rows = this.jdbc.sql(ITEM_PAGE.text(after))
 			.param("shelf", shelfId)
 			.param("owner", ownerId)
 			.param("limit", limit)
