@@ -3,6 +3,7 @@ package com.muejam.users;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class HandleProperties {
+
+	private static final AtomicInteger SUFFIXES = new AtomicInteger();
 
 	private final ProfileService profiles = SpringContexts.of(HandleProperties.class).getBean(ProfileService.class);
 
@@ -57,7 +60,10 @@ class HandleProperties {
 	@Property(tries = 40)
 	void handlesStayUniqueIgnoringCase(@ForAll @AlphaChars @NumericChars @StringLength(min = 3, max = 24) String base,
 			@ForAll long caseSeed) {
-		String handle = base + "_" + Long.toHexString(System.nanoTime() & 0xfff);
+		// unique in the run whatever the base: jqwik tries "AAA" and its like many times,
+		// and
+		// a clock's last bits gave two of them the same handle
+		String handle = base + "_" + Integer.toString(SUFFIXES.incrementAndGet(), 36);
 		CurrentUser owner = newUser();
 		CurrentUser other = newUser();
 		this.profiles.update(owner, new UpdateProfile(handle, null, null, null, null, null));
