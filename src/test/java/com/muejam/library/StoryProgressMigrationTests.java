@@ -5,16 +5,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.support.IntegrationTest;
+import com.muejam.support.ScratchDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,23 +29,16 @@ class StoryProgressMigrationTests {
 	@Autowired
 	DataSource dataSource;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	@AfterEach
 	void dropDatabase() {
-		this.jdbc.sql("drop database if exists " + DATABASE + " with (force)").update();
+		ScratchDatabase.drop(this.dataSource, DATABASE);
 	}
 
 	@Test
 	void eachStorysLatestPositionTakesTheChapterAndOffsetItPointsAt() throws SQLException {
-		this.jdbc.sql("create database " + DATABASE).update();
-		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-		String url = pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
-		var database = new SimpleDriverDataSource(new org.postgresql.Driver(), url, pool.getUsername(),
-				pool.getPassword());
-		migrate(database, "37");
-		JdbcClient before = JdbcClient.create(database);
+		ScratchDatabase database = ScratchDatabase.create(this.dataSource, DATABASE);
+		database.migrateTo("37");
+		JdbcClient before = database.jdbc();
 		// a reader with positions in two chapters of one story, the second the latest
 		before.sql("""
 				with author as (
@@ -68,17 +59,13 @@ class StoryProgressMigrationTests {
 				insert into story_progress (user_id, story_id, progress_id, updated_at)
 				select user_id, story_id, id, updated_at from progress order by updated_at desc limit 1""").update();
 
-		migrate(database, "38");
+		database.migrateTo("38");
 
 		assertThat(before
 			.sql("""
 					select c.chapter_number, sp.char_offset from story_progress sp join chapters c on c.id = sp.chapter_id""")
 			.query()
 			.singleRow()).isEqualTo(Map.of("chapter_number", 2, "char_offset", 20));
-	}
-
-	private static void migrate(SimpleDriverDataSource database, String target) {
-		Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
 	}
 
 }
