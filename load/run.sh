@@ -78,6 +78,14 @@ start() {
 	exit 1
 }
 
+# start_fresh <jar>: stops what runs, then starts the jar as "cached" on :8080 with its own
+# embedded PostgreSQL on PG_PORT over an empty data directory
+start_fresh() {
+	stop_all
+	fresh_database
+	start cached 8080 "$1" --muejam.embedded-postgres.port="$PG_PORT"
+}
+
 stop_all() {
 	cleanup
 	PIDS=()
@@ -140,10 +148,8 @@ ratios() {
 	local jars
 	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
-		stop_all
-		fresh_database
 		echo "== $jar"
-		start cached 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+		start_fresh "$jar"
 		start uncached 8081 "$jar" --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
 			--muejam.cache.max-entries=0 --muejam.cache.max-bytes=0
 		seed "${STORIES:-100000}" 200
@@ -376,9 +382,7 @@ cached() {
 	local jars
 	mapfile -t jars < <(jars_or_default "$@")
 	for jar in "${jars[@]}"; do
-		stop_all
-		fresh_database
-		start cached 8080 "$jar" --muejam.embedded-postgres.port="$PG_PORT"
+		start_fresh "$jar"
 		seed 2000 200 >/dev/null
 		local story chapter urls
 		story=$(curl -fs localhost:8080/v1/stories/load-777 | sed -E 's/^\{"id":"([^"]+)".*/\1/')

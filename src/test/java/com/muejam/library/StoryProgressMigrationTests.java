@@ -1,17 +1,13 @@
 package com.muejam.library;
 
-import java.sql.SQLException;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.ScratchDatabase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,21 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class StoryProgressMigrationTests {
 
-	private static final String DATABASE = "before_v38";
-
-	@Autowired
-	DataSource dataSource;
-
-	@AfterEach
-	void dropDatabase() {
-		ScratchDatabase.drop(this.dataSource, DATABASE);
-	}
+	@RegisterExtension
+	final ScratchDatabase database = new ScratchDatabase("before_v38");
 
 	@Test
-	void eachStorysLatestPositionTakesTheChapterAndOffsetItPointsAt() throws SQLException {
-		ScratchDatabase database = ScratchDatabase.create(this.dataSource, DATABASE);
-		database.migrateTo("37");
-		JdbcClient before = database.jdbc();
+	void eachStorysLatestPositionTakesTheChapterAndOffsetItPointsAt() {
+		this.database.migrateTo("37");
+		JdbcClient before = this.database.jdbc();
 		// a reader with positions in two chapters of one story, the second the latest
 		before.sql("""
 				with author as (
@@ -59,7 +47,7 @@ class StoryProgressMigrationTests {
 				insert into story_progress (user_id, story_id, progress_id, updated_at)
 				select user_id, story_id, id, updated_at from progress order by updated_at desc limit 1""").update();
 
-		database.migrateTo("38");
+		this.database.migrateTo("38");
 
 		assertThat(before
 			.sql("""

@@ -1,17 +1,13 @@
 package com.muejam.core.events;
 
-import java.sql.SQLException;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.ScratchDatabase;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CompletedPublicationsMigrationTests {
 
-	private static final String DATABASE = "before_v37";
-
-	@Autowired
-	DataSource dataSource;
-
-	@AfterEach
-	void dropDatabase() {
-		ScratchDatabase.drop(this.dataSource, DATABASE);
-	}
+	@RegisterExtension
+	final ScratchDatabase database = new ScratchDatabase("before_v37");
 
 	@Test
-	void completedPublicationsAreDeletedAndIncompleteOnesKept() throws SQLException {
-		ScratchDatabase database = ScratchDatabase.create(this.dataSource, DATABASE);
-		database.migrateTo("36");
-		JdbcClient before = database.jdbc();
+	void completedPublicationsAreDeletedAndIncompleteOnesKept() {
+		this.database.migrateTo("36");
+		JdbcClient before = this.database.jdbc();
 		before.sql("""
 				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
 				                               completion_date, status)
@@ -45,7 +33,7 @@ class CompletedPublicationsMigrationTests {
 				       (gen_random_uuid(), 'to run', 'ToRun', '{}', now(), null, 'PUBLISHED'),
 				       (gen_random_uuid(), 'failed', 'Failed', '{}', now(), null, 'FAILED')""").update();
 
-		database.migrateTo("37");
+		this.database.migrateTo("37");
 
 		assertThat(
 				before.sql("select listener_id from event_publication order by listener_id").query(String.class).list())
