@@ -37,9 +37,11 @@
  * test needs several instances or a configuration that must fail to start
  * ({@code MultiInstanceTests}, {@code ReplicaDataSourceTests},
  * {@code ProductionGuardTests}).</li>
- * <li><b>{@link com.muejam.support.ScratchDatabase}</b> for a migration that changes rows
- * already stored: a database of its own on the test server, migrated to the version
- * before, given rows, then migrated past it ({@code StoryProgressMigrationTests}).</li>
+ * <li><b>{@link com.muejam.support.ScratchDatabase}</b>, a JUnit extension on an
+ * integration test's field, for a migration that changes rows already stored: a database
+ * of its own on the test server, migrated to the version before, given rows, then
+ * migrated past it, and dropped after the test
+ * ({@code StoryProgressMigrationTests}).</li>
  * </ul>
  */
 @NullMarked
