@@ -4,7 +4,8 @@
 #   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar; ONLY=<regex>
 #                                  measures only the requests whose names match (the cached read always);
 #                                  WARM_SECONDS (30) warms each URL up, the cached read twice as long
-#   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling)
+#   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling; RATES=<rate:p99 ...>),
+#                                  with the CPU each request cost the service and PostgreSQL
 #   load/run.sh soak   [jar]       the mixed workload for SOAK_MINUTES (30) at SOAK_RATE (200)/s, p99 under SOAK_P99 (1000) ms
 #   load/run.sh startup [jar ...]  start-up time, 5 starts each: the jar, extracted, extracted with a JDK AOT cache
 #   load/run.sh pages  [jar ...]   signed-out Trending and search pages with wrk, per jar: in process, then with a
@@ -238,17 +239,48 @@ mixed() {
 	classpath >/dev/null
 	local steps=${RATES:-1000:50 2000:50 3000:250}
 	for step in $steps; do
-		local r=${step%%:*} bound=${step##*:}
+		local r=${step%%:*} bound=${step##*:} service database
 		echo "== $r requests/s for ${DURATION:-60} s after a ${WARMUP:-60} s ramp, p99 must stay under $bound ms"
+		service=$(cpu_ticks "${PIDS[-1]}")
+		database=$(postgres_ticks)
 		./mvnw -B -q -f load/pom.xml gatling:test -Dgatling.simulationClass=com.muejam.load.MixedLoad \
 			-Drate="$r" -Dwarmup="${WARMUP:-60}" -Dduration="${DURATION:-60}" -Dp99="$bound" -DjdbcUrl="$JDBC" \
 			>"$OUT/mixed-$r.txt" 2>&1 || echo "the run failed its assertions: $OUT/mixed-$r.txt"
+		service=$(($(cpu_ticks "${PIDS[-1]}") - service))
+		database=$(($(postgres_ticks) - database))
 		grep -E "^(Global|.*: (true|false))" "$OUT/mixed-$r.txt" | grep false || true
 		summarize "$(ls -td load/target/gatling/mixedload-* | head -1)"
+		cpu_per_request "$service" "$database" "$(ls -td load/target/gatling/mixedload-* | head -1)"
 	done
 	cache_hit_ratio 8080
 	echo "full GCs: $(grep -c 'Pause Full' "$OUT/mixed-gc.log" || true)"
 	stop_all
+}
+
+# cpu_ticks <pid>: CPU time (user and system, in clock ticks) a process has used so far
+cpu_ticks() {
+	awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# postgres_ticks: the same, summed over the PostgreSQL server's processes now running (a
+# connection's backend lives as long as its pooled connection)
+postgres_ticks() {
+	local total=0 pid
+	for pid in $(pgrep -x postgres); do
+		total=$((total + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+
+# cpu_per_request <service ticks> <database ticks> <report>: the CPU the step's requests (its
+# ramp included) cost the service and PostgreSQL, in milliseconds per request: a figure that
+# compares builds on one machine whatever rate it can hold
+cpu_per_request() {
+	local requests tick
+	requests=$(summarize "$3" | awk '/^All Requests/ {print $3}')
+	tick=$(getconf CLK_TCK)
+	awk -v s="$1" -v d="$2" -v n="$requests" -v t="$tick" 'BEGIN {
+		printf "CPU per request: service %.3f ms, PostgreSQL %.3f ms (%d requests)\n", 1000*s/t/n, 1000*d/t/n, n}'
 }
 
 # per request type p50 / p95 / p99 from a Gatling report

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import com.muejam.support.EventsHandled;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
@@ -115,10 +116,7 @@ class ListCostTests {
 				.send());
 		}
 		this.whisperId = whisper;
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		EventsHandled.await(this.jdbc);
 	}
 
 	@Test

@@ -50,11 +50,11 @@ class TableOwnershipTests {
 			Map.entry("chapter_alerts", "notifications"), Map.entry("author_stats_daily", "discovery"),
 			Map.entry("chapter_readers", "discovery"), Map.entry("chapter_stats", "discovery"),
 			Map.entry("user_interests", "discovery"), Map.entry("story_stats_daily", "discovery"),
-			Map.entry("story_engagements", "discovery"), Map.entry("story_trending", "discovery"),
-			Map.entry("not_interested", "discovery"), Map.entry("job_runs", "discovery"),
-			Map.entry("reports", "moderation"), Map.entry("moderation_actions", "moderation"),
-			Map.entry("epub_exports", "exports"), Map.entry("data_exports", "exports"),
-			Map.entry("digest_runs", "notifications"));
+			Map.entry("story_engagements", "discovery"), Map.entry("signal_inbox", "discovery"),
+			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
+			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
+			Map.entry("moderation_actions", "moderation"), Map.entry("epub_exports", "exports"),
+			Map.entry("data_exports", "exports"), Map.entry("digest_runs", "notifications"));
 
 	private static final Pattern CREATED = Pattern
 		.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");

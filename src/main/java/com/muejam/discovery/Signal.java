@@ -1,5 +1,7 @@
 package com.muejam.discovery;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * A reader's action on a story, with its weight for the reader's interests (the seed's
  * personalization weights) and for the story's trending score (the seed's engagement
@@ -32,9 +34,23 @@ enum Signal {
 	 * @return the expression
 	 */
 	static String trendingWeightSql() {
-		StringBuilder sql = new StringBuilder("case e.kind");
+		return weightSql("e.kind", Signal::trendingWeight);
+	}
+
+	/**
+	 * The interest weight of each signal as a SQL {@code case} over a column that holds
+	 * its name.
+	 * @param kind the column
+	 * @return the expression
+	 */
+	static String interestWeightSql(String kind) {
+		return weightSql(kind, Signal::interestWeight);
+	}
+
+	private static String weightSql(String kind, ToDoubleFunction<Signal> weight) {
+		StringBuilder sql = new StringBuilder("case ").append(kind);
 		for (Signal signal : values()) {
-			sql.append(" when '").append(signal.name()).append("' then ").append(signal.trendingWeight);
+			sql.append(" when '").append(signal.name()).append("' then ").append(weight.applyAsDouble(signal));
 		}
 		return sql.append(" else 0 end").toString();
 	}

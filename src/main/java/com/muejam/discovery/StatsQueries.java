@@ -11,55 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of authors' statistics: the aggregates kept as readers act (chapter reads and
- * completing readers per story and day, new followers per author and day, distinct
- * readers per chapter), and the reads that serve a range of days from them, one statement
- * each. Nothing a reader does counts for a story of their own, or while suspended.
+ * The SQL of authors' statistics: new followers per author and day, and the reads that
+ * serve a range of days from the aggregates kept as readers act, one statement each. The
+ * reading aggregates (chapter reads and completing readers per story and day, distinct
+ * readers per chapter) are counted with the other signals ({@link SignalQueries#drain}).
  */
 @Component
 class StatsQueries {
-
-	/** The reader counts for a story: not its author, not suspended. */
-	private static final String COUNTS = """
-			from stories s join user_profiles p on p.id = :user
-			where s.id = :story and s.author_id <> p.id and p.suspended_at is null""";
 
 	private final JdbcClient jdbc;
 
 	StatsQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Counts a reader's read of a chapter (once per reader, chapter and day, as the event
-	 * comes) in the story's day, and the reader among the chapter's distinct readers the
-	 * first time ever, in one statement.
-	 * @param storyId the story
-	 * @param chapterId the chapter
-	 * @param userId the reader
-	 * @param day the day (UTC)
-	 */
-	void countChapterRead(UUID storyId, UUID chapterId, UUID userId, LocalDate day) {
-		this.jdbc
-			.sql("""
-					with counted as (select s.id, s.author_id %s),
-					story as (
-					    insert into story_stats_daily (story_id, date, chapter_reads_count) select id, :day, 1 from counted
-					    on conflict (story_id, date) do update set chapter_reads_count = story_stats_daily.chapter_reads_count + 1),
-					author as (
-					    insert into author_stats_daily (author_id, date, chapter_reads_count) select author_id, :day, 1 from counted
-					    on conflict (author_id, date) do update set chapter_reads_count = author_stats_daily.chapter_reads_count + 1),
-					first as (
-					    insert into chapter_readers (chapter_id, user_id) select :chapter, p.id %s
-					    on conflict do nothing returning chapter_id)
-					insert into chapter_stats (chapter_id, story_id, readers) select chapter_id, :story, 1 from first
-					on conflict (chapter_id) do update set readers = chapter_stats.readers + 1"""
-				.formatted(COUNTS, COUNTS))
-			.param("story", storyId)
-			.param("chapter", chapterId)
-			.param("user", userId)
-			.param("day", day)
-			.update();
 	}
 
 	/**

@@ -1,7 +1,9 @@
 /**
  * Discovery: the New, Trending and For You feeds, built from reading, saving, liking,
  * whispering and following signals. Ranks in set-based SQL over the stories' tables (read
- * only).
+ * only). Signals wait in the module's own {@code signal_inbox}, appended in the
+ * transaction that made them, until {@link com.muejam.discovery.SignalInbox} counts them
+ * in batches.
  * <p>
  * Reads of other modules' tables, all read-only and set-based (one statement per ranking,
  * which a per-story call through the owners' services would turn into N queries): from
@@ -9,8 +11,9 @@
  * {@code StoryVisibility.VISIBLE_STORY_SQL} and {@code visibleStorySqlAt}),
  * {@code story_tags} and {@code tags}; from library, {@code shelves} and
  * {@code shelf_items} (a reader's saved stories leave the For You candidates); from
- * users, {@code user_profiles} (the author's handle on a ranked item). Authors'
- * statistics read {@code chapters} (a story's published chapters, for the funnel).
+ * users, {@code user_profiles} (the author's handle on a ranked item; whether a signal's
+ * reader is suspended). Authors' statistics read {@code chapters} (a story's published
+ * chapters, for the funnel; a first read's chapter, which must still be there).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "stories", "library", "whispers", "social", "users" })

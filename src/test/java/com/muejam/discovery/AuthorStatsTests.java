@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
@@ -71,10 +72,7 @@ class AuthorStatsTests {
 			.send();
 		String authorId = this.fixtures.me(AUTHOR).path("id").asString();
 		this.api.post("/v1/users/" + authorId + "/follow").as("user_r1").send();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		EventsHandled.await(this.jdbc);
 	}
 
 	@Test

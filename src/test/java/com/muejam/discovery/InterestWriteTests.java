@@ -41,10 +41,9 @@ class InterestWriteTests {
 		UUID story = UUID
 			.fromString(this.fixtures.publishedStory("user_author", "Read Then Saved", List.of("Cozy", "Quiet")));
 		UUID reader = UUID.fromString(this.fixtures.me("user_reader").path("id").asString());
-		this.transactions
-			.executeWithoutResult((status) -> this.signals.record(story, reader, Signal.READ, "reads_count"));
+		this.transactions.executeWithoutResult((status) -> count(Signal.READ, story, reader));
 		Map<String, Object> updates = this.transactions.execute((status) -> {
-			this.signals.record(story, reader, Signal.SAVE, "saves_count");
+			count(Signal.SAVE, story, reader);
 			return this.jdbc
 				.sql("""
 						select pg_stat_get_xact_tuples_updated(c.oid) as updated, pg_stat_get_xact_tuples_hot_updated(c.oid) as hot
@@ -58,6 +57,12 @@ class InterestWriteTests {
 			.param("reader", reader)
 			.query(Double.class)
 			.single()).isEqualTo(3 * (Signal.READ.interestWeight() + Signal.SAVE.interestWeight()));
+	}
+
+	/** Appends a signal and counts it, in the caller's transaction. */
+	private void count(Signal signal, UUID story, UUID reader) {
+		this.signals.append(signal, story, reader, null, null);
+		this.signals.drain(10);
 	}
 
 }

@@ -163,12 +163,16 @@ class ShelfTests {
 			.hasSize(1);
 	}
 
-	/** The statements an action ran, leaving out its events' publication and handling. */
+	/**
+	 * The statements an action ran, leaving out its signal's append and its events'
+	 * publication and handling.
+	 */
 	private List<String> requestStatements(Runnable action) {
 		return this.statements.capture(action)
 			.stream()
 			.map((query) -> query.getQuery())
-			.filter((sql) -> !sql.matches("(?is).*(event_publication|story_engagements|stats_daily|user_interests).*"))
+			.filter((sql) -> !sql
+				.matches("(?is).*(event_publication|signal_inbox|story_engagements|stats_daily|user_interests).*"))
 			.toList();
 	}
 

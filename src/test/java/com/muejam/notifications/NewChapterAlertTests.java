@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Api;
 import com.muejam.support.EventStream;
 import com.muejam.support.Fixtures;
@@ -214,10 +215,7 @@ class NewChapterAlertTests {
 	}
 
 	private void awaitEvents() {
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		EventsHandled.await(this.jdbc);
 	}
 
 	private List<String> newChapterAlerts(String subject) {

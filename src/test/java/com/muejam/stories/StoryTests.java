@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.support.EventsHandled;
 import com.muejam.core.cache.CacheNames;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.stories.StoryRequests.UpdateStory;
@@ -447,10 +448,7 @@ class StoryTests {
 		this.api.get("/v1/me").bearer(token).send();
 		// let the listeners of the publish events finish, so that only the requests are
 		// counted
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		EventsHandled.await(this.jdbc);
 		long one = this.statements.count(() -> this.api.get("/v1/stories?page_size=1").bearer(token).send());
 		long twelve = this.statements.count(() -> this.api.get("/v1/stories?page_size=12").bearer(token).send());
 		assertThat(twelve).isEqualTo(one);

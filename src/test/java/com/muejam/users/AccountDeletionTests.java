@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
@@ -109,10 +110,7 @@ class AccountDeletionTests {
 			.param("id", leaverId)
 			.update();
 		assertThat(this.accounts.purgeDue()).isEqualTo(1);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		EventsHandled.await(this.jdbc);
 
 		Map<String, Object> profile = this.jdbc.sql(
 				"select email, display_name, bio, avatar_key, purge_after from user_profiles where id = cast(:id as uuid)")
