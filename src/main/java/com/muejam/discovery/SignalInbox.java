@@ -1,8 +1,12 @@
 package com.muejam.discovery;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -35,17 +39,23 @@ class SignalInbox {
 
 	private final TaskExecutor executor;
 
+	/** Starts a run after {@code muejam.discovery.signal-gathering}. */
+	private final Executor gathering;
+
 	private final int batchSize;
 
-	/** Whether signals arrived that no run has started counting yet. */
+	/** Whether signals arrived since the last run started. */
 	private final AtomicBoolean pending = new AtomicBoolean();
 
+	/** Whether a run is due or running. */
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	SignalInbox(SignalQueries queries, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			@Value("${muejam.discovery.signal-batch:1000}") int batchSize) {
+			@Value("${muejam.discovery.signal-batch:1000}") int batchSize,
+			@Value("${muejam.discovery.signal-gathering:200ms}") Duration gathering) {
 		this.queries = queries;
 		this.executor = executor;
+		this.gathering = CompletableFuture.delayedExecutor(gathering.toMillis(), TimeUnit.MILLISECONDS);
 		this.batchSize = batchSize;
 	}
 
@@ -79,12 +89,19 @@ class SignalInbox {
 		wake();
 	}
 
-	/** Starts a run on a listener thread, unless one is running: it counts these too. */
+	/**
+	 * Starts a run on a listener thread in a moment (gathering what else arrives till
+	 * then), unless one is due or running: it counts these too.
+	 */
 	void wake() {
 		this.pending.set(true);
 		if (!this.running.compareAndSet(false, true)) {
 			return;
 		}
+		this.gathering.execute(this::start);
+	}
+
+	private void start() {
 		try {
 			this.executor.execute(this::run);
 		}
@@ -110,11 +127,10 @@ class SignalInbox {
 	}
 
 	private void run() {
+		this.pending.set(false);
 		boolean failed = false;
 		try {
-			while (this.pending.getAndSet(false)) {
-				drainAll();
-			}
+			drainAll();
 		}
 		catch (RuntimeException ex) {
 			failed = true;
@@ -123,8 +139,8 @@ class SignalInbox {
 		finally {
 			this.running.set(false);
 		}
-		// a signal that came after the last look, while this run was still marked
-		// running;
+		// signals that came while this run was due or running: the next run, a moment
+		// later;
 		// after a failure the next commit or the sweep tries again
 		if (!failed && this.pending.get()) {
 			wake();

@@ -85,7 +85,7 @@ class DiscoveryTests {
 			.as("user_reader")
 			.json(Map.of("content", "Wow", "scope", "STORY", "story_id", published.storyId()))
 			.send();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
 			Map<String, Object> stats = this.jdbc.sql("select * from story_stats_daily where story_id = :s::uuid")
 				.param("s", published.storyId())
 				.query()

@@ -1,6 +1,5 @@
 package com.muejam.discovery;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.library.StorySaved;
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Readers' signals are appended to discovery's inbox in the transaction that made them,
@@ -123,9 +122,27 @@ class SignalInboxTests {
 		this.transactions.executeWithoutResult(
 				(status) -> this.events.publishEvent(new StorySaved(reader, story, UUID.randomUUID())));
 		// counted after the commit, without a scheduled run (tests run none)
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(storyDay(story)).containsEntry("saves_count", 1));
-		assertThat(inboxSize()).isZero();
+		EventsHandled.await(this.jdbc);
+		assertThat(storyDay(story)).containsEntry("saves_count", 1);
+	}
+
+	@Test
+	void signalsCommittedInABurstAreCountedTogether() {
+		UUID reader = id("user_reader");
+		List<UUID> stories = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			stories.add(UUID.fromString(this.fixtures.publishedStory("user_author", "Burst " + i, List.of())));
+		}
+		List<String> drains = this.statements.capture(() -> {
+			// ten saves, each committed on its own, as ten requests would
+			stories.forEach((story) -> this.transactions.executeWithoutResult(
+					(status) -> this.events.publishEvent(new StorySaved(reader, story, UUID.randomUUID()))));
+			EventsHandled.await(this.jdbc);
+		}).stream().map((query) -> query.getQuery()).filter((sql) -> sql.contains("delete from signal_inbox")).toList();
+		// counted in one statement after a moment's gathering, not one each
+		assertThat(drains).hasSize(1);
+		assertThat(this.jdbc.sql("select sum(saves_count) from story_stats_daily").query(Long.class).single())
+			.isEqualTo(10);
 	}
 
 	@Test

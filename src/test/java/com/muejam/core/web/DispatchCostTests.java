@@ -57,6 +57,17 @@ class DispatchCostTests {
 		assertThat(handler(request).getMethod().getName()).isEqualTo("getStoryBySlug");
 		// the few mappings under /v1/stories/{id}, not the API's many
 		assertThat(request.questions.get()).isLessThan(20);
+		// each mapping's path is matched only if its literal start is the path's
+		assertThat(request.pathLookups.get()).isLessThan(20);
+	}
+
+	@Test
+	void aPathWrittenWithEscapesIsMatchedAsItReads() throws Exception {
+		// "/v1/stories/x" with an escaped "o", and with a matrix parameter
+		assertThat(handler(request("GET", "/v1/st%6Fries/the-lighthouse-keeper")).getMethod().getName())
+			.isEqualTo("getStoryBySlug");
+		assertThat(handler(request("GET", "/v1/stories;v=1/the-lighthouse-keeper")).getMethod().getName())
+			.isEqualTo("getStoryBySlug");
 	}
 
 	@Test
@@ -114,10 +125,15 @@ class DispatchCostTests {
 		return new Counting(request);
 	}
 
-	/** Counts what a lookup asks of the request besides its path. */
+	/**
+	 * Counts what a lookup asks of the request besides its path, and how often it looks
+	 * its parsed path up.
+	 */
 	private static final class Counting extends HttpServletRequestWrapper {
 
 		final AtomicInteger questions = new AtomicInteger();
+
+		final AtomicInteger pathLookups = new AtomicInteger();
 
 		Counting(HttpServletRequest request) {
 			super(request);
@@ -127,6 +143,14 @@ class DispatchCostTests {
 		public String getMethod() {
 			this.questions.incrementAndGet();
 			return super.getMethod();
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			if (ServletRequestPathUtils.PATH_ATTRIBUTE.equals(name)) {
+				this.pathLookups.incrementAndGet();
+			}
+			return super.getAttribute(name);
 		}
 
 		@Override
