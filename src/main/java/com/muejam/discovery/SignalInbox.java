@@ -83,7 +83,10 @@ class SignalInbox {
 		});
 	}
 
-	/** Counts what is left in the inbox: signals of an instance that stopped. */
+	/**
+	 * Counts what is left in the inbox: signals of an instance that stopped, or of a
+	 * count that failed.
+	 */
 	@Scheduled(fixedDelayString = "${muejam.discovery.signal-sweep-interval:10s}", initialDelayString = "10s")
 	void sweep() {
 		wake();
@@ -139,8 +142,7 @@ class SignalInbox {
 		finally {
 			this.running.set(false);
 		}
-		// signals that came while this run was due or running: the next run, a moment
-		// later;
+		// what came while this run was due or running goes to the next, a moment later;
 		// after a failure the next commit or the sweep tries again
 		if (!failed && this.pending.get()) {
 			wake();
