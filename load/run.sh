@@ -249,8 +249,10 @@ mixed() {
 		service=$(($(cpu_ticks "${PIDS[-1]}") - service))
 		database=$(($(postgres_ticks) - database))
 		grep -E "^(Global|.*: (true|false))" "$OUT/mixed-$r.txt" | grep false || true
-		summarize "$(ls -td load/target/gatling/mixedload-* | head -1)"
-		cpu_per_request "$service" "$database" "$(ls -td load/target/gatling/mixedload-* | head -1)"
+		local summary
+		summary=$(summarize "$(ls -td load/target/gatling/mixedload-* | head -1)")
+		echo "$summary"
+		cpu_per_request "$service" "$database" "$(awk '/^All Requests/ {print $3}' <<<"$summary")"
 	done
 	cache_hit_ratio 8080
 	echo "full GCs: $(grep -c 'Pause Full' "$OUT/mixed-gc.log" || true)"
@@ -272,14 +274,13 @@ postgres_ticks() {
 	echo "$total"
 }
 
-# cpu_per_request <service ticks> <database ticks> <report>: the CPU the step's requests (its
+# cpu_per_request <service ticks> <database ticks> <requests>: the CPU the step's requests (its
 # ramp included) cost the service and PostgreSQL, in milliseconds per request: a figure that
 # compares builds on one machine whatever rate it can hold
 cpu_per_request() {
-	local requests tick
-	requests=$(summarize "$3" | awk '/^All Requests/ {print $3}')
+	local tick
 	tick=$(getconf CLK_TCK)
-	awk -v s="$1" -v d="$2" -v n="$requests" -v t="$tick" 'BEGIN {
+	awk -v s="$1" -v d="$2" -v n="$3" -v t="$tick" 'BEGIN {
 		printf "CPU per request: service %.3f ms, PostgreSQL %.3f ms (%d requests)\n", 1000*s/t/n, 1000*d/t/n, n}'
 }
 
