@@ -14,6 +14,7 @@ import com.muejam.core.pagination.PageParams;
 import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
+import com.muejam.stories.ChapterPlace;
 import com.muejam.stories.ChapterText;
 import com.muejam.stories.StoryVisibility;
 
@@ -64,7 +65,8 @@ public class HighlightService {
 
 	@Transactional(readOnly = true)
 	CursorPage<HighlightView> list(CurrentUser user, UUID chapterId, PageParams page) {
-		ChapterText chapter = readable(user, chapterId);
+		ChapterPlace chapter = this.visibility.readablePlace(user.id(), chapterId)
+			.orElseThrow(() -> ApiException.notFound("Chapter"));
 		Keyset after = Keyset.after(this.cursors, LIST, page);
 		List<HighlightView> rows = this.queries.page(user.id(), chapter.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page,

@@ -13,7 +13,7 @@ import com.muejam.core.quota.QuotaExceeded;
 import com.muejam.core.quota.Quotas;
 import com.muejam.core.security.CurrentUser;
 import com.muejam.library.LibraryViews.BookmarkView;
-import com.muejam.stories.ChapterText;
+import com.muejam.stories.ChapterPlace;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +47,7 @@ class BookmarkService {
 
 	@Transactional
 	BookmarkView create(CurrentUser user, UUID chapterId, int offset) {
-		ChapterText chapter = this.readable.require(user, chapterId);
+		ChapterPlace chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		BookmarkView bookmark = new BookmarkView(UUID.randomUUID(), chapter.id(), offset, this.clock.instant());
 		if (!this.queries.insertBookmarkWithin(bookmark, user.id(), this.quotas.bookmarksPerChapter())) {
@@ -59,7 +59,7 @@ class BookmarkService {
 
 	@Transactional(readOnly = true)
 	CursorPage<BookmarkView> list(CurrentUser user, UUID chapterId, PageParams page) {
-		ChapterText chapter = this.readable.require(user, chapterId);
+		ChapterPlace chapter = this.readable.require(user, chapterId);
 		Keyset after = Keyset.after(this.cursors, LIST, page);
 		List<BookmarkView> rows = this.queries.bookmarkPage(user.id(), chapter.id(), after, page.fetchSize());
 		return CursorPage.of(rows, page,

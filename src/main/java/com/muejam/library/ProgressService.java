@@ -19,7 +19,7 @@ import com.muejam.library.ReadingQueries.LatestProgress;
 import com.muejam.library.ReadingQueries.SavedProgress;
 import com.muejam.library.ReadingQueries.SavedRead;
 import com.muejam.stories.ChapterInfo;
-import com.muejam.stories.ChapterText;
+import com.muejam.stories.ChapterPlace;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,7 +66,7 @@ class ProgressService {
 	 */
 	@Transactional
 	ProgressView save(CurrentUser user, UUID chapterId, int offset) {
-		ChapterText chapter = this.readable.require(user, chapterId);
+		ChapterPlace chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -84,7 +84,7 @@ class ProgressService {
 
 	@Transactional(readOnly = true)
 	ProgressView get(CurrentUser user, UUID chapterId) {
-		ChapterText chapter = this.readable.require(user, chapterId);
+		ChapterPlace chapter = this.readable.require(user, chapterId);
 		return this.queries.progress(user.id(), chapter.id())
 			.map((progress) -> new ProgressView(chapter.id(), progress.offset(), progress.updatedAt()))
 			.orElse(new ProgressView(chapter.id(), 0, null));

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import com.muejam.core.error.ApiException;
 import com.muejam.core.security.CurrentUser;
-import com.muejam.stories.ChapterText;
+import com.muejam.stories.ChapterPlace;
 import com.muejam.stories.StoryVisibility;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +22,8 @@ class ReadableChapters {
 		this.visibility = visibility;
 	}
 
-	ChapterText require(CurrentUser reader, UUID chapterId) {
-		return this.visibility.readableChapter(reader.id(), chapterId)
+	ChapterPlace require(CurrentUser reader, UUID chapterId) {
+		return this.visibility.readablePlace(reader.id(), chapterId)
 			.orElseThrow(() -> ApiException.notFound("Chapter"));
 	}
 
@@ -33,7 +33,7 @@ class ReadableChapters {
 	 * @param offset the offset
 	 * @return the offset
 	 */
-	static int offsetWithin(ChapterText chapter, int offset) {
+	static int offsetWithin(ChapterPlace chapter, int offset) {
 		if (offset > chapter.length()) {
 			throw ApiException.invalidField("offset",
 					"must be at most the chapter's length (" + chapter.length() + ")");

@@ -87,7 +87,7 @@ class ModerationService {
 		UUID target = entry.getValue();
 		boolean exists = switch (type) {
 			case STORY -> this.visibility.isStoryVisibleTo(null, target);
-			case CHAPTER -> this.visibility.readableChapter(null, target).isPresent();
+			case CHAPTER -> this.visibility.readablePlace(null, target).isPresent();
 			case WHISPER -> this.whispers.isVisible(target);
 			case USER -> this.profiles.exists(target);
 		};

@@ -23,6 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ChapterQueries {
 
+	/**
+	 * The chapter {@code :id} as {@code r}, with its story as {@code s}, if readers can
+	 * see both at {@code :now}.
+	 */
+	private static final String READABLE_CHAPTER = """
+			from chapters r join stories s on s.id = r.story_id
+			where r.id = :id and %s and %s""".formatted(StoryQueries.chapterVisibleAt("r", ":now"),
+			StoryQueries.storyVisibleAt(":now"));
+
 	private final JdbcClient jdbc;
 
 	ChapterQueries(JdbcClient jdbc) {
@@ -148,18 +157,15 @@ class ChapterQueries {
 
 	/**
 	 * A chapter's text while readers can see it and its story, with the story's author,
-	 * in one statement (its rendered HTML is not read).
+	 * in one statement (its rendered HTML is not read): for a highlight, which quotes it.
 	 * @param chapterId the chapter
 	 * @param now the moment readers' visibility is judged at
 	 * @return the text and the author, empty if unknown or not visible
 	 */
 	Optional<ReadableText> readableText(UUID chapterId, Instant now) {
-		return this.jdbc
-			.sql("""
-					select r.id, r.story_id, r.chapter_number, r.title, r.content, s.author_id
-					from chapters r join stories s on s.id = r.story_id
-					where r.id = :id and %s and %s""".formatted(StoryQueries.chapterVisibleAt("r", ":now"),
-					StoryQueries.storyVisibleAt(":now")))
+		return this.jdbc.sql("""
+				select r.id, r.story_id, r.chapter_number, r.title, r.content, s.author_id
+				""" + READABLE_CHAPTER)
 			.param("id", chapterId)
 			.param("now", Timestamp.from(now))
 			.query((rs, n) -> new ReadableText(rs.getObject("author_id", UUID.class),
@@ -173,10 +179,36 @@ class ChapterQueries {
 	}
 
 	/**
+	 * A chapter's place (its story and length, not its text) while readers can see it and
+	 * its story, with the story's author, in one statement.
+	 * @param chapterId the chapter
+	 * @param now the moment readers' visibility is judged at
+	 * @return the place and the author, empty if unknown or not visible
+	 */
+	Optional<ReadablePlace> readablePlace(UUID chapterId, Instant now) {
+		return this.jdbc.sql("""
+				select r.id, r.story_id, r.text_length, s.author_id
+				""" + READABLE_CHAPTER)
+			.param("id", chapterId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new ReadablePlace(rs.getObject("author_id", UUID.class),
+					new ChapterPlace(rs.getObject("id", UUID.class), rs.getObject("story_id", UUID.class),
+							rs.getInt("text_length"))))
+			.optional();
+	}
+
+	/**
 	 * @param authorId who wrote the chapter's story
 	 * @param text the chapter's text
 	 */
 	record ReadableText(UUID authorId, ChapterText text) {
+	}
+
+	/**
+	 * @param authorId who wrote the chapter's story
+	 * @param place the chapter's place
+	 */
+	record ReadablePlace(UUID authorId, ChapterPlace place) {
 	}
 
 	/**

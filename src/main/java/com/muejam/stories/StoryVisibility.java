@@ -127,6 +127,19 @@ public class StoryVisibility {
 	}
 
 	/**
+	 * A chapter a reader can see, without its text: for checking offsets into it.
+	 * @param viewerId the reader, or {@code null} for anyone
+	 * @param chapterId the chapter
+	 * @return its place, empty if unknown, not readable, or across a block
+	 */
+	// one statement: no transaction of its own (a caller's is joined)
+	public Optional<ChapterPlace> readablePlace(@Nullable UUID viewerId, UUID chapterId) {
+		return this.chapters.readablePlace(chapterId, this.clock.instant())
+			.filter((readable) -> !isBlockedBetween(viewerId, readable.authorId()))
+			.map(ChapterQueries.ReadablePlace::place);
+	}
+
+	/**
 	 * The stories among these ids that a reader can see, as the API shows them; one
 	 * statement whatever the number of ids (a signed-in reader's blocks come with the
 	 * sign-in; anyone else's are one more).

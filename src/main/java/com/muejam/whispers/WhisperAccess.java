@@ -77,7 +77,7 @@ class WhisperAccess {
 	 */
 	boolean isPassageVisible(@Nullable UUID viewerId, UUID highlightId) {
 		return this.highlights.find(highlightId)
-			.filter((highlight) -> this.stories.readableChapter(viewerId, highlight.chapterId()).isPresent())
+			.filter((highlight) -> this.stories.readablePlace(viewerId, highlight.chapterId()).isPresent())
 			.isPresent();
 	}
 

@@ -79,7 +79,7 @@ class ReadingTests {
 	}
 
 	@Test
-	void savingProgressIsTwoStatementsAndReadsNoHtml() {
+	void savingProgressIsTwoStatementsAndReadsNeitherTheTextNorItsHtml() {
 		String chapter = this.fixtures.publishedChapter("user_author", "Counted", TEXT).chapterId();
 		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
 		String token = this.api.token("user_reader");
@@ -92,9 +92,18 @@ class ReadingTests {
 			.stream()
 			.map((query) -> query.getQuery())
 			.toList();
-		// the chapter with its story's visibility, and the position with the day's read;
-		// the sign-in is remembered
-		assertThat(sql).hasSize(2).noneMatch((statement) -> statement.contains("content_html"));
+		// the chapter's length with its story's visibility, and the position with the
+		// day's read; the sign-in is remembered. A chapter's text is tens of kilobytes,
+		// which a save needs only the length of
+		assertThat(sql).hasSize(2).noneMatch((statement) -> statement.contains("content"));
+	}
+
+	@Test
+	void offsetsCountUtf16CodeUnitsAsJavaScriptDoes() {
+		// "a", an emoji outside the Basic Multilingual Plane (two UTF-16 units), "b": 4
+		String chapter = this.fixtures.publishedChapter("user_author", "Units", "a\uD83D\uDE00b").chapterId();
+		assertThat(save("user_reader", chapter, 4).status()).isEqualTo(200);
+		assertThat(save("user_reader", chapter, 5).status()).isEqualTo(400);
 	}
 
 	@Test
