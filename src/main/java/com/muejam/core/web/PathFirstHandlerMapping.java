@@ -1,32 +1,35 @@
 package com.muejam.core.web;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Finds a request's handler by its path first. For a path with a variable
  * ({@code /v1/stories/{id}}) Spring MVC tries every mapping of the API, and asks each
  * about the request's method, headers, media types and CORS pre-flight before it looks at
- * the path: some 340 questions through the request's wrappers for one story read, a fifth
- * of a cached read's time. A mapping is now passed over at once unless the path starts
- * with the literal start of one of its patterns (the text before the first variable or
- * wildcard: {@code /v1/stories/}), and then unless its patterns match the path; the
- * others are matched on every condition as before, so the handler found, and the 404,
- * 405, 406 and 415 answers, are the same. A path with an escape or a matrix parameter,
- * whose segments read differently from their text, skips the first test.
+ * the path. Here a request is matched only against the mappings that can match its path
+ * ({@link MappingsByPath}: a handful, found by the path's first segments), path first,
+ * then every other condition as Spring MVC does. When exactly one matches, it is the
+ * handler, as Spring MVC would find it; otherwise (none: a 404, 405, 406 or 415 to
+ * explain; several: Spring MVC's ordering to apply; a CORS pre-flight) Spring MVC looks
+ * the request up itself, passing over at once each mapping whose literal start the path
+ * does not begin with. A path with an escape or a matrix parameter, whose segments read
+ * differently from their text, is looked up by Spring MVC alone.
  */
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
-	/** The path of the request being looked up, while it is. */
+	/** The path of the request being looked up by Spring MVC, while it is. */
 	private static final ScopedValue<String> LOOKUP_PATH = ScopedValue.newInstance();
 
 	/**
@@ -34,33 +37,77 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	 */
 	private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
 
+	/** The mappings by path, built on the first lookup after a change. */
+	private volatile @Nullable MappingsByPath byPath;
+
 	@Override
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
 			throws Exception {
 		if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
+		MappingsByPath.Candidate found = null;
+		RequestMappingInfo match = null;
+		for (MappingsByPath.Candidate candidate : byPath().candidates(lookupPath)) {
+			RequestMappingInfo matching = pathFirst(candidate.info(), request);
+			if (matching == null) {
+				continue;
+			}
+			if (found != null) {
+				return springLookup(lookupPath, request);
+			}
+			found = candidate;
+			match = matching;
+		}
+		if (found == null || match == null || CorsUtils.isPreFlightRequest(request)) {
+			return springLookup(lookupPath, request);
+		}
+		request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, found.handler());
+		handleMatch(match, lookupPath, request);
+		return found.handler();
+	}
+
+	private @Nullable HandlerMethod springLookup(String lookupPath, HttpServletRequest request) throws Exception {
 		return ScopedValue.where(LOOKUP_PATH, lookupPath)
 			.call(() -> PathFirstHandlerMapping.super.lookupHandlerMethod(lookupPath, request));
+	}
+
+	/**
+	 * How Spring MVC alone finds a request's handler, for comparison.
+	 * @param lookupPath the request's lookup path
+	 * @param request the request
+	 * @return the handler, or {@code null}
+	 * @throws Exception as Spring MVC's lookup does
+	 */
+	@Nullable HandlerMethod lookupAsSpringMvcDoes(String lookupPath, HttpServletRequest request) throws Exception {
+		return super.lookupHandlerMethod(lookupPath, request);
 	}
 
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-		if (paths == null) {
-			return super.getMatchingMapping(info, request);
-		}
-		if (LOOKUP_PATH.isBound() && !startsLikeOneOf(LOOKUP_PATH.get(), info, paths)) {
+		if (paths != null && LOOKUP_PATH.isBound() && !startsLikeOneOf(LOOKUP_PATH.get(), info, paths)) {
 			return null;
 		}
-		if (paths.getMatchingCondition(request) == null) {
+		return pathFirst(info, request);
+	}
+
+	/** The mapping's conditions that match the request, its path asked about first. */
+	private @Nullable RequestMappingInfo pathFirst(RequestMappingInfo info, HttpServletRequest request) {
+		PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+		if (paths != null && paths.getMatchingCondition(request) == null) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
 	}
 
 	private boolean startsLikeOneOf(String path, RequestMappingInfo info, PathPatternsRequestCondition paths) {
-		for (String start : this.starts.computeIfAbsent(info, (key) -> literalStarts(paths))) {
+		String[] literal = this.starts.get(info);
+		if (literal == null) {
+			literal = paths.getPatterns().stream().map(MappingsByPath::literalStart).toArray(String[]::new);
+			this.starts.put(info, literal);
+		}
+		for (String start : literal) {
 			if (path.startsWith(start)) {
 				return true;
 			}
@@ -68,17 +115,32 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 		return false;
 	}
 
-	private static String[] literalStarts(PathPatternsRequestCondition paths) {
-		return paths.getPatterns().stream().map(PathPattern::getPatternString).map((pattern) -> {
-			int end = pattern.length();
-			for (char wildcard : new char[] { '{', '*', '?' }) {
-				int at = pattern.indexOf(wildcard);
-				if (at >= 0) {
-					end = Math.min(end, at);
-				}
-			}
-			return pattern.substring(0, end);
-		}).toArray(String[]::new);
+	private MappingsByPath byPath() {
+		MappingsByPath mappings = this.byPath;
+		if (mappings == null) {
+			mappings = MappingsByPath.of(getHandlerMethods());
+			this.byPath = mappings;
+		}
+		return mappings;
+	}
+
+	@Override
+	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+		super.registerHandlerMethod(handler, method, mapping);
+		this.byPath = null;
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		this.byPath = null;
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		this.byPath = null;
+		this.starts.remove(mapping);
 	}
 
 }

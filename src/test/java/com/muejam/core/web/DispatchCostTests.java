@@ -1,6 +1,11 @@
 package com.muejam.core.web;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.ServletRequest;
@@ -19,11 +24,15 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +68,110 @@ class DispatchCostTests {
 		assertThat(request.questions.get()).isLessThan(20);
 		// each mapping's path is matched only if its literal start is the path's
 		assertThat(request.pathLookups.get()).isLessThan(20);
+	}
+
+	@Test
+	void aStoryReadIsMatchedAgainstTheFewMappingsThatCanMatchItsPath() {
+		MappingsByPath byPath = MappingsByPath.of(this.mapping.getHandlerMethods());
+		assertThat(this.mapping.getHandlerMethods()).hasSizeGreaterThan(60);
+		// the mappings under /v1/stories/, not the API's many
+		assertThat(byPath.candidates("/v1/stories/the-lighthouse-keeper")).hasSizeBetween(1, 12)
+			.anyMatch((candidate) -> candidate.handler().getMethod().getName().equals("getStoryBySlug"));
+		assertThat(byPath.candidates("/v1/search")).hasSizeBetween(1, 3);
+	}
+
+	@Test
+	void everyMappingOfTheApiIsFoundAsSpringMvcFindsIt() throws Exception {
+		PathFirstHandlerMapping pathFirst = (PathFirstHandlerMapping) this.mapping;
+		int compared = 0;
+		for (RequestMappingInfo info : this.mapping.getHandlerMethods().keySet()) {
+			if (info.getPathPatternsCondition() == null) {
+				continue;
+			}
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+				String path = concrete(pattern.getPatternString());
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					assertFoundAlike(pathFirst, method.name(), path);
+					compared++;
+				}
+				// another method on the same path: its handler, or the same 405
+				assertFoundAlike(pathFirst, "DELETE", path);
+				assertFoundAlike(pathFirst, "OPTIONS", path + "/more");
+			}
+		}
+		assertThat(compared).isGreaterThan(60);
+		assertFoundAlike(pathFirst, "GET", "/v1/nothing-here");
+		assertFoundAlike(pathFirst, "GET", "/");
+	}
+
+	@Test
+	void aMappingAddedAtRunTimeIsFoundAndItsLiteralPathWinsOverAVariable() throws Exception {
+		HandlerMethod story = handler(request("GET", "/v1/stories/featured"));
+		assertThat(story.getMethod().getName()).isEqualTo("getStoryBySlug");
+		Method list = Arrays.stream(story.getBeanType().getDeclaredMethods())
+			.filter((method) -> method.getName().equals("listStories"))
+			.findFirst()
+			.orElseThrow();
+		RequestMappingInfo featured = RequestMappingInfo.paths("/v1/stories/featured")
+			.methods(RequestMethod.GET)
+			.options(this.mapping.getBuilderConfiguration())
+			.build();
+		this.mapping.registerMapping(featured, story.getBean(), list);
+		try {
+			// "/v1/stories/{id}" matches too: Spring MVC's ordering picks the literal
+			// path
+			assertThat(handler(request("GET", "/v1/stories/featured")).getMethod().getName()).isEqualTo("listStories");
+			assertFoundAlike((PathFirstHandlerMapping) this.mapping, "GET", "/v1/stories/featured");
+		}
+		finally {
+			this.mapping.unregisterMapping(featured);
+		}
+		assertThat(handler(request("GET", "/v1/stories/featured")).getMethod().getName()).isEqualTo("getStoryBySlug");
+	}
+
+	@Test
+	void aPathIsFiledByItsTextBeforeItsThirdSlash() {
+		assertThat(MappingsByPath.key("/v1/stories/the-lighthouse-keeper/chapters")).isEqualTo("/v1/stories");
+		assertThat(MappingsByPath.key("/v1/search")).isEqualTo("/v1/search");
+		assertThat(MappingsByPath.key("/")).isEqualTo("/");
+	}
+
+	private static void assertFoundAlike(PathFirstHandlerMapping pathFirst, String method, String path) {
+		MockHttpServletRequest ours = lookupRequest(method, path);
+		MockHttpServletRequest spring = lookupRequest(method, path);
+		Object found = outcome(() -> pathFirst.lookupHandlerMethod(path, ours));
+		Object expected = outcome(() -> pathFirst.lookupAsSpringMvcDoes(path, spring));
+		assertThat(found).as(method + " " + path).isEqualTo(expected);
+		for (String attribute : List.of(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+				HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+				HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE)) {
+			assertThat(String.valueOf(ours.getAttribute(attribute))).as(method + " " + path + " " + attribute)
+				.isEqualTo(String.valueOf(spring.getAttribute(attribute)));
+		}
+	}
+
+	private static Object outcome(Callable<HandlerMethod> lookup) {
+		try {
+			HandlerMethod handler = lookup.call();
+			return (handler != null) ? handler.getMethod() : "no handler";
+		}
+		catch (Exception ex) {
+			return ex.getClass();
+		}
+	}
+
+	private static MockHttpServletRequest lookupRequest(String method, String path) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		request.addHeader("Accept", "application/json");
+		request.setContentType("application/json");
+		ServletRequestPathUtils.parseAndCache(request);
+		return request;
+	}
+
+	/** A path the pattern matches: each variable and wildcard filled in. */
+	private static String concrete(String pattern) {
+		return pattern.replaceAll("\\{\\*[^}]*}|\\*\\*", "a/b").replaceAll("\\{[^}]*}|\\*", "x7");
 	}
 
 	@Test
