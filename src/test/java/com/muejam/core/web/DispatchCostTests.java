@@ -19,6 +19,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -30,6 +32,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
@@ -59,6 +62,9 @@ class DispatchCostTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	RequestMappingHandlerAdapter adapter;
 
 	@Test
 	void aStoryReadIsMatchedByItsPathBeforeAnythingElse() throws Exception {
@@ -189,6 +195,18 @@ class DispatchCostTests {
 			.isEqualTo("updateChapter");
 		assertThat(handler(request("GET", "/v1/chapters/7f1f6a4e-1111-4c3e-9a53-0c7c4b8c2f10")).getMethod().getName())
 			.isEqualTo("getChapter");
+	}
+
+	@Test
+	void theApiReadsAndWritesJsonOnly() {
+		// the JAXB API and Jackson's XML and YAML formats are on the class path for other
+		// libraries; their converters wrote XML or YAML when asked, and JAXB's scanned
+		// each
+		// response's class for @XmlRootElement
+		assertThat(this.adapter.getMessageConverters()).isNotEmpty()
+			.noneMatch(WebMvcConfiguration::writesXmlOrYaml)
+			.anyMatch(JacksonJsonHttpMessageConverter.class::isInstance);
+		assertThat(WebMvcConfiguration.writesXmlOrYaml(new Jaxb2RootElementHttpMessageConverter())).isTrue();
 	}
 
 	@Test
