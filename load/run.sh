@@ -11,6 +11,8 @@
 #   load/run.sh pages  [jar ...]   signed-out Trending and search pages with wrk, per jar: in process, then with a
 #                                  redis-server started here on REDIS_PORT (16379); needs redis-server (Debian)
 #   load/run.sh cached [jar ...]   a story and a chapter served from the cache, signed out, with wrk, per jar
+#   load/run.sh types  [jar ...]   each request type of the mixed load alone, with wrk, per jar, with the CPU
+#                                  each request cost the service and PostgreSQL
 #
 # Jars default to the one ./mvnw package builds. Each mode starts the service on its local
 # defaults (embedded PostgreSQL, in-process cache; pages also with Redis) with rate limits off, seeds the data set
@@ -431,6 +433,64 @@ cached() {
 	stop_all
 }
 
+# types [jar ...]: each request type of the mixed load alone, per jar: wrk with 8 connections for
+# 10 s after WARM_SECONDS (15) of warm-up, and the CPU the service and PostgreSQL spent per request
+# (/proc ticks); the writes repeat one reader's save and shelf add
+types() {
+	ensure_wrk
+	local jars
+	mapfile -t jars < <(jars_or_default "$@")
+	for jar in "${jars[@]}"; do
+		echo "== $jar"
+		start_fresh "$jar"
+		seed 2000 200 >/dev/null
+		local service=${PIDS[-1]} reader shelf story chapter
+		reader=$(token 8080 user_load_reader_1)
+		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
+			sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+		story=$(curl -fs localhost:8080/v1/stories/load-777 | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+		chapter=$(curl -fs "localhost:8080/v1/stories/$story/chapters" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+		post_script "$OUT/progress.lua" '{"offset":5}'
+		post_script "$OUT/shelf-add.lua" "{\"story_id\":\"$story\"}"
+		printf '%-14s %10s %16s %16s\n' request req/s "service CPU" "PostgreSQL CPU"
+		alone "$service" story http://localhost:8080/v1/stories/load-777
+		alone "$service" chapter "http://localhost:8080/v1/chapters/$chapter"
+		alone "$service" list "http://localhost:8080/v1/stories?page_size=20"
+		alone "$service" "discover new" "http://localhost:8080/v1/discover?tab=new"
+		alone "$service" trending "http://localhost:8080/v1/discover?tab=trending"
+		alone "$service" search "http://localhost:8080/v1/search?q=dragons"
+		alone "$service" "shelf items" "http://localhost:8080/v1/library/shelves/$shelf/items" "$reader"
+		alone "$service" "reading list" http://localhost:8080/v1/library/reading "$reader"
+		alone "$service" "save progress" "http://localhost:8080/v1/chapters/$chapter/progress" "$reader" "$OUT/progress.lua"
+		alone "$service" "shelf add" "http://localhost:8080/v1/library/shelves/$shelf/items" "$reader" "$OUT/shelf-add.lua"
+	done
+	stop_all
+}
+
+# post_script <file> <json>: a wrk script that POSTs the JSON
+post_script() {
+	printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$2" >"$1"
+}
+
+# alone <service pid> <name> <url> [token] [wrk script]: one request type's rate and CPU per request
+alone() {
+	local service=$1 name=$2 url=$3 token=${4:-} script=${5:-}
+	local args=(-t1 -c8)
+	[[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
+	[[ -n "$script" ]] && args+=(-s "$script")
+	taskset -c 1 wrk "${args[@]}" -d"${WARM_SECONDS:-15}"s "$url" >/dev/null
+	local s0 p0 s1 p1 rate
+	s0=$(cpu_ticks "$service")
+	p0=$(postgres_ticks)
+	taskset -c 1 wrk "${args[@]}" -d10s "$url" >"$OUT/wrk.txt"
+	s1=$(cpu_ticks "$service")
+	p1=$(postgres_ticks)
+	rate=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
+	# ticks are 10 ms: ticks x 10 / requests is milliseconds per request
+	awk -v name="$name" -v rate="$rate" -v s="$((s1 - s0))" -v p="$((p1 - p0))" \
+		'BEGIN {printf "%-14s %10.0f %13.3f ms %13.3f ms\n", name, rate, s * 10 / (rate * 10), p * 10 / (rate * 10)}'
+}
+
 mode=${1:-}
 shift || true
 case "$mode" in
@@ -440,8 +500,9 @@ soak) soak "$@" ;;
 startup) startup "$@" ;;
 pages) pages "$@" ;;
 cached) cached "$@" ;;
+types) types "$@" ;;
 *)
-	sed -n '2,17p' "$0"
+	sed -n '2,19p' "$0"
 	exit 2
 	;;
 esac
