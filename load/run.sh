@@ -146,6 +146,18 @@ token() {
 		-d "{\"user_id\":\"$2\",\"email\":\"$2@example.com\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
 
+# story_id <slug>: the id of a story, from the service on 8080
+story_id() {
+	curl -fs "localhost:8080/v1/stories/$1" | sed -E 's/^\{"id":"([^"]+)".*/\1/'
+}
+
+# first_id <url> [token]: the id of a page's first item
+first_id() {
+	local header=()
+	[[ -n "${2:-}" ]] && header=(-H "Authorization: Bearer $2")
+	curl -fs "${header[@]}" "$1" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/'
+}
+
 ratios() {
 	ensure_wrk
 	local jars
@@ -162,7 +174,7 @@ ratios() {
 		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
 			sed -E 's/.*"id":"([^"]+)".*/\1/')
 		first=load-$number
-		story=$(curl -fs localhost:8080/v1/stories/$first | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+		story=$(story_id "$first")
 		# what is measured: name, URL, token (- for none)
 		local requests=(
 			"story, uncached|http://localhost:8081/v1/stories/$first|-"
@@ -420,8 +432,8 @@ cached() {
 		start_fresh "$jar"
 		seed 2000 200 >/dev/null
 		local story chapter urls
-		story=$(curl -fs localhost:8080/v1/stories/load-777 | sed -E 's/^\{"id":"([^"]+)".*/\1/')
-		chapter=$(curl -fs "localhost:8080/v1/stories/$story/chapters" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+		story=$(story_id load-777)
+		chapter=$(first_id "localhost:8080/v1/stories/$story/chapters")
 		urls=("/v1/stories/load-777" "/v1/chapters/$chapter")
 		for url in "${urls[@]}"; do warm "http://localhost:8080$url"; done
 		for round in 1 2; do
@@ -446,10 +458,9 @@ types() {
 		seed 2000 200 >/dev/null
 		local service=${PIDS[-1]} reader shelf story chapter
 		reader=$(token 8080 user_load_reader_1)
-		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
-			sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
-		story=$(curl -fs localhost:8080/v1/stories/load-777 | sed -E 's/^\{"id":"([^"]+)".*/\1/')
-		chapter=$(curl -fs "localhost:8080/v1/stories/$story/chapters" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+		shelf=$(first_id localhost:8080/v1/library/shelves "$reader")
+		story=$(story_id load-777)
+		chapter=$(first_id "localhost:8080/v1/stories/$story/chapters")
 		post_script "$OUT/progress.lua" '{"offset":5}'
 		post_script "$OUT/shelf-add.lua" "{\"story_id\":\"$story\"}"
 		printf '%-14s %10s %16s %16s\n' request req/s "service CPU" "PostgreSQL CPU"
