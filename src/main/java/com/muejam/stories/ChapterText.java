@@ -3,9 +3,9 @@ package com.muejam.stories;
 import java.util.UUID;
 
 /**
- * A chapter's text, for modules that anchor offsets into it (progress, bookmarks,
- * highlights). Offsets count UTF-16 code units of the markdown, as JavaScript string
- * indices do.
+ * A chapter's text, for modules that quote a passage of it (highlights); one that only
+ * checks offsets takes a {@link ChapterPlace}. Offsets count UTF-16 code units of the
+ * markdown, as JavaScript string indices do.
  *
  * @param id the chapter
  * @param storyId its story
