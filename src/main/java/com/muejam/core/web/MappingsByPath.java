@@ -94,7 +94,7 @@ final class MappingsByPath {
 	}
 
 	/** A pattern's text before its first variable or wildcard. */
-	static String literalStart(PathPattern pattern) {
+	private static String literalStart(PathPattern pattern) {
 		String text = pattern.getPatternString();
 		int end = text.length();
 		for (char wildcard : new char[] { '{', '*', '?' }) {

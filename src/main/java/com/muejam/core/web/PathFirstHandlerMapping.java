@@ -1,8 +1,6 @@
 package com.muejam.core.web;
 
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -23,19 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * then every other condition as Spring MVC does. When exactly one matches, it is the
  * handler, as Spring MVC would find it; otherwise (none: a 404, 405, 406 or 415 to
  * explain; several: Spring MVC's ordering to apply; a CORS pre-flight) Spring MVC looks
- * the request up itself, passing over at once each mapping whose literal start the path
- * does not begin with. A path with an escape or a matrix parameter, whose segments read
- * differently from their text, is looked up by Spring MVC alone.
+ * the request up itself, still asking each mapping about the path first. A path with an
+ * escape or a matrix parameter, whose segments read differently from their text, is
+ * looked up by Spring MVC alone.
  */
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
-
-	/** The path of the request being looked up by Spring MVC, while it is. */
-	private static final ScopedValue<String> LOOKUP_PATH = ScopedValue.newInstance();
-
-	/**
-	 * Each mapping's literal starts, one per pattern; none for a mapping without paths.
-	 */
-	private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
 
 	/** The mappings by path, built on the first lookup after a change. */
 	private volatile @Nullable MappingsByPath byPath;
@@ -46,6 +36,8 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 		if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
+		// found by Spring MVC itself below: none (a 404, 405, 406 or 415 to explain),
+		// several (its ordering decides) or a pre-flight
 		MappingsByPath.Candidate found = null;
 		RequestMappingInfo match = null;
 		for (MappingsByPath.Candidate candidate : byPath().candidates(lookupPath)) {
@@ -54,22 +46,17 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 				continue;
 			}
 			if (found != null) {
-				return springLookup(lookupPath, request);
+				return super.lookupHandlerMethod(lookupPath, request);
 			}
 			found = candidate;
 			match = matching;
 		}
 		if (found == null || match == null || CorsUtils.isPreFlightRequest(request)) {
-			return springLookup(lookupPath, request);
+			return super.lookupHandlerMethod(lookupPath, request);
 		}
 		request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, found.handler());
 		handleMatch(match, lookupPath, request);
 		return found.handler();
-	}
-
-	private @Nullable HandlerMethod springLookup(String lookupPath, HttpServletRequest request) throws Exception {
-		return ScopedValue.where(LOOKUP_PATH, lookupPath)
-			.call(() -> PathFirstHandlerMapping.super.lookupHandlerMethod(lookupPath, request));
 	}
 
 	/**
@@ -85,10 +72,6 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-		if (paths != null && LOOKUP_PATH.isBound() && !startsLikeOneOf(LOOKUP_PATH.get(), info, paths)) {
-			return null;
-		}
 		return pathFirst(info, request);
 	}
 
@@ -99,20 +82,6 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
-	}
-
-	private boolean startsLikeOneOf(String path, RequestMappingInfo info, PathPatternsRequestCondition paths) {
-		String[] literal = this.starts.get(info);
-		if (literal == null) {
-			literal = paths.getPatterns().stream().map(MappingsByPath::literalStart).toArray(String[]::new);
-			this.starts.put(info, literal);
-		}
-		for (String start : literal) {
-			if (path.startsWith(start)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private MappingsByPath byPath() {
@@ -140,7 +109,6 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	public void unregisterMapping(RequestMappingInfo mapping) {
 		super.unregisterMapping(mapping);
 		this.byPath = null;
-		this.starts.remove(mapping);
 	}
 
 }
