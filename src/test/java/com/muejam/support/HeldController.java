@@ -21,6 +21,8 @@ public class HeldController {
 
 	private static volatile CountDownLatch gate = new CountDownLatch(0);
 
+	private static volatile Thread lastServedOn = Thread.currentThread();
+
 	/** Requests from now on are held until {@link #release()} (15 s at most). */
 	public static void hold() {
 		gate = new CountDownLatch(1);
@@ -30,6 +32,11 @@ public class HeldController {
 		gate.countDown();
 	}
 
+	/** The thread the last request ran on. */
+	public static Thread lastServedOn() {
+		return lastServedOn;
+	}
+
 	/** Requests being held right now. */
 	public static int held() {
 		return held.get();
@@ -37,6 +44,7 @@ public class HeldController {
 
 	@GetMapping("/v1/test/held")
 	String heldRequest() throws InterruptedException {
+		lastServedOn = Thread.currentThread();
 		held.incrementAndGet();
 		try {
 			gate.await(15, TimeUnit.SECONDS);

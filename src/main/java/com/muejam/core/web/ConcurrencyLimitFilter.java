@@ -29,9 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} at once.
  *
  * <p>
- * With virtual threads nothing else bounds the requests in flight: when the database
- * slows down (a cold start, a failover, a burst), requests would pile up waiting for
- * pooled connections, each holding its buffers, until the heap ran out. A fast 503 lets
+ * Otherwise, when the database slows down (a cold start, a failover, a burst), requests
+ * would pile up waiting for pooled connections, each holding its buffers and a thread
+ * (and on the virtual threads requests once ran on, until the heap ran out). Tomcat has
+ * more threads than the limit, so the shed requests are answered at once. A fast 503 lets
  * the load balancer and clients back off while the instance keeps serving what it can,
  * and it recovers by itself once the burst passes. Actuator endpoints (probes, metrics)
  * are never shed; a streaming request gives its slot back once it goes asynchronous. It

@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins browser origins allowed to call the API (the frontend's)
  * @param maxConcurrentRequests API requests served at once by one instance; past it a
  * request waits {@code concurrencyWait} for a slot, then gets a 503 with
- * {@code Retry-After} (virtual threads put no other bound on requests in flight)
+ * {@code Retry-After}; keep {@code server.tomcat.threads.max} above it, so that those
+ * requests have a thread to be answered on
  * @param concurrencyWait how long a request past the limit waits for a slot
  */
 @ConfigurationProperties("muejam.web")
