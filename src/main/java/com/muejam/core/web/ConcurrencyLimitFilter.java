@@ -33,14 +33,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * would pile up waiting for pooled connections, each holding its buffers and a thread
  * (and on the virtual threads requests once ran on, until the heap ran out). Tomcat has
  * more threads than the limit ({@code server.tomcat.threads.max}), so the shed requests
- * are answered at once; past that many busy threads Tomcat queues a bounded number of
- * requests, and one past that runs on a virtual thread of its own to be answered here
- * ({@link RequestThreads}). A fast 503 lets the load balancer and clients back off while
- * the instance keeps serving what it can, and it recovers by itself once the burst
- * passes. Actuator endpoints (probes, metrics) are never shed; a streaming request gives
- * its slot back once it goes asynchronous. It runs after the request id and Spring's HTTP
- * observation filter, so a shed request carries its id and counts in
- * {@code http_server_requests}. Metrics:
+ * are answered at once; past that many busy threads Tomcat queues requests before any
+ * filter sees them (docs/benchmarks.md, twentieth pass). A fast 503 lets the load
+ * balancer and clients back off while the instance keeps serving what it can, and it
+ * recovers by itself once the burst passes. Actuator endpoints (probes, metrics) are
+ * never shed; a streaming request gives its slot back once it goes asynchronous. It runs
+ * after the request id and Spring's HTTP observation filter, so a shed request carries
+ * its id and counts in {@code http_server_requests}. Metrics:
  * {@code resilience4j_bulkhead_available_concurrent_calls{name="requests"}} and
  * {@code muejam_requests_shed_total}.
  */

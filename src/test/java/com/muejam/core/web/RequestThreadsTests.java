@@ -5,11 +5,7 @@ import com.muejam.support.HeldController;
 import com.muejam.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.apache.tomcat.util.threads.ThreadPoolExecutor;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,30 +22,12 @@ class RequestThreadsTests {
 	@Autowired
 	Api api;
 
-	@Autowired
-	ServletWebServerApplicationContext server;
-
 	@Test
 	void requestsRunOnPlatformThreads() {
 		String token = this.api.token("user_threads");
 		assertThat(this.api.get("/v1/test/held").bearer(token).send().status()).isEqualTo(200);
 		assertThat(HeldController.lastServedOn().isVirtual()).isFalse();
 		assertThat(HeldController.lastServedOn()).isNotSameAs(Thread.currentThread());
-	}
-
-	/**
-	 * Tomcat's queue is bounded (its default is unbounded), so that a request past it is
-	 * answered 503 at once ({@code RequestOverflowTests}) instead of waiting behind every
-	 * queued one.
-	 */
-	@Test
-	void requestsWaitingForAThreadAreBounded() {
-		ThreadPoolExecutor threads = (ThreadPoolExecutor) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
-			.getConnector()
-			.getProtocolHandler()
-			.getExecutor();
-		assertThat(threads.getMaximumPoolSize()).isEqualTo(250);
-		assertThat(threads.getQueue().remainingCapacity()).isBetween(1, 250);
 	}
 
 }
