@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark (docs/benchmarks.md). Not part of ./mvnw verify.
 #
-#   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar; ONLY=<regex>
+#   load/run.sh ratios [jar ...]   throughput ratios with wrk (targets 1-3), per jar: pages on the uncached instance
+#                                  and, as the issue first measured them, on the cached one, page 500 too; ONLY=<regex>
 #                                  measures only the requests whose names match (the cached read always);
 #                                  WARM_SECONDS (30) warms each URL up, the cached read twice as long
 #   load/run.sh mixed  [jar]       the mixed workload at 1,000 / 2,000 / 3,000 requests/s (Gatling; RATES=<rate:p99 ...>),
@@ -158,6 +159,16 @@ first_id() {
 	curl -fs "${header[@]}" "$1" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/'
 }
 
+# cursor_of_page <url> <n>: the cursor that reads page n of a list (walking pages 1 to n-1)
+cursor_of_page() {
+	local url=$1 cursor=""
+	for _ in $(seq 2 "$2"); do
+		cursor=$(curl -fs "$url${cursor:+&cursor=$cursor}" | sed -nE 's/.*"next_cursor":"([^"]+)".*/\1/p')
+		[[ -n "$cursor" ]] || { echo "$url has fewer than $2 pages" >&2; exit 1; }
+	done
+	echo "$cursor"
+}
+
 ratios() {
 	ensure_wrk
 	local jars
@@ -168,18 +179,20 @@ ratios() {
 		start uncached 8081 "$jar" --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
 			--muejam.cache.max-entries=0 --muejam.cache.max-bytes=0
 		seed "${STORIES:-100000}" 200
-		local reader avid shelf first story number=$((${STORIES:-100000} * 42 / 100 + 7))
+		local reader avid shelf first story deep number=$((${STORIES:-100000} * 42 / 100 + 7))
 		reader=$(token 8080 user_load_reader_1)
 		avid=$(token 8080 user_load_avid)
 		shelf=$(curl -fs localhost:8080/v1/library/shelves -H "Authorization: Bearer $reader" |
 			sed -E 's/.*"id":"([^"]+)".*/\1/')
 		first=load-$number
 		story=$(story_id "$first")
+		deep=$(cursor_of_page "http://localhost:8080/v1/stories?page_size=20" 500)
 		# what is measured: name, URL, token (- for none)
 		local requests=(
 			"story, uncached|http://localhost:8081/v1/stories/$first|-"
 			"story by id, uncached|http://localhost:8081/v1/stories/$story|-"
 			"public list, 20, uncached|http://localhost:8081/v1/stories?page_size=20|-"
+			"public list, page 500, uncached|http://localhost:8081/v1/stories?page_size=20&cursor=$deep|-"
 			"tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-1&page_size=20|-"
 			"rare tag list, 20, uncached|http://localhost:8081/v1/stories?tag=tag-200&page_size=20|-"
 			"discover new, 20, uncached|http://localhost:8081/v1/discover?tab=new&page_size=20|-"
@@ -187,6 +200,11 @@ ratios() {
 			"shelf items, 10, uncached|http://localhost:8081/v1/library/shelves/$shelf/items|$reader"
 			"reading list, 10, uncached|http://localhost:8081/v1/library/reading|$reader"
 			"reading list, 3,000 positions, uncached|http://localhost:8081/v1/library/reading|$avid"
+			"public list, 20, cached|http://localhost:8080/v1/stories?page_size=20|-"
+			"public list, page 500, cached|http://localhost:8080/v1/stories?page_size=20&cursor=$deep|-"
+			"discover new, 20, cached|http://localhost:8080/v1/discover?tab=new&page_size=20|-"
+			"shelf items, 10, cached|http://localhost:8080/v1/library/shelves/$shelf/items|$reader"
+			"reading list, 10, cached|http://localhost:8080/v1/library/reading|$reader"
 			"search, matches every story|http://localhost:8081/v1/search?q=dragons%20storms|-"
 			"search, matches one story|http://localhost:8081/v1/search?q=$number|-"
 		)
