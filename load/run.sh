@@ -186,6 +186,8 @@ ratios() {
 			sed -E 's/.*"id":"([^"]+)".*/\1/')
 		first=load-$number
 		story=$(story_id "$first")
+		# read on :8080 and sent to both: the instances share the data directory, so the
+		# cursor secret that signs it
 		deep=$(cursor_of_page "http://localhost:8080/v1/stories?page_size=20" 500)
 		# what is measured: name, URL, token (- for none)
 		local requests=(
