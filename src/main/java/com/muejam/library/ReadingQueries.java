@@ -120,6 +120,7 @@ final class ReadingQueries {
 	 * @return the rows
 	 */
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
+		StoryVisibility.JoinedStories stories = this.stories.joinedStories(userId);
 		return this.jdbc.sql(LATEST_PER_STORY.text(after))
 			.param("user", userId)
 			.param("limit", limit)
@@ -127,8 +128,7 @@ final class ReadingQueries {
 			.query((rs, n) -> new LatestProgress(rs.getObject("progress_id", UUID.class),
 					new ChapterInfo(rs.getObject("chapter_id", UUID.class), rs.getObject("story_id", UUID.class),
 							rs.getInt("chapter_number"), rs.getString("chapter_title"), rs.getInt("text_length")),
-					rs.getInt("char_offset"), rs.getTimestamp("progress_updated_at").toInstant(),
-					this.stories.storyIn(rs, userId)))
+					rs.getInt("char_offset"), rs.getTimestamp("progress_updated_at").toInstant(), stories.in(rs)))
 			.list();
 	}
 

@@ -150,6 +150,7 @@ final class ShelfQueries {
 	 * @return the rows, empty if the owner has no such shelf
 	 */
 	Optional<List<ItemRow>> itemPage(UUID shelfId, UUID ownerId, @Nullable Keyset after, int limit) {
+		StoryVisibility.JoinedStories stories = this.stories.joinedStories(ownerId);
 		List<Optional<ItemRow>> rows = this.jdbc.sql(ITEM_PAGE.text(after))
 			.param("shelf", shelfId)
 			.param("owner", ownerId)
@@ -157,10 +158,8 @@ final class ShelfQueries {
 			.params(Keyset.params(after))
 			.query((rs, n) -> {
 				UUID id = rs.getObject("item_id", UUID.class);
-				return (id != null)
-						? Optional.of(new ItemRow(id, rs.getObject("story_id", UUID.class),
-								rs.getTimestamp("added_at").toInstant(), this.stories.storyIn(rs, ownerId)))
-						: Optional.<ItemRow>empty();
+				return (id != null) ? Optional.of(new ItemRow(id, rs.getObject("story_id", UUID.class),
+						rs.getTimestamp("added_at").toInstant(), stories.in(rs))) : Optional.<ItemRow>empty();
 			})
 			.list();
 		if (rows.isEmpty()) {

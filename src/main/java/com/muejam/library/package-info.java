@@ -18,7 +18,7 @@
  * <li>{@code stories} with their authors' {@code user_profiles}: each shelf item's and
  * "continue reading" position's story, joined into the page's statement by the SQL the
  * stories module exports ({@code StoryVisibility.visibleStoryJoin}) and read back by it
- * ({@code StoryVisibility.storyIn}).</li>
+ * ({@code StoryVisibility.joinedStories}).</li>
  * </ul>
  */
 @NullMarked

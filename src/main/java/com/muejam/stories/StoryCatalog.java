@@ -22,6 +22,7 @@ import com.muejam.users.UserSummary;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -119,6 +120,32 @@ class StoryCatalog {
 			CacheEvictions.putUnlessEvicted(this.storyCache, row.id().toString(), view, mark);
 		}
 		return result;
+	}
+
+	/**
+	 * Reads the stories of one statement that selects them as readers see them
+	 * ({@link StoryRow#COLUMNS} with the readers' chapter count): with a cache in this
+	 * process, a story it holds under its id is taken from there instead of being read
+	 * from its row, so the pages that show it share one instance (and the JSON written
+	 * for it), and the others are cached as they are read. Make one for each statement,
+	 * before it runs: a story changed after that is not cached from it.
+	 * @return the mapper of the statement's rows
+	 */
+	RowMapper<StoryView> readerViews() {
+		if (!Caches.keepsInProcess(this.storyCache)) {
+			return (rs, rowNumber) -> view(StoryRow.map(rs, rowNumber));
+		}
+		long mark = CacheEvictions.mark(this.storyCache);
+		return (rs, rowNumber) -> {
+			String key = rs.getObject("id", UUID.class).toString();
+			StoryView cached = this.storyCache.get(key, StoryView.class);
+			if (cached != null) {
+				return cached;
+			}
+			StoryView view = view(StoryRow.map(rs, rowNumber));
+			CacheEvictions.putUnlessEvicted(this.storyCache, key, view, mark);
+			return view;
+		};
 	}
 
 	/**

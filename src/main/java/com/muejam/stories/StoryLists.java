@@ -86,11 +86,10 @@ class StoryLists {
 		if (tag != null) {
 			preferences = preferences.showing(tag);
 		}
-		List<StoryRow> rows = this.queries.publicPage(authorHandle, tag, hidden, leftOut, preferences, words, after,
-				page.fetchSize());
-		return CursorPage
-			.of(rows, page, (row) -> new Keyset(row.publishedAt(), row.id()).encode(this.cursors, PUBLIC_LIST))
-			.map(this.catalog::view);
+		List<StoryView> stories = this.queries.publicPage(authorHandle, tag, hidden, leftOut, preferences, words, after,
+				page.fetchSize(), this.catalog.readerViews());
+		return CursorPage.of(stories, page,
+				(story) -> new Keyset(story.publishedAt(), story.id()).encode(this.cursors, PUBLIC_LIST));
 	}
 
 	/**
@@ -103,12 +102,8 @@ class StoryLists {
 			return cached.stories();
 		}
 		long mark = CacheEvictions.mark(this.frontPageCache);
-		List<StoryView> newest = this.queries
-			.publicPage(null, null, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS, WordRange.ANY, null,
-					FRONT_PAGE_SIZE)
-			.stream()
-			.map(this.catalog::view)
-			.toList();
+		List<StoryView> newest = this.queries.publicPage(null, null, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS,
+				WordRange.ANY, null, FRONT_PAGE_SIZE, this.catalog.readerViews());
 		CacheEvictions.putUnlessEvicted(this.frontPageCache, FRONT_PAGE_KEY, new FrontPage(newest), mark);
 		return newest;
 	}

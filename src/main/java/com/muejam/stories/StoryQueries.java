@@ -17,6 +17,7 @@ import com.muejam.core.visibility.ContentWarning;
 import com.muejam.core.visibility.Rating;
 import com.muejam.core.visibility.ReaderPreferences;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -109,10 +110,13 @@ class StoryQueries {
 	 * @param words the story lengths wanted
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
+	 * @param rows what to make of each row ({@link StoryRow#map} reads all of it)
+	 * @param <T> what a row becomes
 	 * @return the rows
 	 */
-	List<StoryRow> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
-			Set<UUID> leftOut, ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit) {
+	<T> List<T> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
+			Set<UUID> leftOut, ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit,
+			RowMapper<T> rows) {
 		// a tag's page is ordered by its rows' copy of the story's position
 		String position = (tagSlug != null) ? "st.published_at, st.story_id" : "s.published_at, s.id";
 		String page = """
@@ -134,7 +138,7 @@ class StoryQueries {
 			.params((tagSlug != null) ? Map.of("tag", tagSlug) : Map.of())
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.query(StoryRow::map)
+			.query(rows)
 			.list();
 	}
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import com.muejam.core.visibility.BlockedUsers;
 import com.muejam.core.visibility.ReaderPreferences;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -162,9 +163,10 @@ public class StoryVisibility {
 	/**
 	 * A story joined into another module's statement, as readers can see it now: the
 	 * story whose id an SQL expression names, with its author, tags and chapter count, as
-	 * columns that {@link #storyIn} reads. They keep the names of the story's fields
-	 * ({@code id}, {@code slug}, {@code title}, {@code created_at}, {@code updated_at}
-	 * and the rest, snake case), so the statement's own columns must be named apart.
+	 * columns that {@link #joinedStories} reads. They keep the names of the story's
+	 * fields ({@code id}, {@code slug}, {@code title}, {@code created_at},
+	 * {@code updated_at} and the rest, snake case), so the statement's own columns must
+	 * be named apart.
 	 * @param storyId an SQL expression of the story's id, such as {@code i.story_id}
 	 * @return a {@code left join lateral} clause, whose columns are null if readers
 	 * cannot see the story
@@ -185,19 +187,14 @@ public class StoryVisibility {
 	}
 
 	/**
-	 * Reads a story that {@link #visibleStoryJoin} joined into a row.
-	 * @param row the row
+	 * The reader of the stories that {@link #visibleStoryJoin} joins into the rows of one
+	 * statement: make it before the statement runs, and read each row's story with it. A
+	 * story the cache in this process holds is taken from there instead of its columns.
 	 * @param viewerId the reader, or {@code null} for anyone
-	 * @return the story, or {@code null} if readers cannot see it or a block stands
-	 * between it and the reader
-	 * @throws SQLException if the columns cannot be read
+	 * @return the reader
 	 */
-	public @Nullable StoryView storyIn(ResultSet row, @Nullable UUID viewerId) throws SQLException {
-		if (row.getObject("id") == null) {
-			return null;
-		}
-		StoryView story = this.catalog.view(StoryRow.map(row, row.getRow()));
-		return isBlockedBetween(viewerId, story.author().id()) ? null : story;
+	public JoinedStories joinedStories(@Nullable UUID viewerId) {
+		return new JoinedStories(this.catalog.readerViews(), viewerId);
 	}
 
 	/**
@@ -208,6 +205,37 @@ public class StoryVisibility {
 	 */
 	boolean isBlockedBetween(@Nullable UUID viewerId, UUID authorId) {
 		return viewerId != null && this.blockedUsers.eitherWay(viewerId).contains(authorId);
+	}
+
+	/**
+	 * Reads the stories joined into one statement's rows ({@link #joinedStories}).
+	 */
+	public final class JoinedStories {
+
+		private final RowMapper<StoryView> views;
+
+		private final @Nullable UUID viewerId;
+
+		private JoinedStories(RowMapper<StoryView> views, @Nullable UUID viewerId) {
+			this.views = views;
+			this.viewerId = viewerId;
+		}
+
+		/**
+		 * Reads a row's story.
+		 * @param row the row
+		 * @return the story, or {@code null} if readers cannot see it or a block stands
+		 * between it and the reader
+		 * @throws SQLException if the columns cannot be read
+		 */
+		public @Nullable StoryView in(ResultSet row) throws SQLException {
+			if (row.getObject("id") == null) {
+				return null;
+			}
+			StoryView story = this.views.mapRow(row, row.getRow());
+			return (story == null || isBlockedBetween(this.viewerId, story.author().id())) ? null : story;
+		}
+
 	}
 
 }

@@ -26,8 +26,8 @@
  * author reading their own story counts every chapter that is not deleted. Other modules
  * join a story as readers see it into their own pages' statements with the SQL
  * {@code StoryVisibility.visibleStoryJoin} writes, and read it back with
- * {@code StoryVisibility.storyIn}, so that the story's columns and their mapping stay
- * here.
+ * {@code StoryVisibility.joinedStories}, so that the story's columns and their mapping
+ * stay here.
  * <p>
  * Readers' story reads and chapter reads are cached ({@code StoryCatalog},
  * {@code ChapterCache}); what the author reads of their own work never is. A cached

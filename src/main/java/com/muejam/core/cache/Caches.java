@@ -1,6 +1,7 @@
 package com.muejam.core.cache;
 
 import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.data.redis.cache.RedisCache;
 
 /**
@@ -21,6 +22,21 @@ public final class Caches {
 	 */
 	public static boolean isInProcess(Cache cache) {
 		return !(cache instanceof RedisCache);
+	}
+
+	/**
+	 * Whether the cache lives in this process and keeps what is put in it: one bounded at
+	 * no entries ({@code muejam.cache.max-entries=0}) keeps nothing, and a value put
+	 * there is only work for its eviction.
+	 * @param cache the cache
+	 * @return {@code true} for an in-process cache that can hold a value
+	 */
+	public static boolean keepsInProcess(Cache cache) {
+		return cache instanceof CaffeineCache caffeine && caffeine.getNativeCache()
+			.policy()
+			.eviction()
+			.map((eviction) -> eviction.getMaximum() > 0)
+			.orElse(true);
 	}
 
 }

@@ -1,21 +1,33 @@
 package com.muejam.core.web;
 
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 
 import com.muejam.core.cache.CacheProperties;
 import com.muejam.core.redis.ConditionalOnMissingRedis;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Shared views written once ({@link SharedViewJson}), with the cache in this process
- * only: a view read from Redis is a new instance on every read, so there is nothing to
- * reuse. The converter is not a bean, so that it serves responses and no HTTP client.
+ * Shared views written once ({@link SharedViewJson}), with a cache in this process that
+ * holds something: a view read from Redis is a new instance on every read, and so is
+ * every view when the cache keeps nothing ({@code muejam.cache.max-entries=0}), so there
+ * is nothing to reuse. The converter is not a bean, so that it serves responses and no
+ * HTTP client.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMissingRedis
+@ConditionalOnExpression("${muejam.cache.max-entries:10000} > 0")
 class SharedViewConfiguration {
 
 	@Bean
@@ -26,6 +38,26 @@ class SharedViewConfiguration {
 	@Bean
 	ServerHttpMessageConvertersCustomizer sharedViewsFirst(SharedViewJson json) {
 		return (converters) -> converters.addCustomConverter(new SharedViewJsonConverter(json));
+	}
+
+	/**
+	 * Shared views inside other values written from the JSON kept for them. The mapper
+	 * writes that JSON, so it gets the keeper only once it is built.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer sharedViewsWrittenOnce(ObjectProvider<SharedViewJson> json) {
+		SingletonSupplier<SharedViewJson> keeper = SingletonSupplier.of(json::getObject);
+		return (builder) -> builder
+			.addModule(new SimpleModule("muejam-shared-views").setSerializerModifier(new ValueSerializerModifier() {
+
+				@Override
+				public ValueSerializer<?> modifySerializer(SerializationConfig config,
+						BeanDescription.Supplier description, ValueSerializer<?> serializer) {
+					return SharedView.class.isAssignableFrom(description.getBeanClass())
+							? new SharedViewSerializer(serializer, keeper) : serializer;
+				}
+
+			}));
 	}
 
 }

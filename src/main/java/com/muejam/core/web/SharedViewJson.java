@@ -8,8 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON of {@link SharedView}s, written once per instance: the bytes are kept by the
  * instance's identity and only while it is alive (weak keys), so a story or chapter
- * served from the cache in this process is not serialized again for every reader, and a
- * changed one, being a new instance, is written anew. Bounded by the bytes kept.
+ * served from the cache in this process is not serialized again for every reader, whether
+ * it is a response of its own ({@link SharedViewJsonConverter}) or in a page
+ * ({@link SharedViewSerializer}), and a changed one, being a new instance, is written
+ * anew. Bounded by the bytes kept.
  */
 final class SharedViewJson {
 
