@@ -32,11 +32,14 @@ public final class Caches {
 	 * @return {@code true} for an in-process cache that can hold a value
 	 */
 	public static boolean keepsInProcess(Cache cache) {
-		return cache instanceof CaffeineCache caffeine && caffeine.getNativeCache()
-			.policy()
-			.eviction()
-			.map((eviction) -> eviction.getMaximum() > 0)
-			.orElse(true);
+		if (cache instanceof CaffeineCache caffeine) {
+			return caffeine.getNativeCache()
+				.policy()
+				.eviction()
+				.map((eviction) -> eviction.getMaximum() > 0)
+				.orElse(true);
+		}
+		return isInProcess(cache);
 	}
 
 }

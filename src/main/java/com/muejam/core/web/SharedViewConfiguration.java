@@ -1,6 +1,9 @@
 package com.muejam.core.web;
 
+import java.util.function.Supplier;
+
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,18 +49,25 @@ class SharedViewConfiguration {
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer sharedViewsWrittenOnce(ObjectProvider<SharedViewJson> json) {
-		SingletonSupplier<SharedViewJson> keeper = SingletonSupplier.of(json::getObject);
-		return (builder) -> builder
-			.addModule(new SimpleModule("muejam-shared-views").setSerializerModifier(new ValueSerializerModifier() {
+		return (builder) -> builder.addModule(module(SingletonSupplier.of(json::getObject)));
+	}
 
-				@Override
-				public ValueSerializer<?> modifySerializer(SerializationConfig config,
-						BeanDescription.Supplier description, ValueSerializer<?> serializer) {
-					return SharedView.class.isAssignableFrom(description.getBeanClass())
-							? new SharedViewSerializer(serializer, keeper) : serializer;
-				}
+	/**
+	 * The serializers of shared views inside other values ({@link SharedViewSerializer}).
+	 * @param json the keeper of their JSON, asked for at the first one written
+	 * @return the module
+	 */
+	static JacksonModule module(Supplier<SharedViewJson> json) {
+		return new SimpleModule("muejam-shared-views").setSerializerModifier(new ValueSerializerModifier() {
 
-			}));
+			@Override
+			public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier description,
+					ValueSerializer<?> serializer) {
+				return SharedView.class.isAssignableFrom(description.getBeanClass())
+						? new SharedViewSerializer(serializer, json) : serializer;
+			}
+
+		});
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,19 @@ class CacheConfigurationTests {
 		}
 		entries.cleanUp();
 		assertThat(entries.estimatedSize()).isEqualTo(100);
+	}
+
+	@Test
+	void anInProcessCacheBoundedAtNoEntriesKeepsNothing() {
+		CacheProperties none = new CacheProperties(this.properties.ttl(), 0, this.properties.maxBytes());
+		assertThat(Caches.keepsInProcess(new CaffeineCache("stories",
+				CacheConfiguration.bounded(Caffeine.newBuilder(), Entry.class, this.properties).build())))
+			.isTrue();
+		assertThat(Caches.keepsInProcess(new CaffeineCache("stories",
+				CacheConfiguration.bounded(Caffeine.newBuilder(), Entry.class, none).build())))
+			.isFalse();
+		assertThat(Caches.keepsInProcess(new CaffeineCache("stories", Caffeine.newBuilder().build()))).isTrue();
+		assertThat(Caches.keepsInProcess(new ConcurrentMapCache("stories"))).isTrue();
 	}
 
 	record Text(int weight) implements Weighed {
