@@ -35,7 +35,7 @@ class Story {
 	@Column("author_id")
 	private UUID authorId;
 
-	// written with StoryQueries#rate (the column's default for a new story)
+	// written with StoryRowQueries#rate (the column's default for a new story)
 	@ReadOnlyProperty
 	@Column("rating")
 	private @Nullable String rating;

@@ -13,8 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
-import com.muejam.core.visibility.ContentWarning;
-import com.muejam.core.visibility.Rating;
 import com.muejam.core.visibility.ReaderPreferences;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -22,13 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of stories: a story read and keyset-paginated lists in one statement each
- * (author, tags and chapter counts included, see {@link StoryRow}), batch lookups that
- * serve a whole page at once, and the writes of story rows that the Story entity leaves
- * alone: a moderator's hiding, an account's stories going with it, and what a row keeps
- * derived from its chapters and tags so that reads need no other table than the authors'
- * (the chapter and word counters, the chapters readers can see, the tags' names and
- * slugs, the search document).
+ * The SQL that reads stories: a story read and keyset-paginated lists in one statement
+ * each (author, tags and chapter counts included, see {@link StoryRow}), batch lookups
+ * that serve a whole page at once, and the conditions other statements share (what
+ * readers can see, the chapter counts). A row keeps what it derives from its chapters and
+ * tags, so that reads need no other table than the authors': the counters
+ * ({@link StoryCounterQueries}), the tags' names and slugs and the search document
+ * ({@link StoryRowQueries}, with the other writes of a row the Story entity leaves
+ * alone).
  */
 @Component
 class StoryQueries {
@@ -152,20 +151,6 @@ class StoryQueries {
 	}
 
 	/**
-	 * Sets a story's rating and content warnings.
-	 * @param storyId the story
-	 * @param rating the rating
-	 * @param warnings the warnings
-	 */
-	void rate(UUID storyId, Rating rating, Collection<ContentWarning> warnings) {
-		this.jdbc.sql("update stories set rating = :rating, content_warnings = :warnings where id = :id")
-			.param("id", storyId)
-			.param("rating", rating.wire())
-			.param("warnings", warnings.stream().map(ContentWarning::wire).distinct().sorted().toArray(String[]::new))
-			.update();
-	}
-
-	/**
 	 * The stories among these ids that readers can see, in one statement.
 	 * @param ids the stories
 	 * @return their rows, in no particular order
@@ -220,35 +205,6 @@ class StoryQueries {
 			.params(Keyset.params(after))
 			.query(StoryRow::map)
 			.list();
-	}
-
-	/**
-	 * Hides a story from readers, keeping the time it was first hidden.
-	 * @param storyId the story
-	 */
-	void hide(UUID storyId) {
-		this.jdbc.sql("""
-				update stories set hidden_at = coalesce(hidden_at, now()) where id = :id""")
-			.param("id", storyId)
-			.update();
-	}
-
-	/**
-	 * Writes what a story's tags show on its row: their names and slugs ordered by name,
-	 * and its search document from its title (weight A), blurb (B) and tag names (C),
-	 * with accents folded and English stemming.
-	 * @param storyId the story
-	 */
-	void refreshTagsAndSearchDocument(UUID storyId) {
-		this.jdbc.sql("""
-				update stories s set tag_names = t.names, tag_slugs = t.slugs, search_vector =
-				    setweight(to_tsvector('english', muejam_unaccent(s.title)), 'A')
-				    || setweight(to_tsvector('english', muejam_unaccent(s.blurb)), 'B')
-				    || setweight(to_tsvector('english', muejam_unaccent(array_to_string(t.names, ' '))), 'C')
-				from (select coalesce(array_agg(t.name order by t.name), '{}') as names,
-				             coalesce(array_agg(t.slug order by t.name), '{}') as slugs
-				      from story_tags st join tags t on t.id = st.tag_id where st.story_id = :story) t
-				where s.id = :story""").param("story", storyId).update();
 	}
 
 	/**

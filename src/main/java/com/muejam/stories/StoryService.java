@@ -42,7 +42,7 @@ public class StoryService {
 
 	private final StoryRepository stories;
 
-	private final StoryQueries queries;
+	private final StoryRowQueries rows;
 
 	private final StoryCatalog catalog;
 
@@ -60,11 +60,11 @@ public class StoryService {
 
 	private final Clock clock;
 
-	StoryService(StoryRepository stories, StoryQueries queries, StoryCatalog catalog, StoryLists lists, TagStore tags,
+	StoryService(StoryRepository stories, StoryRowQueries rows, StoryCatalog catalog, StoryLists lists, TagStore tags,
 			UploadService uploads, RateLimiter rateLimiter, ApplicationEventPublisher events, Quotas quotas,
 			Clock clock) {
 		this.stories = stories;
-		this.queries = queries;
+		this.rows = rows;
 		this.catalog = catalog;
 		this.lists = lists;
 		this.tags = tags;
@@ -89,10 +89,10 @@ public class StoryService {
 			this.tags.replace(story.id(), this.tags.resolve(author.id(), request.tags()));
 		}
 		if (request.rating() != null || request.contentWarnings() != null) {
-			this.queries.rate(story.id(), (request.rating() != null) ? request.rating() : Rating.GENERAL,
+			this.rows.rate(story.id(), (request.rating() != null) ? request.rating() : Rating.GENERAL,
 					(request.contentWarnings() != null) ? request.contentWarnings() : List.of());
 		}
-		this.queries.refreshTagsAndSearchDocument(story.id());
+		this.rows.refreshTagsAndSearchDocument(story.id());
 		return this.catalog.authorView(story);
 	}
 
@@ -120,12 +120,12 @@ public class StoryService {
 		}
 		if (changes.rating() != null || changes.contentWarnings() != null) {
 			StoryView current = this.catalog.authorView(story);
-			this.queries.rate(story.id(), (changes.rating() != null) ? changes.rating() : current.rating(),
+			this.rows.rate(story.id(), (changes.rating() != null) ? changes.rating() : current.rating(),
 					(changes.contentWarnings() != null) ? changes.contentWarnings() : current.contentWarnings());
 			story.touch(now);
 		}
 		this.stories.save(story);
-		this.queries.refreshTagsAndSearchDocument(story.id());
+		this.rows.refreshTagsAndSearchDocument(story.id());
 		if (changes.rating() != null) {
 			this.catalog.evictWithChapters(story, previousSlug);
 		}
@@ -191,7 +191,7 @@ public class StoryService {
 	public Optional<UUID> hide(UUID storyId) {
 		Optional<Story> story = this.stories.findById(storyId);
 		story.ifPresent((found) -> {
-			this.queries.hide(storyId);
+			this.rows.hide(storyId);
 			this.tags.recount(this.tags.tagIdsOf(storyId));
 			this.catalog.evictWithChapters(found);
 		});

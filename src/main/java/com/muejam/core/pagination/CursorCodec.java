@@ -1,6 +1,5 @@
 package com.muejam.core.pagination;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +31,28 @@ public final class CursorCodec {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
-	private final SecretKeySpec key;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final ObjectReader READER = JSON.readerFor(STRINGS);
+
+	private static final ObjectWriter WRITER = JSON.writerFor(STRINGS);
+
+	/** Keyed once and never used itself: each cursor is signed by a copy of it. */
+	private final Mac keyed;
 
 	public CursorCodec(byte[] secret) {
 		if (secret.length < 32) {
 			throw new IllegalArgumentException("Cursor secret must be at least 32 bytes");
 		}
-		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		try {
+			this.keyed = Mac.getInstance("HmacSHA256");
+			this.keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+			// a provider whose Mac cannot be copied fails here, not on a request
+			this.keyed.clone();
+		}
+		catch (GeneralSecurityException | CloneNotSupportedException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
 	}
 
 	/**
@@ -51,7 +65,7 @@ public final class CursorCodec {
 		List<String> parts = new ArrayList<>(values.size() + 1);
 		parts.add(list);
 		parts.addAll(values);
-		byte[] payload = this.json.writeValueAsBytes(parts);
+		byte[] payload = WRITER.writeValueAsBytes(parts);
 		byte[] token = Arrays.copyOf(payload, payload.length + MAC_LENGTH);
 		System.arraycopy(mac(payload), 0, token, payload.length, MAC_LENGTH);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -82,7 +96,7 @@ public final class CursorCodec {
 		}
 		List<String> parts;
 		try {
-			parts = this.json.readValue(new String(payload, StandardCharsets.UTF_8), STRINGS);
+			parts = READER.readValue(payload);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidCursor();
@@ -133,12 +147,11 @@ public final class CursorCodec {
 
 	private byte[] mac(byte[] payload) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(payload);
+			// a copy of the keyed Mac: no provider lookup or key schedule per cursor
+			return ((Mac) this.keyed.clone()).doFinal(payload);
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("HmacSHA256 cannot be copied", ex);
 		}
 	}
 

@@ -23,7 +23,7 @@ class PagedSqlTests {
 		assertThat(PAGE.text(null))
 			.isEqualTo("select id from stories where published  order by created_at desc, id desc limit :limit");
 		assertThat(PAGE.text(position)).isEqualTo("select id from stories where published "
-				+ "and (created_at, id) < (:at, :id) order by created_at desc, id desc limit :limit");
+				+ "and (created_at, id) < (cast(:at as timestamptz), :id) order by created_at desc, id desc limit :limit");
 	}
 
 	@Test
