@@ -87,22 +87,19 @@ class StoryCatalog {
 	}
 
 	/**
-	 * The stories among these ids that readers can see, as the API shows them. With the
+	 * The stories among these ids that readers can see, as the API shows them. With a
 	 * cache in this process, those it holds (under their ids, as a read by id keeps them)
-	 * come from there, and the others from one statement, which are then cached; with
-	 * Redis, all of them from the statement ({@link Caches#isInProcess}).
+	 * come from there, and the others from one statement, which are then cached
+	 * ({@link #readerViews}); with Redis, all of them from the statement.
 	 * @param ids the stories
 	 * @return the visible ones by id
 	 */
 	Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
 		Map<UUID, StoryView> result = new HashMap<>();
-		if (!Caches.isInProcess(this.storyCache)) {
-			this.queries.visibleByIds(ids).forEach((row) -> result.put(row.id(), view(row)));
-			return result;
-		}
 		List<UUID> missing = new ArrayList<>();
+		boolean inProcess = Caches.keepsInProcess(this.storyCache);
 		for (UUID id : ids) {
-			StoryView cached = this.storyCache.get(id.toString(), StoryView.class);
+			StoryView cached = inProcess ? this.storyCache.get(id.toString(), StoryView.class) : null;
 			if (cached != null) {
 				result.put(id, cached);
 			}
@@ -110,14 +107,8 @@ class StoryCatalog {
 				missing.add(id);
 			}
 		}
-		if (missing.isEmpty()) {
-			return result;
-		}
-		long mark = CacheEvictions.mark(this.storyCache);
-		for (StoryRow row : this.queries.visibleByIds(missing)) {
-			StoryView view = view(row);
-			result.put(row.id(), view);
-			CacheEvictions.putUnlessEvicted(this.storyCache, row.id().toString(), view, mark);
+		if (!missing.isEmpty()) {
+			this.queries.visibleByIds(missing, readerViews()).forEach((view) -> result.put(view.id(), view));
 		}
 		return result;
 	}

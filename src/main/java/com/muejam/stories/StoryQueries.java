@@ -153,9 +153,11 @@ class StoryQueries {
 	/**
 	 * The stories among these ids that readers can see, in one statement.
 	 * @param ids the stories
-	 * @return their rows, in no particular order
+	 * @param rows what to make of each row
+	 * @param <T> what a row becomes
+	 * @return them, in no particular order
 	 */
-	List<StoryRow> visibleByIds(Collection<UUID> ids) {
+	<T> List<T> visibleByIds(Collection<UUID> ids, RowMapper<T> rows) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -164,7 +166,7 @@ class StoryQueries {
 					select %s, %s %s where s.id = any(:ids) and %s""".formatted(StoryRow.COLUMNS, chapterCount(false),
 					StoryRow.FROM, STORY_VISIBLE))
 			.param("ids", ids.toArray(UUID[]::new))
-			.query(StoryRow::map)
+			.query(rows)
 			.list();
 	}
 

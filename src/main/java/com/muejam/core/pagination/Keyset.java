@@ -18,7 +18,8 @@ public record Keyset(Instant at, UUID id) {
 	/**
 	 * The seek's parameters. The timestamp is bound as its ISO-8601 text and cast by
 	 * PostgreSQL: the driver binds a {@code Timestamp} through a calendar it builds anew
-	 * for every statement, which cost more than the rest of a page's parameters together.
+	 * for every statement, a third of the time a page spent binding its parameters
+	 * (docs/benchmarks.md, twenty-second pass).
 	 */
 	private static final String PARAMETERS = "cast(:at as timestamptz), :id";
 

@@ -3,8 +3,6 @@ package com.muejam.core.web;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -22,10 +20,7 @@ import tools.jackson.databind.util.NameTransformer;
  */
 final class SharedViewSerializer extends DelegatingSerializer {
 
-	/** For fields renamed as they are unwrapped, which are not the kept ones. */
-	private static final Supplier<@Nullable SharedViewJson> NOT_KEPT = () -> null;
-
-	private final Supplier<? extends @Nullable SharedViewJson> json;
+	private final Supplier<SharedViewJson> json;
 
 	private final boolean unwrapped;
 
@@ -33,8 +28,7 @@ final class SharedViewSerializer extends DelegatingSerializer {
 		this(serializer, json, false);
 	}
 
-	private SharedViewSerializer(ValueSerializer<?> serializer, Supplier<? extends @Nullable SharedViewJson> json,
-			boolean unwrapped) {
+	private SharedViewSerializer(ValueSerializer<?> serializer, Supplier<SharedViewJson> json, boolean unwrapped) {
 		super(serializer);
 		this.json = json;
 		this.unwrapped = unwrapped;
@@ -47,21 +41,22 @@ final class SharedViewSerializer extends DelegatingSerializer {
 
 	@Override
 	public ValueSerializer<Object> unwrappingSerializer(NameTransformer names) {
-		ValueSerializer<?> unwrapping = this._delegatee.unwrappingSerializer(names);
-		return new SharedViewSerializer(unwrapping, (names == NameTransformer.NOP) ? this.json : NOT_KEPT, true);
+		ValueSerializer<Object> unwrapping = this._delegatee.unwrappingSerializer(names);
+		// renamed fields are not the kept ones: the bean serializer alone writes them
+		return (names == NameTransformer.NOP) ? new SharedViewSerializer(unwrapping, this.json, true) : unwrapping;
 	}
 
 	@Override
 	public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
-		SharedViewJson kept = generator.streamWriteContext().inRoot() ? null : this.json.get();
-		if (kept == null) {
+		if (generator.streamWriteContext().inRoot()) {
 			super.serialize(value, generator, context);
+			return;
 		}
-		else if (this.unwrapped) {
-			writeFields(kept.bytes((SharedView) value), value, generator, context);
+		byte[] bytes = this.json.get().bytes((SharedView) value);
+		if (this.unwrapped) {
+			writeFields(bytes, value, generator, context);
 		}
 		else {
-			byte[] bytes = kept.bytes((SharedView) value);
 			generator.writeRawValue(new RawJson(bytes, 0, bytes.length));
 		}
 	}
