@@ -97,7 +97,7 @@ class StoryCatalog {
 	Map<UUID, StoryView> visibleStories(Collection<UUID> ids) {
 		Map<UUID, StoryView> result = new HashMap<>();
 		List<UUID> missing = new ArrayList<>();
-		boolean inProcess = Caches.keepsInProcess(this.storyCache);
+		boolean inProcess = keepsViews();
 		for (UUID id : ids) {
 			StoryView cached = inProcess ? this.storyCache.get(id.toString(), StoryView.class) : null;
 			if (cached != null) {
@@ -114,6 +114,16 @@ class StoryCatalog {
 	}
 
 	/**
+	 * Whether this process keeps readers' views of stories (an in-process cache that
+	 * holds entries): a page can then read its stories' ids alone and take the stories
+	 * from the cache ({@link #visibleStories}).
+	 * @return whether views are kept here
+	 */
+	boolean keepsViews() {
+		return Caches.keepsInProcess(this.storyCache);
+	}
+
+	/**
 	 * Reads the stories of one statement that selects them as readers see them
 	 * ({@link StoryRow#COLUMNS} with the readers' chapter count): with a cache in this
 	 * process, a story it holds under its id is taken from there instead of being read
@@ -123,7 +133,7 @@ class StoryCatalog {
 	 * @return the mapper of the statement's rows
 	 */
 	RowMapper<StoryView> readerViews() {
-		if (!Caches.keepsInProcess(this.storyCache)) {
+		if (!keepsViews()) {
 			return (rs, rowNumber) -> view(StoryRow.map(rs, rowNumber));
 		}
 		long mark = CacheEvictions.mark(this.storyCache);

@@ -1,6 +1,7 @@
 package com.muejam.stories;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ class StoryLists {
 				&& leftOut.isEmpty() && page.fetchSize() <= FRONT_PAGE_SIZE) {
 			List<StoryView> newest = frontPage();
 			return CursorPage.of(newest.subList(0, Math.min(page.fetchSize(), newest.size())), page,
-					(story) -> new Keyset(story.publishedAt(), story.id()).encode(this.cursors, PUBLIC_LIST));
+					(story) -> cursorOf(new Keyset(story.publishedAt(), story.id())));
 		}
 		// anonymous readers have no blocks: no call, so no transaction around an empty
 		// answer
@@ -86,10 +87,23 @@ class StoryLists {
 		if (tag != null) {
 			preferences = preferences.showing(tag);
 		}
-		List<StoryView> stories = this.queries.publicPage(authorHandle, tag, hidden, leftOut, preferences, words, after,
-				page.fetchSize(), this.catalog.readerViews());
-		return CursorPage.of(stories, page,
-				(story) -> new Keyset(story.publishedAt(), story.id()).encode(this.cursors, PUBLIC_LIST));
+		PublicSelection selection = new PublicSelection(authorHandle, tag, hidden, leftOut, preferences, words);
+		if (this.catalog.keepsViews()) {
+			// the page's positions from the story rows alone, then its stories from the
+			// cache (and the ones it does not hold in one more statement)
+			CursorPage<Keyset> positions = CursorPage
+				.of(this.queries.publicPositions(selection, after, page.fetchSize()), page, this::cursorOf);
+			Map<UUID, StoryView> stories = this.catalog
+				.visibleStories(positions.data().stream().map(Keyset::id).toList());
+			return positions.mapPresent((position) -> stories.get(position.id()));
+		}
+		List<StoryView> stories = this.queries.publicPage(selection, after, page.fetchSize(),
+				this.catalog.readerViews());
+		return CursorPage.of(stories, page, (story) -> cursorOf(new Keyset(story.publishedAt(), story.id())));
+	}
+
+	private String cursorOf(Keyset position) {
+		return position.encode(this.cursors, PUBLIC_LIST);
 	}
 
 	/**
@@ -102,8 +116,8 @@ class StoryLists {
 			return cached.stories();
 		}
 		long mark = CacheEvictions.mark(this.frontPageCache);
-		List<StoryView> newest = this.queries.publicPage(null, null, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS,
-				WordRange.ANY, null, FRONT_PAGE_SIZE, this.catalog.readerViews());
+		List<StoryView> newest = this.queries.publicPage(PublicSelection.ALL, null, FRONT_PAGE_SIZE,
+				this.catalog.readerViews());
 		CacheEvictions.putUnlessEvicted(this.frontPageCache, FRONT_PAGE_KEY, new FrontPage(newest), mark);
 		return newest;
 	}

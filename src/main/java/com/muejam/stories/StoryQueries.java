@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -47,13 +46,13 @@ class StoryQueries {
 	/**
 	 * Where a tag's page selects from: the tag's rows in {@code story_tags}, which carry
 	 * their story's {@code published_at} (V34) so that the page walks the tag's own index
-	 * in the feed's order and stops after a page, then each row's story and author. The
-	 * story is a lateral subquery, read row by row as the walk goes: a generic plan would
-	 * otherwise join every story of a common tag by hash before it sorts.
+	 * in the feed's order and stops after a page, then each row's story (and its author,
+	 * joined after it). The story is a lateral subquery, read row by row as the walk
+	 * goes: a generic plan would otherwise join every story of a common tag by hash
+	 * before it sorts.
 	 */
 	private static final String TAGGED_FROM = """
-			from story_tags st cross join lateral (select * from stories tagged where tagged.id = st.story_id offset 0) s
-			join user_profiles u on u.id = s.author_id""";
+			from story_tags st cross join lateral (select * from stories tagged where tagged.id = st.story_id offset 0) s""";
 
 	/** The tag's condition of a tag's page. */
 	private static final String TAGGED = """
@@ -101,44 +100,58 @@ class StoryQueries {
 
 	/**
 	 * A page of published stories, newest first, in one statement.
-	 * @param authorHandle only this author's (by handle, any case), or all
-	 * @param tagSlug only stories with this tag, or all
-	 * @param hiddenAuthors authors to leave out (blocked either way, muted)
-	 * @param leftOut stories to leave out
-	 * @param preferences the ratings and tags to leave out
-	 * @param words the story lengths wanted
+	 * @param selection which stories
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
 	 * @param rows what to make of each row ({@link StoryRow#map} reads all of it)
 	 * @param <T> what a row becomes
 	 * @return the rows
 	 */
-	<T> List<T> publicPage(@Nullable String authorHandle, @Nullable String tagSlug, Set<UUID> hiddenAuthors,
-			Set<UUID> leftOut, ReaderPreferences preferences, WordRange words, @Nullable Keyset after, int limit,
-			RowMapper<T> rows) {
+	<T> List<T> publicPage(PublicSelection selection, @Nullable Keyset after, int limit, RowMapper<T> rows) {
+		return publicList(selection, StoryRow.COLUMNS + ", " + chapterCount(false), true, after, limit).query(rows)
+			.list();
+	}
+
+	/**
+	 * The positions of a page of published stories, as {@link #publicPage} pages them:
+	 * each story's {@code published_at} and id, read from the story rows alone.
+	 * @param selection which stories
+	 * @param after the position to continue after, or {@code null} for the first page
+	 * @param limit rows to fetch
+	 * @return the positions, in the list's order
+	 */
+	List<Keyset> publicPositions(PublicSelection selection, @Nullable Keyset after, int limit) {
+		return publicList(selection, "s.published_at, s.id", false, after, limit)
+			.query((rs, n) -> new Keyset(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class)))
+			.list();
+	}
+
+	private JdbcClient.StatementSpec publicList(PublicSelection selection, String columns, boolean withAuthors,
+			@Nullable Keyset after, int limit) {
+		String authorHandle = selection.authorHandle();
+		String tagSlug = selection.tagSlug();
 		// a tag's page is ordered by its rows' copy of the story's position
 		String position = (tagSlug != null) ? "st.published_at, st.story_id" : "s.published_at, s.id";
+		String from = ((tagSlug != null) ? TAGGED_FROM : "from stories s")
+				+ (withAuthors ? " " + StoryRow.AUTHOR_JOIN : "");
 		String page = """
-				select %s, %s %s
+				select %s %s
 				where %s and s.author_id <> all(:hidden) and s.id <> all(:leftOut) and %s
 				and s.word_count between :minWords and :maxWords
 				%s %s %s
-				order by %s limit :limit""".formatted(StoryRow.COLUMNS, chapterCount(false),
-				(tagSlug != null) ? TAGGED_FROM : StoryRow.FROM, STORY_VISIBLE, ADMITTED,
+				order by %s limit :limit""".formatted(columns, from, STORY_VISIBLE, ADMITTED,
 				(authorHandle != null) ? BY_AUTHOR : "", (tagSlug != null) ? TAGGED : "",
 				Keyset.seekDescending(after, position), position.replace(",", " desc,") + " desc");
 		return this.jdbc.sql(page)
-			.param("hidden", hiddenAuthors.toArray(UUID[]::new))
-			.param("leftOut", leftOut.toArray(UUID[]::new))
-			.params(admittedParams(preferences))
-			.param("minWords", words.min())
-			.param("maxWords", words.max())
+			.param("hidden", selection.hiddenAuthors().toArray(UUID[]::new))
+			.param("leftOut", selection.leftOut().toArray(UUID[]::new))
+			.params(admittedParams(selection.preferences()))
+			.param("minWords", selection.words().min())
+			.param("maxWords", selection.words().max())
 			.params((authorHandle != null) ? Map.of("author", authorHandle.toLowerCase(Locale.ROOT)) : Map.of())
 			.params((tagSlug != null) ? Map.of("tag", tagSlug) : Map.of())
 			.param("limit", limit)
-			.params(Keyset.params(after))
-			.query(rows)
-			.list();
+			.params(Keyset.params(after));
 	}
 
 	/**

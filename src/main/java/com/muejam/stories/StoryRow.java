@@ -35,12 +35,14 @@ record StoryRow(UUID id, String slug, String title, String blurb, @Nullable Stri
 			u.avatar_key as author_avatar_key, s.tag_names, s.tag_slugs, s.rating, s.content_warnings,
 			s.word_count""";
 
+	/** The join of a story's author, as {@link #COLUMNS} reads it. */
+	static final String AUTHOR_JOIN = "join user_profiles u on u.id = s.author_id";
+
 	/**
 	 * Where a story statement selects from: stories aliased {@code s} (which keep their
 	 * tags' names and slugs, ordered by name), joined to their author.
 	 */
-	static final String FROM = """
-			from stories s join user_profiles u on u.id = s.author_id""";
+	static final String FROM = "from stories s " + AUTHOR_JOIN;
 
 	static StoryRow map(ResultSet rs, int rowNumber) throws SQLException {
 		return new StoryRow(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),

@@ -328,10 +328,14 @@ class MultiInstanceTests {
 	@Test
 	@Order(7)
 	void withRedisAPageOfStoriesReadsThemFromTheDatabaseAndLeavesTheStoryCacheAlone() {
-		String story = new Fixtures(one).publishedStory("user_paged_author", "Paged Across Instances", List.of());
+		Fixtures fixtures = new Fixtures(one);
+		String story = fixtures.publishedStory("user_paged_author", "Paged Across Instances", List.of("Paged"));
 		String search = "/v1/search?q=paged%20across%20instances";
-		assertThat(two.get(search).send().json().path("data").get(0).path("title").asString())
-			.isEqualTo("Paged Across Instances");
+		String handle = fixtures.me("user_paged_author").path("handle").asString();
+		for (String page : List.of(search, "/v1/stories?tag=paged", "/v1/stories?author=" + handle)) {
+			assertThat(two.get(page).send().json().path("data").get(0).path("title").asString()).as(page)
+				.isEqualTo("Paged Across Instances");
+		}
 		// twenty reads from Redis, and their JSON, cost more than the one statement
 		assertThat(cacheKeys("stories")).doesNotContain("muejam:v2:cache:stories::" + story);
 		assertThat(one.put("/v1/stories/" + story)

@@ -2,6 +2,7 @@ package com.muejam.stories;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.muejam.core.visibility.ReaderPreferences;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
@@ -49,6 +51,9 @@ class TagListCostTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	StoryQueries queries;
 
 	/**
 	 * Many published stories, newest first, all tagged "common", every 40th "middling";
@@ -112,16 +117,30 @@ class TagListCostTests {
 
 	private void assertPageReadsAboutAPage(String tag, int shown) {
 		String path = "/v1/stories?page_size=20&tag=" + tag;
-		List<QueryInfo> statements = this.statements.capture(() -> {
+		Runnable page = () -> {
 			Api.Reply reply = this.api.get(path).send();
 			assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 			assertThat(reply.json().path("data").size()).as(path).isEqualTo(shown);
-		});
-		assertThat(statements).as(path).hasSize(1);
+		};
+		page.run();
+		// the page's stories are cached now: its positions alone
+		List<QueryInfo> positions = this.statements.capture(page);
+		assertThat(positions).as(path).hasSize(1);
+		assertReadsAboutAPage(positions.getFirst(), path);
+		// the page with its stories' columns, as an instance without its own cache reads
+		// it
+		PublicSelection selection = new PublicSelection(null, tag, Set.of(), Set.of(), ReaderPreferences.ANONYMOUS,
+				WordRange.ANY);
+		List<QueryInfo> full = this.statements
+			.capture(() -> assertThat(this.queries.publicPage(selection, null, 20, StoryRow::map)).hasSize(shown));
+		assertReadsAboutAPage(full.getFirst(), path + " with its stories");
+	}
+
+	private void assertReadsAboutAPage(QueryInfo statement, String what) {
 		// run as the pool runs it, past the point where PostgreSQL keeps one plan for it
 		for (String table : List.of("stories", "story_tags")) {
-			assertThat(QueryPlans.rowsReadWhenReused(this.dataSource, statements.get(0), table, 8))
-				.as(path + " reading " + table)
+			assertThat(QueryPlans.rowsReadWhenReused(this.dataSource, statement, table, 8))
+				.as(what + " reading " + table)
 				.isLessThanOrEqualTo(50);
 		}
 	}

@@ -1,6 +1,7 @@
 package com.muejam.core.pagination;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,18 @@ public record CursorPage<T>(List<T> data, @Nullable String nextCursor) {
 
 	public <R> CursorPage<R> map(Function<? super T, R> mapper) {
 		return new CursorPage<>(this.data.stream().<R>map(mapper).toList(), this.nextCursor);
+	}
+
+	/**
+	 * As {@link #map}, leaving out the items that map to {@code null} (such as rows whose
+	 * subject went away between two statements) and keeping the next page's cursor.
+	 * @param <R> the new item type
+	 * @param mapper what each item becomes, or {@code null} to leave it out
+	 * @return the page
+	 */
+	public <R> CursorPage<R> mapPresent(Function<? super T, @Nullable R> mapper) {
+		return new CursorPage<>(this.data.stream().<@Nullable R>map(mapper).filter(Objects::nonNull).toList(),
+				this.nextCursor);
 	}
 
 }
