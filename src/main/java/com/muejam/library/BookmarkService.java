@@ -26,7 +26,7 @@ class BookmarkService {
 
 	private static final String LIST = "bookmarks";
 
-	private final ReadingQueries queries;
+	private final BookmarkQueries queries;
 
 	private final ReadableChapters readable;
 
@@ -36,7 +36,7 @@ class BookmarkService {
 
 	private final Clock clock;
 
-	BookmarkService(ReadingQueries queries, ReadableChapters readable, CursorCodec cursors, Quotas quotas,
+	BookmarkService(BookmarkQueries queries, ReadableChapters readable, CursorCodec cursors, Quotas quotas,
 			Clock clock) {
 		this.queries = queries;
 		this.readable = readable;

@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class OffsetClamping {
 
-	private final ReadingQueries queries;
+	private final ReadingQueries progress;
 
-	OffsetClamping(ReadingQueries queries) {
-		this.queries = queries;
+	private final BookmarkQueries bookmarks;
+
+	OffsetClamping(ReadingQueries progress, BookmarkQueries bookmarks) {
+		this.progress = progress;
+		this.bookmarks = bookmarks;
 	}
 
 	@ApplicationModuleListener
 	void on(ChapterRevised revised) {
-		this.queries.clampProgress(revised.chapterId(), revised.length());
-		this.queries.clampBookmarks(revised.chapterId(), revised.length());
+		this.progress.clampProgress(revised.chapterId(), revised.length());
+		this.bookmarks.clampBookmarks(revised.chapterId(), revised.length());
 	}
 
 }

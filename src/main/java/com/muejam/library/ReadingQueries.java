@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PagedSql;
-import com.muejam.library.LibraryViews.BookmarkView;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.StoryView;
 import com.muejam.stories.StoryVisibility;
@@ -20,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of reading: progress per reader and chapter, the reads it counts, bookmarks,
- * and the clamping of both to a revised chapter's end.
+ * The SQL of reading: progress per reader and chapter, the reads it counts, the reading
+ * list, and the clamping of progress to a revised chapter's end.
  */
 @Component
 final class ReadingQueries {
@@ -152,64 +151,6 @@ final class ReadingQueries {
 	}
 
 	/**
-	 * Adds a bookmark unless the reader already keeps {@code quota} in the chapter.
-	 * @param bookmark the bookmark
-	 * @param userId the reader
-	 * @param quota bookmarks allowed per chapter
-	 * @return whether it was added
-	 */
-	boolean insertBookmarkWithin(BookmarkView bookmark, UUID userId, int quota) {
-		return this.jdbc.sql("""
-				insert into bookmarks (id, user_id, chapter_id, char_offset, created_at)
-				select :id, :user, :chapter, :offset, :now
-				where (select count(*) from bookmarks where user_id = :user and chapter_id = :chapter) < :quota""")
-			.param("id", bookmark.id())
-			.param("user", userId)
-			.param("chapter", bookmark.chapterId())
-			.param("offset", bookmark.offset())
-			.param("now", Timestamp.from(bookmark.createdAt()))
-			.param("quota", quota)
-			.update() > 0;
-	}
-
-	/**
-	 * A page of the reader's bookmarks in a chapter, newest first.
-	 * @param userId the reader
-	 * @param chapterId the chapter
-	 * @param after the position to continue after, or {@code null} for the first page
-	 * @param limit rows to fetch
-	 * @return the bookmarks
-	 */
-	List<BookmarkView> bookmarkPage(UUID userId, UUID chapterId, @Nullable Keyset after, int limit) {
-		return this.jdbc
-			.sql("""
-					select id, chapter_id, char_offset, created_at from bookmarks
-					where user_id = :user and chapter_id = :chapter %s
-					order by created_at desc, id desc limit :limit"""
-				.formatted(Keyset.seekDescending(after, "created_at, id")))
-			.param("user", userId)
-			.param("chapter", chapterId)
-			.param("limit", limit)
-			.params(Keyset.params(after))
-			.query((rs, n) -> new BookmarkView(rs.getObject("id", UUID.class), rs.getObject("chapter_id", UUID.class),
-					rs.getInt("char_offset"), rs.getTimestamp("created_at").toInstant()))
-			.list();
-	}
-
-	/**
-	 * Deletes one of the reader's bookmarks.
-	 * @param userId the reader
-	 * @param bookmarkId the bookmark
-	 * @return whether the reader had it
-	 */
-	boolean deleteBookmark(UUID userId, UUID bookmarkId) {
-		return this.jdbc.sql("delete from bookmarks where id = :id and user_id = :user")
-			.param("id", bookmarkId)
-			.param("user", userId)
-			.update() > 0;
-	}
-
-	/**
 	 * Moves progress past a chapter's end to its end, and each story's latest position
 	 * with it, in one statement.
 	 * @param chapterId the chapter
@@ -222,20 +163,6 @@ final class ReadingQueries {
 				    where chapter_id = :chapter and char_offset > :length returning id)
 				update story_progress set char_offset = :length
 				where progress_id in (select id from clamped) and char_offset > :length""")
-			.param("length", length)
-			.param("chapter", chapterId)
-			.update();
-	}
-
-	/**
-	 * Moves bookmarks past a chapter's end to its end.
-	 * @param chapterId the chapter
-	 * @param length its new length
-	 */
-	void clampBookmarks(UUID chapterId, int length) {
-		this.jdbc.sql("""
-				update bookmarks set char_offset = :length
-				where chapter_id = :chapter and char_offset > :length""")
 			.param("length", length)
 			.param("chapter", chapterId)
 			.update();
