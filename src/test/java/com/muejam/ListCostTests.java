@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.QueryInfo;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import com.muejam.core.cache.CacheNames;
 import com.muejam.support.Api;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
+import com.muejam.support.QueryPlans;
 import com.muejam.support.StatementCounter;
 import com.muejam.users.SignInMemory;
 
@@ -52,6 +57,9 @@ class ListCostTests {
 
 	@Autowired
 	CacheManager caches;
+
+	@Autowired
+	DataSource dataSource;
 
 	private final List<String> chapters = new ArrayList<>();
 
@@ -150,6 +158,27 @@ class ListCostTests {
 		for (String list : List.of("/v1/library/shelves/" + this.shelfId + "/items", "/v1/library/reading")) {
 			Runnable page = () -> assertThat(this.api.get(list).bearer(token).send().status()).as(list).isEqualTo(200);
 			assertThat(this.statements.countTransactions(page)).as(list).isZero();
+		}
+	}
+
+	@Test
+	void theReadersLibraryPagesTakeTheirStoriesFromTheCache() {
+		String token = this.api.token(READER);
+		for (String list : List.of("/v1/library/shelves/" + this.shelfId + "/items", "/v1/library/reading")) {
+			Runnable page = () -> assertThat(this.api.get(list).bearer(token).send().status()).as(list).isEqualTo(200);
+			Runnable uncached = () -> {
+				this.caches.getCache(CacheNames.STORIES).clear();
+				page.run();
+			};
+			// the page with its stories' ids, then the stories with their authors
+			List<QueryInfo> missed = this.statements.capture(uncached);
+			assertThat(missed).as(list).hasSize(2);
+			assertThat(QueryPlans.tablesRead(this.dataSource, missed.get(0))).as(list).doesNotContain("user_profiles");
+			assertThat(QueryPlans.tablesRead(this.dataSource, missed.get(1))).as(list)
+				.containsOnly("stories", "user_profiles");
+			assertThat(this.statements.count(uncached)).as(list).isEqualTo(2);
+			// the page alone
+			assertThat(this.statements.count(page)).as(list).isOne();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,15 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 final class ReadingQueries {
 
-	private static final PagedSql LATEST_PER_STORY = PagedSql.of((after) -> """
-			select sp.progress_id, sp.story_id, sp.char_offset, sp.updated_at as progress_updated_at,
-			       c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
-			from story_progress sp join chapters c on c.id = sp.chapter_id
-			%s
-			where sp.user_id = :user %s and %s
-			order by sp.updated_at desc, sp.progress_id desc limit :limit""".formatted(
-			StoryVisibility.requiredVisibleStoryJoin("c.story_id"),
-			Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"), StoryVisibility.chapterVisibleSql("c")));
+	/** A page of the reading list with its stories' columns. */
+	private static final PagedSql LATEST_PER_STORY = latestPerStory(true);
+
+	/** A page of the reading list with its stories' ids. */
+	private static final PagedSql LATEST_PER_STORY_BY_ID = latestPerStory(false);
 
 	private final JdbcClient jdbc;
 
@@ -110,9 +107,11 @@ final class ReadingQueries {
 	/**
 	 * A page of the reader's latest position in each story, most recently read first,
 	 * with its chapter and story, in one statement that reads each story's latest
-	 * position alone, not the positions of every chapter: a story whose latest position
-	 * is in a chapter readers cannot see now (or whose story they cannot see) is left
-	 * out, and one whose author is in a block with the reader comes without its story.
+	 * position alone, not the positions of every chapter (and, with a cache of stories in
+	 * this process, one more for the stories it lacks, see
+	 * {@code StoryVisibility.joinedStories}): a story whose latest position is in a
+	 * chapter readers cannot see now (or whose story they cannot see) is left out, and
+	 * one whose author is in a block with the reader comes without its story.
 	 * @param userId the reader
 	 * @param after the position to continue after, or {@code null} for the first page
 	 * @param limit rows to fetch
@@ -120,15 +119,36 @@ final class ReadingQueries {
 	 */
 	List<LatestProgress> latestPerStory(UUID userId, @Nullable Keyset after, int limit) {
 		StoryVisibility.JoinedStories stories = this.stories.joinedStories(userId);
-		return this.jdbc.sql(LATEST_PER_STORY.text(after))
+		List<LatestProgress> rows = this.jdbc
+			.sql((stories.columns() ? LATEST_PER_STORY : LATEST_PER_STORY_BY_ID).text(after))
 			.param("user", userId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
-			.query((rs, n) -> new LatestProgress(rs.getObject("progress_id", UUID.class),
-					new ChapterInfo(rs.getObject("chapter_id", UUID.class), rs.getObject("story_id", UUID.class),
-							rs.getInt("chapter_number"), rs.getString("chapter_title"), rs.getInt("text_length")),
-					rs.getInt("char_offset"), rs.getTimestamp("progress_updated_at").toInstant(), stories.in(rs)))
+			.query((rs, n) -> {
+				stories.in(rs);
+				return new LatestProgress(rs.getObject("progress_id", UUID.class),
+						new ChapterInfo(rs.getObject("chapter_id", UUID.class), rs.getObject("story_id", UUID.class),
+								rs.getInt("chapter_number"), rs.getString("chapter_title"), rs.getInt("text_length")),
+						rs.getInt("char_offset"), rs.getTimestamp("progress_updated_at").toInstant(), null);
+			})
 			.list();
+		Map<UUID, StoryView> shown = stories.stories();
+		return rows.stream()
+			.map((row) -> new LatestProgress(row.id(), row.chapter(), row.offset(), row.updatedAt(),
+					shown.get(row.chapter().storyId())))
+			.toList();
+	}
+
+	private static PagedSql latestPerStory(boolean storyColumns) {
+		return PagedSql.of((after) -> """
+				select sp.progress_id, sp.story_id, sp.char_offset, sp.updated_at as progress_updated_at,
+				       c.id as chapter_id, c.chapter_number, c.title as chapter_title, c.text_length, story.*
+				from story_progress sp join chapters c on c.id = sp.chapter_id
+				%s
+				where sp.user_id = :user %s and %s
+				order by sp.updated_at desc, sp.progress_id desc limit :limit""".formatted(
+				StoryVisibility.requiredVisibleStoryJoin("c.story_id", storyColumns),
+				Keyset.seekDescending(after, "sp.updated_at, sp.progress_id"), StoryVisibility.chapterVisibleSql("c")));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.muejam.library;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,13 +27,11 @@ import org.springframework.stereotype.Component;
 final class ShelfQueries {
 
 	// the shelf's one row with a null item stands for an empty page; no row, no shelf
-	private static final PagedSql ITEM_PAGE = PagedSql.of((after) -> """
-			select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
-			left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
-			                   %s order by added_at desc, id desc limit :limit) i on true
-			%s
-			where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc"""
-		.formatted(Keyset.seekDescending(after, "added_at, id"), StoryVisibility.visibleStoryJoin("i.story_id")));
+	/** A page of a shelf's items with their stories' columns. */
+	private static final PagedSql ITEM_PAGE = itemPage(true);
+
+	/** A page of a shelf's items with the ids of the stories readers can see. */
+	private static final PagedSql ITEM_PAGE_BY_ID = itemPage(false);
 
 	private final JdbcClient jdbc;
 
@@ -142,7 +141,9 @@ final class ShelfQueries {
 
 	/**
 	 * A page of a shelf's items, newest first, with their stories, if the shelf is the
-	 * owner's: the shelf, its page and their stories in one statement.
+	 * owner's: the shelf, its page and their stories in one statement, or, with a cache
+	 * of stories in this process, their ids, and the stories it lacks in one more
+	 * ({@code StoryVisibility.joinedStories}).
 	 * @param shelfId the shelf
 	 * @param ownerId who must own it
 	 * @param after the position to continue after, or {@code null} for the first page
@@ -151,21 +152,40 @@ final class ShelfQueries {
 	 */
 	Optional<List<ItemRow>> itemPage(UUID shelfId, UUID ownerId, @Nullable Keyset after, int limit) {
 		StoryVisibility.JoinedStories stories = this.stories.joinedStories(ownerId);
-		List<Optional<ItemRow>> rows = this.jdbc.sql(ITEM_PAGE.text(after))
+		List<Optional<ItemRow>> rows = this.jdbc.sql((stories.columns() ? ITEM_PAGE : ITEM_PAGE_BY_ID).text(after))
 			.param("shelf", shelfId)
 			.param("owner", ownerId)
 			.param("limit", limit)
 			.params(Keyset.params(after))
 			.query((rs, n) -> {
 				UUID id = rs.getObject("item_id", UUID.class);
-				return (id != null) ? Optional.of(new ItemRow(id, rs.getObject("story_id", UUID.class),
-						rs.getTimestamp("added_at").toInstant(), stories.in(rs))) : Optional.<ItemRow>empty();
+				if (id == null) {
+					return Optional.<ItemRow>empty();
+				}
+				stories.in(rs);
+				return Optional.of(new ItemRow(id, rs.getObject("story_id", UUID.class),
+						rs.getTimestamp("added_at").toInstant(), null));
 			})
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(rows.stream().flatMap(Optional::stream).toList());
+		Map<UUID, StoryView> shown = stories.stories();
+		return Optional.of(rows.stream()
+			.flatMap(Optional::stream)
+			.map((row) -> new ItemRow(row.id(), row.storyId(), row.addedAt(), shown.get(row.storyId())))
+			.toList());
+	}
+
+	private static PagedSql itemPage(boolean storyColumns) {
+		return PagedSql.of((after) -> """
+				select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
+				left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
+				                   %s order by added_at desc, id desc limit :limit) i on true
+				%s
+				where sh.id = :shelf and sh.user_id = :owner order by i.added_at desc, i.id desc""".formatted(
+				Keyset.seekDescending(after, "added_at, id"),
+				StoryVisibility.visibleStoryJoin("i.story_id", storyColumns)));
 	}
 
 	/**

@@ -18,7 +18,8 @@
  * <li>{@code stories} with their authors' {@code user_profiles}: each shelf item's and
  * "continue reading" position's story, joined into the page's statement by the SQL the
  * stories module exports ({@code StoryVisibility.visibleStoryJoin}) and read back by it
- * ({@code StoryVisibility.joinedStories}).</li>
+ * ({@code StoryVisibility.joinedStories}); with the in-process cache, the join reads the
+ * visible story's id alone and the stories come from the cache.</li>
  * </ul>
  */
 @NullMarked

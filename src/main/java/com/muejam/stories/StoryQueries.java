@@ -187,19 +187,22 @@ class StoryQueries {
 	 * A lateral join of the story whose id an SQL expression names, as readers can see it
 	 * now, aliased {@code story}: nulls if they cannot see it.
 	 * @param storyId the SQL expression of the story's id
+	 * @param columns whether to join the story's columns ({@link StoryRow#COLUMNS} and
+	 * its readers' chapter count), or only its {@code id}
 	 * @return the join
 	 */
-	static String visibleStoryJoin(String storyId) {
-		return "left " + requiredVisibleStoryJoin(storyId);
+	static String visibleStoryJoin(String storyId, boolean columns) {
+		return "left " + requiredVisibleStoryJoin(storyId, columns);
 	}
 
 	/**
 	 * As {@link #visibleStoryJoin}, leaving out the rows whose story readers cannot see.
 	 */
-	static String requiredVisibleStoryJoin(String storyId) {
-		return """
-				join lateral (select %s, %s %s where s.id = %s and %s) story on true""".formatted(StoryRow.COLUMNS,
-				chapterCount(false), StoryRow.FROM, storyId, STORY_VISIBLE);
+	static String requiredVisibleStoryJoin(String storyId, boolean columns) {
+		String selected = columns ? StoryRow.COLUMNS + ", " + chapterCount(false) + " " + StoryRow.FROM
+				: "s.id from stories s";
+		return "join lateral (select %s where s.id = %s and %s) story on true".formatted(selected, storyId,
+				STORY_VISIBLE);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -162,17 +164,20 @@ public class StoryVisibility {
 
 	/**
 	 * A story joined into another module's statement, as readers can see it now: the
-	 * story whose id an SQL expression names, with its author, tags and chapter count, as
-	 * columns that {@link #joinedStories} reads. They keep the names of the story's
-	 * fields ({@code id}, {@code slug}, {@code title}, {@code created_at},
-	 * {@code updated_at} and the rest, snake case), so the statement's own columns must
-	 * be named apart.
+	 * story whose id an SQL expression names, as columns that {@link #joinedStories}
+	 * reads. With {@code columns}, they are the story's with its author, tags and chapter
+	 * count, and keep the names of the story's fields ({@code id}, {@code slug},
+	 * {@code title}, {@code created_at}, {@code updated_at} and the rest, snake case), so
+	 * the statement's own columns must be named apart; without, the story's {@code id}
+	 * alone. Join the columns a {@link JoinedStories} asks for
+	 * ({@link JoinedStories#columns}).
 	 * @param storyId an SQL expression of the story's id, such as {@code i.story_id}
+	 * @param columns whether to join the story's columns or only its id
 	 * @return a {@code left join lateral} clause, whose columns are null if readers
 	 * cannot see the story
 	 */
-	public static String visibleStoryJoin(String storyId) {
-		return StoryQueries.visibleStoryJoin(storyId);
+	public static String visibleStoryJoin(String storyId, boolean columns) {
+		return StoryQueries.visibleStoryJoin(storyId, columns);
 	}
 
 	/**
@@ -180,21 +185,24 @@ public class StoryVisibility {
 	 * a statement that pages over them then reads each story once, for its visibility and
 	 * its columns together.
 	 * @param storyId an SQL expression of the story's id
+	 * @param columns whether to join the story's columns or only its id
 	 * @return a {@code join lateral} clause
 	 */
-	public static String requiredVisibleStoryJoin(String storyId) {
-		return StoryQueries.requiredVisibleStoryJoin(storyId);
+	public static String requiredVisibleStoryJoin(String storyId, boolean columns) {
+		return StoryQueries.requiredVisibleStoryJoin(storyId, columns);
 	}
 
 	/**
 	 * The reader of the stories that {@link #visibleStoryJoin} joins into the rows of one
-	 * statement: make it before the statement runs, and read each row's story with it. A
-	 * story the cache in this process holds is taken from there instead of its columns.
+	 * statement: make one before each statement runs, join the columns it asks for, read
+	 * each row's story with it, then take the stories. With a cache of stories in this
+	 * process, the statement joins their ids alone and the stories come from the cache
+	 * (the ones it lacks in one more statement); otherwise from the statement's columns.
 	 * @param viewerId the reader, or {@code null} for anyone
 	 * @return the reader
 	 */
 	public JoinedStories joinedStories(@Nullable UUID viewerId) {
-		return new JoinedStories(this.catalog.readerViews(), viewerId);
+		return new JoinedStories(viewerId);
 	}
 
 	/**
@@ -212,28 +220,55 @@ public class StoryVisibility {
 	 */
 	public final class JoinedStories {
 
-		private final RowMapper<StoryView> views;
-
 		private final @Nullable UUID viewerId;
 
-		private JoinedStories(RowMapper<StoryView> views, @Nullable UUID viewerId) {
-			this.views = views;
+		private final @Nullable RowMapper<StoryView> views;
+
+		private final Map<UUID, StoryView> read = new HashMap<>();
+
+		private final Set<UUID> visible = new LinkedHashSet<>();
+
+		private JoinedStories(@Nullable UUID viewerId) {
 			this.viewerId = viewerId;
+			this.views = StoryVisibility.this.catalog.keepsViews() ? null : StoryVisibility.this.catalog.readerViews();
+		}
+
+		/**
+		 * Whether the statement must join the stories' columns, or their ids will do.
+		 * @return the {@code columns} argument of {@link #visibleStoryJoin}
+		 */
+		public boolean columns() {
+			return this.views != null;
 		}
 
 		/**
 		 * Reads a row's story.
 		 * @param row the row
-		 * @return the story, or {@code null} if readers cannot see it or a block stands
-		 * between it and the reader
+		 * @return the story's id, or {@code null} if readers cannot see it
 		 * @throws SQLException if the columns cannot be read
 		 */
-		public @Nullable StoryView in(ResultSet row) throws SQLException {
-			if (row.getObject("id") == null) {
-				return null;
+		public @Nullable UUID in(ResultSet row) throws SQLException {
+			UUID id = row.getObject("id", UUID.class);
+			if (id != null) {
+				this.visible.add(id);
+				if (this.views != null) {
+					this.read.put(id, this.views.mapRow(row, row.getRow()));
+				}
 			}
-			StoryView story = this.views.mapRow(row, row.getRow());
-			return (story == null || isBlockedBetween(this.viewerId, story.author().id())) ? null : story;
+			return id;
+		}
+
+		/**
+		 * The stories of the rows read, after the statement.
+		 * @return the stories by id, without those readers cannot see and those whose
+		 * author is in a block with the reader
+		 */
+		public Map<UUID, StoryView> stories() {
+			if (this.views == null) {
+				return visibleStories(this.viewerId, this.visible);
+			}
+			this.read.values().removeIf((story) -> isBlockedBetween(this.viewerId, story.author().id()));
+			return this.read;
 		}
 
 	}

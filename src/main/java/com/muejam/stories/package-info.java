@@ -18,16 +18,20 @@
  * scheduled one goes live, the tags' names and slugs, and the search document. Tags are
  * rows shared by many stories and are written set-based by {@code TagStore}.
  * <p>
- * A story read and a page of stories are one statement each, reading only the story rows
- * and their authors' {@code user_profiles} (the users module's table, read for the author
- * summary): tags and the readers' chapter count come from the row. Only a story whose
- * scheduled chapter went live since its counters were written counts its chapters in a
- * subquery, until {@code ChapterCounterRefresh} (every minute) writes them again; an
- * author reading their own story counts every chapter that is not deleted. Other modules
- * join a story as readers see it into their own pages' statements with the SQL
+ * A story read is one statement, reading only the story row and its author's
+ * {@code user_profiles} (the users module's table, read for the author summary): tags and
+ * the readers' chapter count come from the row. A page of stories is one such statement
+ * for all its stories; with the in-process cache, it reads the page's positions from the
+ * story rows alone instead, takes the stories from the cache, and reads the ones it lacks
+ * in one more statement. Only a story whose scheduled chapter went live since its
+ * counters were written counts its chapters in a subquery, until
+ * {@code ChapterCounterRefresh} (every minute) writes them again; an author reading their
+ * own story counts every chapter that is not deleted. Other modules join a story as
+ * readers see it into their own pages' statements with the SQL
  * {@code StoryVisibility.visibleStoryJoin} writes, and read it back with
  * {@code StoryVisibility.joinedStories}, so that the story's columns and their mapping
- * stay here.
+ * stay here (with the in-process cache, the join reads the story's id alone, and the
+ * stories come from the cache in the same way).
  * <p>
  * Readers' story reads and chapter reads are cached ({@code StoryCatalog},
  * {@code ChapterCache}); what the author reads of their own work never is. A cached

@@ -444,6 +444,42 @@ class MultiInstanceTests {
 	}
 
 	@Test
+	@Order(7)
+	void withRedisTheLibraryPagesReadTheirStoriesWithTheirRowsAndLeaveOutABlockedAuthors() {
+		Fixtures.Published book = new Fixtures(one).publishedChapter("user_shelved_author", "Shelved Across", "Words.");
+		String author = new Fixtures(one).me("user_shelved_author").path("id").asString();
+		String shelf = one.post("/v1/library/shelves")
+			.as("user_shelf_reader")
+			.json(Map.of("name", "Across"))
+			.send()
+			.json()
+			.path("id")
+			.asString();
+		String items = "/v1/library/shelves/" + shelf + "/items";
+		assertThat(one.post(items).as("user_shelf_reader").json(Map.of("story_id", book.storyId())).send().status())
+			.isEqualTo(201);
+		assertThat(one.post("/v1/chapters/" + book.chapterId() + "/progress")
+			.as("user_shelf_reader")
+			.json(Map.of("offset", 3))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(two.get(items).as("user_shelf_reader").send().json().path("data").get(0).path("title").asString())
+			.isEqualTo("Shelved Across");
+		assertThat(two.get("/v1/library/reading")
+			.as("user_shelf_reader")
+			.send()
+			.json()
+			.path("data")
+			.get(0)
+			.path("story")
+			.path("title")
+			.asString()).isEqualTo("Shelved Across");
+		assertThat(two.post("/v1/users/" + author + "/block").as("user_shelf_reader").send().status()).isEqualTo(200);
+		assertThat(two.get(items).as("user_shelf_reader").send().json().path("data")).isEmpty();
+		assertThat(two.get("/v1/library/reading").as("user_shelf_reader").send().json().path("data")).isEmpty();
+	}
+
+	@Test
 	@Order(10)
 	void eachInstanceExposesItsMetrics() throws Exception {
 		String metrics = prometheus(first) + prometheus(second);

@@ -123,9 +123,8 @@ class ReadingListCostTests {
 		assertThat(QueryPlans.rowsReadWhenReused(this.dataSource, statements.get(0), "story_progress", 8))
 			.as("latest positions read of %d", STORIES)
 			.isLessThanOrEqualTo(21);
-		// each story once (the page's 20 and the one that tells there is a next page):
-		// its
-		// visibility and its columns come from one read (it was 42)
+		// each story once (the page's 20 and the one that tells there is a next page),
+		// for its visibility (it was 42); the stories come from the cache
 		assertThat(QueryPlans.rowsReadWhenReused(this.dataSource, statements.get(0), "stories", 8))
 			.as("stories read for a page of 20")
 			.isLessThanOrEqualTo(21);
