@@ -50,7 +50,7 @@ class DiscoverController {
 			@Parameter(description = "Leave out the stories you finished (completed their last chapter); "
 					+ "default: `hide_read_by_default` in your preferences. Ignored without a token.") @RequestParam(
 							name = "hide_read", required = false) @Nullable Boolean hideRead,
-			@Valid PageParams page) {
+			PageParams page) {
 		String chosen = (tab == null) ? "new" : tab.strip().toLowerCase(Locale.ROOT);
 		return switch (chosen) {
 			case "new" -> this.discovery.newest(user, page, hideRead);

@@ -47,7 +47,7 @@ class HighlightController {
 	@Operation(summary = "The caller's highlights in a chapter, newest first")
 	@GetMapping("/v1/chapters/{id}/highlights")
 	CursorPage<HighlightView> listHighlights(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.highlights.list(user, id, page);
 	}
 

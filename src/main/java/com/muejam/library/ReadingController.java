@@ -57,7 +57,7 @@ class ReadingController {
 	@Operation(summary = "Continue reading",
 			description = "Stories the caller is reading, most recent first, with the last chapter read, the offset and how far into it.")
 	@GetMapping("/v1/library/reading")
-	CursorPage<ReadingView> listReading(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<ReadingView> listReading(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.progress.reading(user, page);
 	}
 
@@ -73,7 +73,7 @@ class ReadingController {
 	@Operation(summary = "The caller's bookmarks in a chapter, newest first")
 	@GetMapping("/v1/chapters/{id}/bookmarks")
 	CursorPage<BookmarkView> listBookmarks(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.bookmarks.list(user, id, page);
 	}
 

@@ -40,7 +40,7 @@ class ShelfController {
 
 	@Operation(summary = "The caller's shelves, newest first")
 	@GetMapping("/v1/library/shelves")
-	CursorPage<ShelfView> listShelves(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<ShelfView> listShelves(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.shelves.list(user, page);
 	}
 
@@ -70,7 +70,7 @@ class ShelfController {
 	@Operation(summary = "A shelf's stories, newest first", description = "Each item is the story with `added_at`.")
 	@GetMapping("/v1/library/shelves/{id}/items")
 	CursorPage<ShelfItemView> listShelfItems(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.shelves.items(user, id, page);
 	}
 

@@ -51,7 +51,7 @@ class ModerationController {
 
 	@Operation(summary = "The caller's reports and what became of them")
 	@GetMapping("/v1/reports/mine")
-	CursorPage<ReportView> listMyReports(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<ReportView> listMyReports(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.moderation.myReports(user, page);
 	}
 
@@ -61,7 +61,7 @@ class ModerationController {
 			@Parameter(description = "Which reports: PENDING (default), REVIEWED or RESOLVED",
 					schema = @Schema(type = "string", allowableValues = { "PENDING", "REVIEWED", "RESOLVED" },
 							defaultValue = "PENDING")) @RequestParam(required = false) @Nullable String status,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.moderation.queue(user, status, page);
 	}
 

@@ -57,7 +57,7 @@ class NotificationController {
 
 	@Operation(summary = "The caller's notifications, newest first")
 	@GetMapping("/v1/notifications")
-	CursorPage<NotificationView> listNotifications(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<NotificationView> listNotifications(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.notifications.list(user, page);
 	}
 

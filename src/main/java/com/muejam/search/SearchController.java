@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.error.ApiException;
@@ -52,7 +51,7 @@ class SearchController {
 					description = "With `type=stories`: leave out the stories you finished (completed their last chapter); "
 							+ "default: `hide_read_by_default` in your preferences. Ignored without a token.") @RequestParam(
 									name = "hide_read", required = false) @Nullable Boolean hideRead,
-			@Valid PageParams page) {
+			PageParams page) {
 		String chosen = (type == null) ? "stories" : type.strip().toLowerCase(Locale.ROOT);
 		return switch (chosen) {
 			case "stories" -> this.search.stories(user, q, page, hideRead);

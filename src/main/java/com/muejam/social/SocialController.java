@@ -5,7 +5,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.CursorPage;
@@ -75,7 +74,7 @@ class SocialController {
 	@SecurityRequirements
 	@GetMapping("/v1/users/{id}/followers")
 	CursorPage<ProfileView> listFollowers(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.social.followers(user, id, page);
 	}
 
@@ -83,7 +82,7 @@ class SocialController {
 	@SecurityRequirements
 	@GetMapping("/v1/users/{id}/following")
 	CursorPage<ProfileView> listFollowing(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.social.following(user, id, page);
 	}
 

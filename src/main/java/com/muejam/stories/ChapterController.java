@@ -62,7 +62,7 @@ class ChapterController {
 	@SecurityRequirements
 	@GetMapping("/v1/stories/{id}/chapters")
 	CursorPage<ChapterSummaryView> listChapters(@AuthenticationPrincipal @Nullable CurrentUser user,
-			@PathVariable UUID id, @Valid PageParams page) {
+			@PathVariable UUID id, PageParams page) {
 		return this.chapters.list(user, id, page);
 	}
 

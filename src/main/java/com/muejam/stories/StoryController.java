@@ -97,7 +97,7 @@ class StoryController {
 					required = false) @Nullable @Min(0) Integer minWords,
 			@Parameter(description = "Only stories of at most this many words") @RequestParam(name = "max_words",
 					required = false) @Nullable @Min(0) Integer maxWords,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.lists.published(user, author, tag, WordRange.of(minWords, maxWords), Set.of(), page);
 	}
 
@@ -113,14 +113,14 @@ class StoryController {
 
 	@Operation(summary = "The caller's own stories, drafts included, newest first")
 	@GetMapping("/v1/me/stories")
-	CursorPage<StoryView> listMyStories(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<StoryView> listMyStories(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.lists.own(user, page);
 	}
 
 	@Operation(summary = "Popular tags", description = "Tags by the number of published stories that carry them.")
 	@SecurityRequirements
 	@GetMapping("/v1/tags")
-	CursorPage<PopularTagView> listTags(@Valid PageParams page) {
+	CursorPage<PopularTagView> listTags(PageParams page) {
 		return this.lists.popularTags(page);
 	}
 

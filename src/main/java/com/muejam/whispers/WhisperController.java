@@ -64,7 +64,7 @@ class WhisperController {
 			schema = @Schema(type = "string", allowableValues = { "global", "story", "highlight" },
 					defaultValue = "global")) @RequestParam(required = false) @Nullable String scope,
 			@RequestParam(name = "story_id", required = false) @Nullable UUID storyId,
-			@RequestParam(name = "highlight_id", required = false) @Nullable UUID highlightId, @Valid PageParams page) {
+			@RequestParam(name = "highlight_id", required = false) @Nullable UUID highlightId, PageParams page) {
 		return this.feeds.feed(user, Scope.parse("scope", scope), storyId, highlightId, page);
 	}
 
@@ -96,7 +96,7 @@ class WhisperController {
 	@SecurityRequirements
 	@GetMapping("/v1/whispers/{id}/replies")
 	CursorPage<WhisperView> listReplies(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
-			@Valid PageParams page) {
+			PageParams page) {
 		return this.feeds.replies(user, id, page);
 	}
 

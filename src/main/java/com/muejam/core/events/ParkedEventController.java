@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import com.muejam.core.pagination.CursorPage;
 import com.muejam.core.pagination.PageParams;
@@ -31,7 +30,7 @@ class ParkedEventController {
 	@Operation(summary = "Event publications parked after their listener failed every attempt, newest first",
 			description = "Moderators only.")
 	@GetMapping("/v1/admin/events/parked")
-	CursorPage<ParkedEventView> listParkedEvents(@AuthenticationPrincipal CurrentUser user, @Valid PageParams page) {
+	CursorPage<ParkedEventView> listParkedEvents(@AuthenticationPrincipal CurrentUser user, PageParams page) {
 		return this.parked.list(user, page);
 	}
 

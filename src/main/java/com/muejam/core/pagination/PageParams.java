@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * The paging query parameters every list endpoint takes: {@code cursor} and
- * {@code page_size}. Take it as {@code @Valid PageParams page} on a controller method:
+ * {@code page_size}. Take it as {@code PageParams page} on a controller method:
  * {@code PageParamsResolver} reads and validates it (the annotations here say what it
- * checks, and document the parameters in the API document).
+ * checks, and document the parameters in the API document). Leave {@code @Valid} off: on
+ * a method with other constraints, Spring's method validation would validate it a second
+ * time.
  *
  * @param cursor the {@code next_cursor} of the previous page, absent for the first page
  * @param pageSize items per page, 1-100 (default 20)
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.BindParam;
 public record PageParams(
 		@Parameter(name = "cursor",
 				description = "The `next_cursor` of the previous page; leave out for the first page") @Nullable @Size(
-						max = 512) String cursor,
+						max = MAX_CURSOR_LENGTH) String cursor,
 		@Parameter(name = "page_size", description = "Items per page", schema = @Schema(type = "integer", minimum = "1",
 				maximum = "100",
 				defaultValue = "20")) @BindParam("page_size") @Nullable @Min(1) @Max(MAX_PAGE_SIZE) Integer pageSize) {
@@ -33,10 +35,24 @@ public record PageParams(
 
 	public static final int MAX_PAGE_SIZE = 100;
 
+	/** The longest cursor taken; the codec's own are far shorter. */
+	public static final int MAX_CURSOR_LENGTH = 512;
+
 	public PageParams {
 		if (pageSize == null) {
 			pageSize = DEFAULT_PAGE_SIZE;
 		}
+	}
+
+	/**
+	 * Whether these parameters meet the constraints their annotations declare, checked
+	 * without a validator: most requests do, and only the others need the validator's
+	 * errors.
+	 * @return {@code true} if no constraint is broken
+	 */
+	boolean isWithinBounds() {
+		return (this.cursor == null || this.cursor.length() <= MAX_CURSOR_LENGTH) && this.pageSize >= 1
+				&& this.pageSize <= MAX_PAGE_SIZE;
 	}
 
 	public static PageParams first(int pageSize) {

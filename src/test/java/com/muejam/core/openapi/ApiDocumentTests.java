@@ -67,6 +67,7 @@ class ApiDocumentTests {
 		assertThat(pageSize.path("schema").path("type").asString()).isEqualTo("integer");
 		assertThat(pageSize.path("schema").path("maximum").asInt()).isEqualTo(100);
 		assertThat(pageSize.path("required").asBoolean(false)).isFalse();
+		assertThat(parameter("listStories", "cursor").path("schema").path("maxLength").asInt()).isEqualTo(512);
 	}
 
 	@Test
