@@ -242,12 +242,11 @@ public class StoryVisibility {
 		}
 
 		/**
-		 * Reads a row's story.
+		 * Reads a row's story, if readers can see it, for {@link #stories()}.
 		 * @param row the row
-		 * @return the story's id, or {@code null} if readers cannot see it
 		 * @throws SQLException if the columns cannot be read
 		 */
-		public @Nullable UUID in(ResultSet row) throws SQLException {
+		public void in(ResultSet row) throws SQLException {
 			UUID id = row.getObject("id", UUID.class);
 			if (id != null) {
 				this.visible.add(id);
@@ -255,7 +254,6 @@ public class StoryVisibility {
 					this.read.put(id, this.views.mapRow(row, row.getRow()));
 				}
 			}
-			return id;
 		}
 
 		/**
