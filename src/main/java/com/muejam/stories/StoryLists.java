@@ -63,11 +63,12 @@ class StoryLists {
 	}
 
 	/**
-	 * A page of published stories, newest first, in one statement (and one more for a
-	 * signed-in viewer's blocks and mutes), without what the viewer asked not to see:
-	 * stories rated above their limit, with a muted tag (unless it is the tag asked for)
-	 * or by a muted author (unless it is the author asked for). The first page of all of
-	 * them, as anyone signed out sees it, is shared ({@link #frontPage()}).
+	 * A page of published stories, newest first, in one statement (with the in-process
+	 * cache, its positions, and one more for the stories the cache lacks), without what
+	 * the viewer asked not to see: stories rated above their limit, with a muted tag
+	 * (unless it is the tag asked for) or by a muted author (unless it is the author
+	 * asked for). The first page of all of them, as anyone signed out sees it, is shared
+	 * ({@link #frontPage()}).
 	 */
 	CursorPage<StoryView> published(@Nullable CurrentUser viewer, @Nullable String authorHandle,
 			@Nullable String tagSlug, WordRange words, Set<UUID> leftOut, PageParams page) {
