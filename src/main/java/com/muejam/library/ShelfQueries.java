@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 final class ShelfQueries {
 
-	// the shelf's one row with a null item stands for an empty page; no row, no shelf
 	/** A page of a shelf's items with their stories' columns. */
 	private static final PagedSql ITEM_PAGE = itemPage(true);
 
@@ -178,6 +177,7 @@ final class ShelfQueries {
 	}
 
 	private static PagedSql itemPage(boolean storyColumns) {
+		// the shelf's one row with a null item stands for an empty page; no row, no shelf
 		return PagedSql.of((after) -> """
 				select i.id as item_id, i.story_id, i.added_at, story.* from shelves sh
 				left join lateral (select id, story_id, added_at from shelf_items where shelf_id = sh.id
