@@ -42,6 +42,17 @@ class ChapterCache {
 	}
 
 	/**
+	 * Where readers can be in a cached chapter that still holds at a moment: what
+	 * progress, bookmarks and highlights check offsets against, without a statement.
+	 * @param chapterId the chapter
+	 * @param now the moment
+	 * @return the place, empty if not cached or past its story's next scheduled chapter
+	 */
+	Optional<ChapterQueries.ReadablePlace> place(UUID chapterId, Instant now) {
+		return find(chapterId, now).map(ReadableChapter::place);
+	}
+
+	/**
 	 * The mark to take before reading a chapter from the database.
 	 * @return the mark
 	 */

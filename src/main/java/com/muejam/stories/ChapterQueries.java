@@ -54,8 +54,8 @@ class ChapterQueries {
 		return this.jdbc
 			.sql("""
 					select r.id, r.story_id, r.chapter_number, r.title, r.content, r.content_html, r.published,
-					       r.published_at, r.created_at, r.updated_at, r.word_count, s.author_id, s.rating,
-					       s.next_chapter_at,
+					       r.published_at, r.created_at, r.updated_at, r.word_count, r.text_length, s.author_id,
+					       s.rating, s.next_chapter_at,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number < r.chapter_number
 					        and %1$s order by c.chapter_number desc limit 1) as previous_id,
 					       (select c.id from chapters c where c.story_id = r.story_id and c.chapter_number > r.chapter_number
@@ -76,7 +76,7 @@ class ChapterQueries {
 							instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
 							rs.getTimestamp("updated_at").toInstant(), rs.getObject("previous_id", UUID.class),
 							rs.getObject("next_id", UUID.class), rs.getInt("word_count")),
-					instant(rs.getTimestamp("next_chapter_at"))))
+					instant(rs.getTimestamp("next_chapter_at")), rs.getInt("text_length")))
 			.optional();
 	}
 

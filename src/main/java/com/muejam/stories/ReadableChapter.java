@@ -17,9 +17,11 @@ import com.muejam.core.visibility.Rating;
  * @param rating the story's rating
  * @param view the chapter as the API shows it
  * @param nextChapterAt when the story's next scheduled chapter goes live, or {@code null}
+ * @param textLength the kept length of its markdown, which offsets into it are checked
+ * against
  */
-record ReadableChapter(UUID authorId, Rating rating, ChapterView view,
-		@Nullable Instant nextChapterAt) implements Weighed {
+record ReadableChapter(UUID authorId, Rating rating, ChapterView view, @Nullable Instant nextChapterAt,
+		int textLength) implements Weighed {
 
 	/** Bytes of a cached chapter besides its texts, roughly. */
 	private static final int OVERHEAD = 600;
@@ -32,6 +34,15 @@ record ReadableChapter(UUID authorId, Rating rating, ChapterView view,
 	 */
 	boolean holdsAt(Instant now) {
 		return this.nextChapterAt == null || now.isBefore(this.nextChapterAt);
+	}
+
+	/**
+	 * Where readers can be in this chapter, with who wrote it.
+	 * @return the chapter's place
+	 */
+	ChapterQueries.ReadablePlace place() {
+		return new ChapterQueries.ReadablePlace(this.authorId,
+				new ChapterPlace(this.view.id(), this.view.storyId(), this.textLength));
 	}
 
 	@Override

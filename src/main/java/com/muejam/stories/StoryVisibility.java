@@ -86,16 +86,19 @@ public class StoryVisibility {
 
 	private final ChapterQueries chapters;
 
+	private final ChapterCache chapterCache;
+
 	private final StoryCatalog catalog;
 
 	private final BlockedUsers blockedUsers;
 
 	private final Clock clock;
 
-	StoryVisibility(StoryRepository stories, ChapterQueries chapters, StoryCatalog catalog, BlockedUsers blockedUsers,
-			Clock clock) {
+	StoryVisibility(StoryRepository stories, ChapterQueries chapters, ChapterCache chapterCache, StoryCatalog catalog,
+			BlockedUsers blockedUsers, Clock clock) {
 		this.stories = stories;
 		this.chapters = chapters;
+		this.chapterCache = chapterCache;
 		this.catalog = catalog;
 		this.blockedUsers = blockedUsers;
 		this.clock = clock;
@@ -135,9 +138,12 @@ public class StoryVisibility {
 	 * @param chapterId the chapter
 	 * @return its place, empty if unknown, not readable, or across a block
 	 */
-	// one statement: no transaction of its own (a caller's is joined)
+	// from the chapters readers read (cached as they read them), else one statement: no
+	// transaction of its own (a caller's is joined)
 	public Optional<ChapterPlace> readablePlace(@Nullable UUID viewerId, UUID chapterId) {
-		return this.chapters.readablePlace(chapterId, this.clock.instant())
+		Instant now = this.clock.instant();
+		return this.chapterCache.place(chapterId, now)
+			.or(() -> this.chapters.readablePlace(chapterId, now))
 			.filter((readable) -> !isBlockedBetween(viewerId, readable.authorId()))
 			.map(ChapterQueries.ReadablePlace::place);
 	}

@@ -242,11 +242,11 @@ class MultiInstanceTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> one.get("/v1/discover?tab=trending").send().status() == 200
 					&& !cacheKeys("trending").isEmpty());
-		assertThat(cacheKeys("profiles")).contains("muejam:v2:cache:profiles::cached_reader");
+		assertThat(cacheKeys("profiles")).contains("muejam:v3:cache:profiles::cached_reader");
 		assertThat(cacheKeys("suggestions")).isNotEmpty();
 		// every cached value is a JSON document, not a Java-serialized object
 		JsonMapper json = JsonMapper.builder().build();
-		List<String> cached = Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v2:cache:")).toList();
+		List<String> cached = Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v3:cache:")).toList();
 		assertThat(cached).hasSizeGreaterThanOrEqualTo(3);
 		for (String key : cached) {
 			byte[] value = redisValue(key);
@@ -271,12 +271,12 @@ class MultiInstanceTests {
 		String searchKey = cacheKeys("search").getFirst();
 		writeRedisValue(searchKey, json.writeValueAsBytes(Map.of("hits", List.of())));
 		assertThat(two.get(search).send().json().path("data")).isEmpty();
-		JsonNode profile = json.readTree(redisValue("muejam:v2:cache:profiles::cached_reader"));
+		JsonNode profile = json.readTree(redisValue("muejam:v3:cache:profiles::cached_reader"));
 		assertThat(profile.path("handle").asString()).isEqualTo("cached_reader");
 		// the other instance serves what is in Redis: change it there and see it come
 		// back
 		ObjectNode edited = ((ObjectNode) profile).put("displayName", "Edited In Redis");
-		writeRedisValue("muejam:v2:cache:profiles::cached_reader", json.writeValueAsBytes(edited));
+		writeRedisValue("muejam:v3:cache:profiles::cached_reader", json.writeValueAsBytes(edited));
 		Api.Reply served = two.get("/v1/users/cached_reader").send();
 		assertThat(served.json().path("display_name").asString()).isEqualTo("Edited In Redis");
 		assertThat(served.json().path("bio_html").asString())
@@ -292,12 +292,15 @@ class MultiInstanceTests {
 		Fixtures.Published published = new Fixtures(one).publishedChapter("user_chapter_author", "Shared Chapter",
 				"Cached *once*.");
 		String path = "/v1/chapters/" + published.chapterId();
-		String key = "muejam:v2:cache:chapters::" + published.chapterId();
+		String key = "muejam:v3:cache:chapters::" + published.chapterId();
 		assertThat(two.get(path).send().json().path("content").asString()).isEqualTo("Cached *once*.");
 		JsonMapper json = JsonMapper.builder().build();
 		JsonNode cached = json.readTree(redisValue(key));
-		assertThat(cached.propertyNames()).containsExactlyInAnyOrder("authorId", "rating", "view", "nextChapterAt");
+		assertThat(cached.propertyNames()).containsExactlyInAnyOrder("authorId", "rating", "view", "nextChapterAt",
+				"textLength");
 		assertThat(cached.path("rating").asString()).isNotBlank();
+		// what a progress save checks its offset against, on either instance
+		assertThat(cached.path("textLength").asInt()).isEqualTo("Cached *once*.".length());
 		assertThat(cached.path("view").path("contentHtml").asString()).contains("<em>once</em>");
 		// the first instance serves what the second put in Redis
 		((ObjectNode) cached.path("view")).put("title", "Edited In Redis");
@@ -316,7 +319,7 @@ class MultiInstanceTests {
 	void theSignedOutFrontPageIsSharedAsJsonAndAPublicationOnEitherShowsOnTheOther() {
 		String earlier = new Fixtures(one).publishedStory("user_front_author", "Shared Front Page", List.of());
 		assertThat(two.get("/v1/stories").send().json().path("data").get(0).path("id").asString()).isEqualTo(earlier);
-		JsonNode cached = JsonMapper.builder().build().readTree(redisValue("muejam:v2:cache:front-page::newest"));
+		JsonNode cached = JsonMapper.builder().build().readTree(redisValue("muejam:v3:cache:front-page::newest"));
 		assertThat(cached.path("stories").get(0).path("id").asString()).isEqualTo(earlier);
 		assertThat(one.get("/v1/discover?tab=new").send().json().path("data").get(0).path("id").asString())
 			.isEqualTo(earlier);
@@ -337,7 +340,7 @@ class MultiInstanceTests {
 				.isEqualTo("Paged Across Instances");
 		}
 		// twenty reads from Redis, and their JSON, cost more than the one statement
-		assertThat(cacheKeys("stories")).doesNotContain("muejam:v2:cache:stories::" + story);
+		assertThat(cacheKeys("stories")).doesNotContain("muejam:v3:cache:stories::" + story);
 		assertThat(one.put("/v1/stories/" + story)
 			.as("user_paged_author")
 			.json(Map.of("title", "Paged Across Instances Again"))
@@ -559,7 +562,7 @@ class MultiInstanceTests {
 	}
 
 	private static List<String> cacheKeys(String cache) {
-		return Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v2:cache:" + cache + "::")).toList();
+		return Stream.of(redisKeys()).filter((key) -> key.startsWith("muejam:v3:cache:" + cache + "::")).toList();
 	}
 
 	private static byte[] redisValue(String key) {

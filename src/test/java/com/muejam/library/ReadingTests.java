@@ -92,10 +92,46 @@ class ReadingTests {
 			.stream()
 			.map((query) -> query.getQuery())
 			.toList();
-		// the chapter's length with its story's visibility, and the position with the
-		// day's read; the sign-in is remembered. A chapter's text is tens of kilobytes,
+		// the chapter's length with its story's visibility (no reader has read the
+		// chapter,
+		// so it is not cached), and the position with the day's read; the sign-in is
+		// remembered. A chapter's text is tens of kilobytes,
 		// which a save needs only the length of
 		assertThat(sql).hasSize(2).noneMatch((statement) -> statement.contains("content"));
+	}
+
+	@Test
+	void aChapterReadersHaveReadTakesProgressInOneStatementAndStillChecksItsCurrentLength() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Read First", TEXT);
+		String chapter = published.chapterId();
+		assertThat(read("user_reader", chapter)).isEqualTo(200);
+		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
+		String token = this.api.token("user_reader");
+		List<String> sql = this.statements
+			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
+				.bearer(token)
+				.json(Map.of("offset", 20))
+				.send()
+				.status()).isEqualTo(200))
+			.stream()
+			.map((query) -> query.getQuery())
+			.toList();
+		// the chapter's place comes from the chapter the read cached: the position alone
+		assertThat(sql).hasSize(1).noneMatch((statement) -> statement.contains("text_length"));
+		assertThat(save("user_reader", chapter, 101).status()).isEqualTo(400);
+		// an edit evicts it: the new length holds at once, and again once read and cached
+		this.api.put("/v1/chapters/" + chapter).as("user_author").json(Map.of("content", "short")).send();
+		assertThat(save("user_reader", chapter, 6).status()).isEqualTo(400);
+		assertThat(read("user_reader", chapter)).isEqualTo(200);
+		assertThat(save("user_reader", chapter, 6).status()).isEqualTo(400);
+		assertThat(save("user_reader", chapter, 5).status()).isEqualTo(200);
+		// a block is judged on every save, and the story's deletion evicts the chapter
+		String author = this.fixtures.me("user_author").path("id").asString();
+		assertThat(this.api.post("/v1/users/" + author + "/block").as("user_blocker").send().status()).isEqualTo(200);
+		assertThat(read("user_blocker", chapter)).isEqualTo(404);
+		assertThat(save("user_blocker", chapter, 1).status()).isEqualTo(404);
+		this.api.delete("/v1/stories/" + published.storyId()).as("user_author").send();
+		assertThat(save("user_reader", chapter, 1).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -276,6 +312,10 @@ class ReadingTests {
 			assertThat(reading.path("offset").asInt()).isEqualTo(5);
 			assertThat(reading.path("percent").asDouble()).isEqualTo(100.0);
 		});
+	}
+
+	private int read(String user, String chapter) {
+		return this.api.get("/v1/chapters/" + chapter).as(user).send().status();
 	}
 
 	private Api.Reply save(String user, String chapter, int offset) {

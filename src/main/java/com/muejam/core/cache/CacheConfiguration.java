@@ -42,7 +42,7 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 class CacheConfiguration {
 
 	/** v2: JSON values (v1 held Java-serialized objects). */
-	static final String KEY_PREFIX = "muejam:v2:cache:";
+	static final String KEY_PREFIX = "muejam:v3:cache:";
 
 	@Bean
 	@ConditionalOnRedis
