@@ -81,22 +81,13 @@ class ReadingTests {
 	@Test
 	void savingProgressIsTwoStatementsAndReadsNeitherTheTextNorItsHtml() {
 		String chapter = this.fixtures.publishedChapter("user_author", "Counted", TEXT).chapterId();
-		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
-		String token = this.api.token("user_reader");
-		List<String> sql = this.statements
-			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
-				.bearer(token)
-				.json(Map.of("offset", 20))
-				.send()
-				.status()).isEqualTo(200))
-			.stream()
-			.map((query) -> query.getQuery())
-			.toList();
+		List<String> sql = returningSaveStatements(chapter);
 		// the chapter's length with its story's visibility (no reader has read the
-		// chapter,
-		// so it is not cached), and the position with the day's read; the sign-in is
-		// remembered. A chapter's text is tens of kilobytes,
-		// which a save needs only the length of
+		// chapter, so it is not cached), and the position with the day's read; the
+		// sign-in
+		// is remembered. A chapter's text is tens of kilobytes, which a save needs only
+		// the
+		// length of
 		assertThat(sql).hasSize(2).noneMatch((statement) -> statement.contains("content"));
 	}
 
@@ -105,17 +96,7 @@ class ReadingTests {
 		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Read First", TEXT);
 		String chapter = published.chapterId();
 		assertThat(read("user_reader", chapter)).isEqualTo(200);
-		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
-		String token = this.api.token("user_reader");
-		List<String> sql = this.statements
-			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
-				.bearer(token)
-				.json(Map.of("offset", 20))
-				.send()
-				.status()).isEqualTo(200))
-			.stream()
-			.map((query) -> query.getQuery())
-			.toList();
+		List<String> sql = returningSaveStatements(chapter);
 		// the chapter's place comes from the chapter the read cached: the position alone
 		assertThat(sql).hasSize(1).noneMatch((statement) -> statement.contains("text_length"));
 		assertThat(save("user_reader", chapter, 101).status()).isEqualTo(400);
@@ -312,6 +293,24 @@ class ReadingTests {
 			assertThat(reading.path("offset").asInt()).isEqualTo(5);
 			assertThat(reading.path("percent").asDouble()).isEqualTo(100.0);
 		});
+	}
+
+	/**
+	 * The statements of a returning reader's save (one saved before, the sign-in
+	 * remembered), which counts no read.
+	 */
+	private List<String> returningSaveStatements(String chapter) {
+		assertThat(save("user_reader", chapter, 10).status()).isEqualTo(200);
+		String token = this.api.token("user_reader");
+		return this.statements
+			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
+				.bearer(token)
+				.json(Map.of("offset", 20))
+				.send()
+				.status()).isEqualTo(200))
+			.stream()
+			.map((query) -> query.getQuery())
+			.toList();
 	}
 
 	private int read(String user, String chapter) {
