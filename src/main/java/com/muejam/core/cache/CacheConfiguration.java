@@ -41,7 +41,10 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 @EnableCaching
 class CacheConfiguration {
 
-	/** v2: JSON values (v1 held Java-serialized objects). */
+	/**
+	 * v3: a cached chapter keeps its text's length; v2: JSON values (v1 held
+	 * Java-serialized objects).
+	 */
 	static final String KEY_PREFIX = "muejam:v3:cache:";
 
 	@Bean
