@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.muejam.core.cache.CacheEvictions;
 import com.muejam.core.cache.CacheNames;
+import com.muejam.core.cache.Caches;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -25,9 +26,13 @@ class ChapterCache {
 
 	private final ChapterQueries queries;
 
+	/** Whether a cached chapter is a map lookup away (not in Redis). */
+	private final boolean inProcess;
+
 	ChapterCache(CacheManager caches, ChapterQueries queries) {
 		this.cache = caches.getCache(CacheNames.CHAPTERS);
 		this.queries = queries;
+		this.inProcess = Caches.isInProcess(this.cache);
 	}
 
 	/**
@@ -43,12 +48,18 @@ class ChapterCache {
 
 	/**
 	 * Where readers can be in a cached chapter that still holds at a moment: what
-	 * progress, bookmarks and highlights check offsets against, without a statement.
+	 * progress, bookmarks and highlights check offsets against, without a statement. Only
+	 * from a cache in this process: in Redis a chapter is its whole text as JSON to fetch
+	 * and decode, where the statement that reads its place reads a few columns.
 	 * @param chapterId the chapter
 	 * @param now the moment
-	 * @return the place, empty if not cached or past its story's next scheduled chapter
+	 * @return the place, empty if not cached here or past its story's next scheduled
+	 * chapter
 	 */
 	Optional<ChapterQueries.ReadablePlace> place(UUID chapterId, Instant now) {
+		if (!this.inProcess) {
+			return Optional.empty();
+		}
 		return find(chapterId, now).map(ReadableChapter::place);
 	}
 
