@@ -50,7 +50,7 @@ class TableOwnershipTests {
 			Map.entry("chapter_alerts", "notifications"), Map.entry("author_stats_daily", "discovery"),
 			Map.entry("chapter_readers", "discovery"), Map.entry("chapter_stats", "discovery"),
 			Map.entry("user_interests", "discovery"), Map.entry("story_stats_daily", "discovery"),
-			Map.entry("story_engagements", "discovery"), Map.entry("signal_inbox", "discovery"),
+			Map.entry("story_engagements", "discovery"), Map.entry("signal_inbox", "core"),
 			Map.entry("story_trending", "discovery"), Map.entry("not_interested", "discovery"),
 			Map.entry("job_runs", "discovery"), Map.entry("reports", "moderation"),
 			Map.entry("moderation_actions", "moderation"), Map.entry("epub_exports", "exports"),

@@ -35,7 +35,8 @@ class DiscoveryCacheEviction {
 		this.trending = trending;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
+	// a shelf add is one statement without a transaction: evicted after it
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(StorySaved saved) {
 		this.caches.getCache(CacheNames.FOR_YOU).evict(saved.userId());
 	}

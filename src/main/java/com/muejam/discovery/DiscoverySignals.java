@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * Learns from what readers do: each save, first read of a chapter in a day, completed
  * read, like of a story's whisper and story whisper is appended to the signal inbox in
- * the transaction that made it (so it is kept exactly when the action is), and counted in
- * batches once that commits ({@link SignalInbox}): towards the story's daily stats and
- * trending engagements, and towards the reader's interest in the story's tags and author.
- * A signal counts once per reader, story, kind and UTC day (liking, unliking and liking
- * again is one like), and not at all from the story's author or a suspended user. A
- * follow is counted by its own listener after the follow commits.
+ * the transaction that made it (so it is kept exactly when the action is: the library
+ * appends its saves and reads in the statement that makes them, this listener the
+ * whispers' likes and story whispers), and counted in batches once that commits
+ * ({@link SignalInbox}): towards the story's daily stats and trending engagements, and
+ * towards the reader's interest in the story's tags and author. A signal counts once per
+ * reader, story, kind and UTC day (liking, unliking and liking again is one like), and
+ * not at all from the story's author or a suspended user. A follow is counted by its own
+ * listener after the follow commits.
  */
 @Component
 class DiscoverySignals {
@@ -36,19 +38,22 @@ class DiscoverySignals {
 		this.stats = stats;
 	}
 
+	// the library's statement that saved the story or counted the read appended its
+	// signal: it is counted once that commits
+
 	@EventListener
 	void on(StorySaved saved) {
-		this.inbox.append(Signal.SAVE, saved.storyId(), saved.userId(), null, null);
+		this.inbox.countAfterCommit();
 	}
 
 	@EventListener
 	void on(ChapterRead read) {
-		this.inbox.append(Signal.READ, read.storyId(), read.userId(), read.chapterId(), read.day());
+		this.inbox.countAfterCommit();
 	}
 
 	@EventListener
 	void on(ChapterCompleted completed) {
-		this.inbox.append(Signal.COMPLETE_READ, completed.storyId(), completed.userId(), null, completed.day());
+		this.inbox.countAfterCommit();
 	}
 
 	@EventListener

@@ -69,6 +69,15 @@ class SignalInbox {
 	 */
 	void append(Signal signal, UUID storyId, UUID userId, @Nullable UUID chapterId, @Nullable LocalDate day) {
 		this.queries.append(signal, storyId, userId, chapterId, day);
+		countAfterCommit();
+	}
+
+	/**
+	 * Counts the inbox once the caller's transaction commits, or now without one: for
+	 * signals the caller appended itself
+	 * ({@link com.muejam.core.signals.SignalInboxSql}).
+	 */
+	void countAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			wake();
 			return;

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import com.muejam.core.signals.SignalInboxSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,9 +96,9 @@ class SignalQueries {
 	 * @param day the UTC day it counts for, or {@code null} for today's
 	 */
 	void append(Signal signal, UUID storyId, UUID userId, @Nullable UUID chapterId, @Nullable LocalDate day) {
-		this.jdbc.sql("""
-				insert into signal_inbox (kind, story_id, user_id, chapter_id, day)
-				values (:kind, :story, :user, :chapter, coalesce(:day, cast(timezone('UTC', now()) as date)))""")
+		this.jdbc
+			.sql(SignalInboxSql.INSERT + "values (:kind, :story, :user, :chapter, coalesce(:day, "
+					+ SignalInboxSql.TODAY + "))")
 			.param("kind", signal.name())
 			.param("story", storyId)
 			.param("user", userId)

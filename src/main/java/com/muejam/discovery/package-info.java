@@ -1,9 +1,10 @@
 /**
  * Discovery: the New, Trending and For You feeds, built from reading, saving, liking,
  * whispering and following signals. Ranks in set-based SQL over the stories' tables (read
- * only). Signals wait in the module's own {@code signal_inbox}, appended in the
- * transaction that made them, until {@link com.muejam.discovery.SignalInbox} counts them
- * in batches.
+ * only). Signals wait in the shared {@code signal_inbox} (the core's), appended with the
+ * action that made them (the library's saves and reads in the statement that makes them,
+ * likes and story whispers by this module's listener in their transaction), until
+ * {@link com.muejam.discovery.SignalInbox} counts them in batches.
  * <p>
  * Reads of other modules' tables, all read-only and set-based (one statement per ranking,
  * which a per-story call through the owners' services would turn into N queries): from

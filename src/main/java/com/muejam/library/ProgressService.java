@@ -58,13 +58,14 @@ class ProgressService {
 
 	/**
 	 * Saves the reader's position and counts the read: the first save of a day on a
-	 * chapter is a read, and the first to reach 90% of it a complete read.
+	 * chapter is a read, and the first to reach 90% of it a complete read. No
+	 * transaction: the position, the read and their signals are one statement, after the
+	 * chapter's place (from the chapter cache when a reader read it, else one statement).
 	 * @param user the reader
 	 * @param chapterId a chapter the reader can read
 	 * @param offset the position
 	 * @return the saved position
 	 */
-	@Transactional
 	ProgressView save(CurrentUser user, UUID chapterId, int offset) {
 		ChapterPlace chapter = this.readable.require(user, chapterId);
 		ReadableChapters.offsetWithin(chapter, offset);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PagedSql;
+import com.muejam.core.signals.SignalInboxSql;
 import com.muejam.stories.ChapterInfo;
 import com.muejam.stories.StoryView;
 import com.muejam.stories.StoryVisibility;
@@ -25,6 +26,42 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class ReadingQueries {
+
+	/**
+	 * A position with the day's read, and the signals of a new read and of a read
+	 * completed now.
+	 */
+	private static final String SAVE_PROGRESS = """
+			with saved as (
+			    insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
+			    values (:user, :chapter, :story, :offset, :now)
+			    on conflict (user_id, chapter_id) do update
+			    set char_offset = excluded.char_offset, updated_at = excluded.updated_at
+			    returning id),
+			latest as (
+			    insert into story_progress (user_id, story_id, progress_id, updated_at, chapter_id, char_offset)
+			    select :user, :story, id, :now, :chapter, :offset from saved
+			    on conflict (user_id, story_id) do update
+			    set progress_id = excluded.progress_id, updated_at = excluded.updated_at,
+			        chapter_id = excluded.chapter_id, char_offset = excluded.char_offset
+			    where (story_progress.updated_at, story_progress.progress_id) < (excluded.updated_at, excluded.progress_id)),
+			first_read as (
+			    insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
+			    values (:user, :chapter, :story, :day, :complete) on conflict do nothing returning completed),
+			completion as (
+			    update chapter_reads set completed = true
+			    where :complete and user_id = :user and chapter_id = :chapter and read_on = :day and not completed
+			    returning completed),
+			counted as (
+			    select exists (select from first_read) as first_today,
+			           exists (select from first_read where completed) or exists (select from completion) as completed_now),
+			signals as (
+			    %s
+			    select 'READ', :story, :user, :chapter, cast(:day as date) from counted where first_today
+			    union all
+			    select 'COMPLETE_READ', :story, :user, null, cast(:day as date) from counted where completed_now)
+			select first_today, completed_now from counted"""
+		.formatted(SignalInboxSql.INSERT);
 
 	/** A page of the reading list with its stories' columns. */
 	private static final PagedSql LATEST_PER_STORY = latestPerStory(true);
@@ -43,8 +80,8 @@ final class ReadingQueries {
 
 	/**
 	 * Saves the reader's position in a chapter, replacing the one kept before, as the
-	 * latest in its story unless a later one was saved, and counts the day's read of it,
-	 * in one statement.
+	 * latest in its story unless a later one was saved, and counts the day's read of it
+	 * with its signals ({@link SignalInboxSql}), in one statement.
 	 * @param progress the position
 	 * @param day the reader's day (UTC)
 	 * @param complete whether the position completes the chapter
@@ -54,30 +91,7 @@ final class ReadingQueries {
 	SavedRead saveProgress(SavedProgress progress, LocalDate day, boolean complete) {
 		// a day's new read is written completed or not; a day's earlier read is marked
 		// complete by the update, which does not see a row inserted by the same statement
-		return this.jdbc
-			.sql("""
-					with saved as (
-					    insert into reading_progress (user_id, chapter_id, story_id, char_offset, updated_at)
-					    values (:user, :chapter, :story, :offset, :now)
-					    on conflict (user_id, chapter_id) do update
-					    set char_offset = excluded.char_offset, updated_at = excluded.updated_at
-					    returning id),
-					latest as (
-					    insert into story_progress (user_id, story_id, progress_id, updated_at, chapter_id, char_offset)
-					    select :user, :story, id, :now, :chapter, :offset from saved
-					    on conflict (user_id, story_id) do update
-					    set progress_id = excluded.progress_id, updated_at = excluded.updated_at,
-					        chapter_id = excluded.chapter_id, char_offset = excluded.char_offset
-					    where (story_progress.updated_at, story_progress.progress_id) < (excluded.updated_at, excluded.progress_id)),
-					first_read as (
-					    insert into chapter_reads (user_id, chapter_id, story_id, read_on, completed)
-					    values (:user, :chapter, :story, :day, :complete) on conflict do nothing returning completed),
-					completion as (
-					    update chapter_reads set completed = true
-					    where :complete and user_id = :user and chapter_id = :chapter and read_on = :day and not completed
-					    returning completed)
-					select exists (select from first_read) as first_today,
-					       exists (select from first_read where completed) or exists (select from completion) as completed_now""")
+		return this.jdbc.sql(SAVE_PROGRESS)
 			.param("user", progress.userId())
 			.param("chapter", progress.chapterId())
 			.param("story", progress.storyId())

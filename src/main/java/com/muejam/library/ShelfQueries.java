@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.muejam.core.pagination.Keyset;
 import com.muejam.core.pagination.PagedSql;
+import com.muejam.core.signals.SignalInboxSql;
 import com.muejam.library.LibraryViews.ShelfView;
 import com.muejam.stories.StoryVisibility;
 import com.muejam.stories.StoryView;
@@ -25,6 +26,25 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class ShelfQueries {
+
+	/** Puts a story on a shelf, with the save's signal when it is new. */
+	private static final String ADD = """
+			with shelf as (
+			    select id, item_count from shelves where id = :shelf and user_id = :owner),
+			added as (
+			    insert into shelf_items (shelf_id, story_id, added_at)
+			    select id, :story, :now from shelf where item_count < :quota
+			    on conflict (shelf_id, story_id) do nothing returning added_at),
+			counted as (
+			    update shelves set item_count = item_count + 1
+			    where id = (select id from shelf) and exists (select from added)),
+			signal as (
+			    %s
+			    select 'SAVE', :story, :owner, null, %s from added)
+			select exists (select from shelf) as owned, (select added_at from added) as added_now,
+			       (select i.added_at from shelf_items i join shelf on shelf.id = i.shelf_id
+			        where i.story_id = :story) as added_before""".formatted(SignalInboxSql.INSERT,
+			SignalInboxSql.TODAY);
 
 	/** A page of a shelf's items with their stories' columns. */
 	private static final PagedSql ITEM_PAGE = itemPage(true);
@@ -43,7 +63,8 @@ final class ShelfQueries {
 
 	/**
 	 * Puts a story on the owner's shelf unless it is there already or the shelf is full,
-	 * keeping the shelf's count in step, in one statement.
+	 * keeping the shelf's count in step and appending the save's signal to the inbox
+	 * ({@link SignalInboxSql}), in one statement.
 	 * @param shelfId the shelf
 	 * @param ownerId who must own it
 	 * @param storyId the story
@@ -54,19 +75,7 @@ final class ShelfQueries {
 	Adding add(UUID shelfId, UUID ownerId, UUID storyId, Instant now, int quota) {
 		// the select reads the statement's snapshot: a concurrent add of the same story
 		// leaves both times null, and the caller asks again
-		return this.jdbc.sql("""
-				with shelf as (
-				    select id, item_count from shelves where id = :shelf and user_id = :owner),
-				added as (
-				    insert into shelf_items (shelf_id, story_id, added_at)
-				    select id, :story, :now from shelf where item_count < :quota
-				    on conflict (shelf_id, story_id) do nothing returning added_at),
-				counted as (
-				    update shelves set item_count = item_count + 1
-				    where id = (select id from shelf) and exists (select from added))
-				select exists (select from shelf) as owned, (select added_at from added) as added_now,
-				       (select i.added_at from shelf_items i join shelf on shelf.id = i.shelf_id
-				        where i.story_id = :story) as added_before""")
+		return this.jdbc.sql(ADD)
 			.param("shelf", shelfId)
 			.param("owner", ownerId)
 			.param("story", storyId)

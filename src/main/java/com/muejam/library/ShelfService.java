@@ -99,13 +99,13 @@ class ShelfService {
 	/**
 	 * Puts a story on a shelf; a story already there stays as it is. The story is checked
 	 * first (404 if the reader cannot see it), then the shelf's owner, the insert within
-	 * the quota and the shelf's count are one statement.
+	 * the quota, the shelf's count and the save's signal are one statement. No
+	 * transaction.
 	 * @param user the owner
 	 * @param shelfId the shelf
 	 * @param storyId a story readers can see
 	 * @return the item, and whether it was new
 	 */
-	@Transactional
 	Added add(CurrentUser user, UUID shelfId, UUID storyId) {
 		StoryView story = this.stories.visibleStories(user.id(), List.of(storyId)).get(storyId);
 		if (story == null) {

@@ -1,7 +1,9 @@
 /**
  * A reader's library: shelves of stories, reading progress per chapter (and the "continue
- * reading" list), and bookmarks. Publishes the save and read signals discovery learns
- * from, and tells which stories a reader finished ({@code FinishedStories}).
+ * reading" list), and bookmarks. Appends the save and read signals discovery learns from
+ * to the shared signal inbox ({@code core.signals.SignalInboxSql}) in the statement that
+ * saves or reads, and publishes them as events; tells which stories a reader finished
+ * ({@code FinishedStories}).
  * <p>
  * The "continue reading" list pages through {@code story_progress}: a reader's latest
  * position in each story, one row per story, written by the statement that saves a

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.muejam.library.StorySaved;
 import com.muejam.support.EventsHandled;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
+import com.muejam.whispers.StoryWhispered;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,15 +115,15 @@ class SignalInboxTests {
 		UUID story = UUID.fromString(this.fixtures.publishedStory("user_author", "Kept", List.of()));
 		UUID reader = id("user_reader");
 		this.transactions.executeWithoutResult((status) -> {
-			this.events.publishEvent(new StorySaved(reader, story, UUID.randomUUID()));
+			this.events.publishEvent(new StoryWhispered(UUID.randomUUID(), story, reader));
 			status.setRollbackOnly();
 		});
 		assertThat(inboxSize()).isZero();
 		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new StorySaved(reader, story, UUID.randomUUID())));
+				(status) -> this.events.publishEvent(new StoryWhispered(UUID.randomUUID(), story, reader)));
 		// counted after the commit, without a scheduled run (tests run none)
 		EventsHandled.await(this.jdbc);
-		assertThat(storyDay(story)).containsEntry("saves_count", 1);
+		assertThat(storyDay(story)).containsEntry("whispers_count", 1);
 	}
 
 	@Test
@@ -134,14 +134,14 @@ class SignalInboxTests {
 			stories.add(UUID.fromString(this.fixtures.publishedStory("user_author", "Burst " + i, List.of())));
 		}
 		List<String> drains = this.statements.capture(() -> {
-			// ten saves, each committed on its own, as ten requests would
+			// ten story whispers, each committed on its own, as ten requests would
 			stories.forEach((story) -> this.transactions.executeWithoutResult(
-					(status) -> this.events.publishEvent(new StorySaved(reader, story, UUID.randomUUID()))));
+					(status) -> this.events.publishEvent(new StoryWhispered(UUID.randomUUID(), story, reader))));
 			EventsHandled.await(this.jdbc);
 		}).stream().map((query) -> query.getQuery()).filter((sql) -> sql.contains("delete from signal_inbox")).toList();
 		// counted in one statement after a moment's gathering, not one each
 		assertThat(drains).hasSize(1);
-		assertThat(this.jdbc.sql("select sum(saves_count) from story_stats_daily").query(Long.class).single())
+		assertThat(this.jdbc.sql("select sum(whispers_count) from story_stats_daily").query(Long.class).single())
 			.isEqualTo(10);
 	}
 

@@ -3,6 +3,7 @@ package com.muejam.library;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import com.muejam.support.Api;
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
@@ -89,6 +91,43 @@ class ReadingTests {
 		// the
 		// length of
 		assertThat(sql).hasSize(2).noneMatch((statement) -> statement.contains("content"));
+	}
+
+	@Test
+	void aDaysFirstReadIsSavedWithItsSignalsInOneStatementWithoutATransaction() {
+		Fixtures.Published published = this.fixtures.publishedChapter("user_author", "Signalled", TEXT);
+		String chapter = published.chapterId();
+		assertThat(read("user_reader", chapter)).isEqualTo(200);
+		String token = this.api.token("user_reader");
+		// the chapter's place from the cache; the position, the read and its signals, a
+		// read and a complete read (at the chapter's end)
+		List<String> sql = this.statements
+			.capture(() -> assertThat(this.api.post("/v1/chapters/" + chapter + "/progress")
+				.bearer(token)
+				.json(Map.of("offset", TEXT.length()))
+				.send()
+				.status()).isEqualTo(200))
+			.stream()
+			.map((query) -> query.getQuery())
+			.filter((statement) -> !statement.contains("delete from signal_inbox"))
+			.toList();
+		assertThat(sql).singleElement().asString().contains("insert into signal_inbox");
+		EventsHandled.await(this.jdbc);
+		assertThat(this.jdbc.sql("""
+				select reads_count, completions_count, chapter_reads_count from story_stats_daily
+				where story_id = :story::uuid""").param("story", published.storyId()).query().singleRow())
+			.containsEntry("reads_count", 1)
+			.containsEntry("completions_count", 1)
+			.containsEntry("chapter_reads_count", 1);
+		// a save is one statement, committed on its own: a day's first read of each of
+		// two more chapters
+		Iterator<String> chapters = List
+			.of(this.fixtures.publishedChapter("user_author", "Two", TEXT).chapterId(),
+					this.fixtures.publishedChapter("user_author", "Three", TEXT).chapterId())
+			.iterator();
+		assertThat(this.statements
+			.countTransactions(() -> assertThat(save("user_reader", chapters.next(), 1).status()).isEqualTo(200)))
+			.isZero();
 	}
 
 	@Test

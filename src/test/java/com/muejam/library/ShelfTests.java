@@ -1,6 +1,7 @@
 package com.muejam.library;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import com.muejam.support.Api;
+import com.muejam.support.EventsHandled;
 import com.muejam.support.Fixtures;
 import com.muejam.support.IntegrationTest;
 import com.muejam.support.StatementCounter;
@@ -150,30 +152,56 @@ class ShelfTests {
 	}
 
 	@Test
-	void addingIsTwoStatementsBesidesItsEventAndOneOnceTheStoryIsCached() {
+	void addingIsTwoStatementsWithItsSignalAndOneOnceTheStoryIsCached() {
 		String story = this.fixtures.publishedStory("user_author", "Counted", List.of());
 		String shelf = shelf("user_reader", "Counted");
-		// the story as the reader sees it, and the shelf's item; the sign-in is
-		// remembered
+		// the story as the reader sees it, and the shelf's item with the save's signal;
+		// the sign-in is remembered
 		this.api.get("/v1/me").as("user_reader").send();
-		assertThat(requestStatements(() -> assertThat(add("user_reader", shelf, story).status()).isEqualTo(201)))
-			.hasSize(2);
-		// the story comes from the cache the first add filled
+		List<String> adding = requestStatements(
+				() -> assertThat(add("user_reader", shelf, story).status()).isEqualTo(201));
+		assertThat(adding).hasSize(2);
+		assertThat(adding.get(1)).contains("insert into signal_inbox");
+		EventsHandled.await(this.jdbc);
+		assertThat(saves(story)).isEqualTo(1);
+		// the story comes from the cache the first add filled; a story already on the
+		// shelf is no new save, and appends no signal
 		assertThat(requestStatements(() -> assertThat(add("user_reader", shelf, story).status()).isEqualTo(200)))
 			.hasSize(1);
+		assertThat(this.jdbc.sql("select count(*) from signal_inbox").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void addingTakesNoTransaction() {
+		String shelf = shelf("user_reader", "Untransacted");
+		Iterator<String> stories = List
+			.of(this.fixtures.publishedStory("user_author", "First", List.of()),
+					this.fixtures.publishedStory("user_author", "Second", List.of()))
+			.iterator();
+		// each a new item with its signal: one statement, committed on its own
+		assertThat(this.statements
+			.countTransactions(() -> assertThat(add("user_reader", shelf, stories.next()).status()).isEqualTo(201)))
+			.isZero();
 	}
 
 	/**
-	 * The statements an action ran, leaving out its signal's append and its events'
-	 * publication and handling.
+	 * The statements an action ran, leaving out its events' publication and the count of
+	 * its signal (which runs a moment later).
 	 */
 	private List<String> requestStatements(Runnable action) {
 		return this.statements.capture(action)
 			.stream()
 			.map((query) -> query.getQuery())
-			.filter((sql) -> !sql
-				.matches("(?is).*(event_publication|signal_inbox|story_engagements|stats_daily|user_interests).*"))
+			.filter((sql) -> !sql.matches("(?is).*(event_publication|delete from signal_inbox).*"))
 			.toList();
+	}
+
+	private long saves(String story) {
+		return this.jdbc
+			.sql("select coalesce(sum(saves_count), 0) from story_stats_daily where story_id = :story::uuid")
+			.param("story", story)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
