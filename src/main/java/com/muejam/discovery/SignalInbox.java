@@ -23,12 +23,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Counts readers' signals in batches, off the request path. A signal is appended to the
- * inbox in the transaction that made it, so it is kept exactly when the save, read or
- * like is; once that commits, one listener thread counts everything in the inbox, batch
- * by batch, one statement each (at most one run per instance at a time: signals that
- * arrive during a run are counted by the next, together). Instances count side by side,
- * each passing over the signals another is counting. A run that fails leaves its batch in
- * the inbox for the next; what a stopped instance left is counted by the sweep.
+ * inbox with the action that made it, so it is kept exactly when the save, read or like
+ * is: by the library's own statement, or here in the caller's transaction; once that
+ * commits, one listener thread counts everything in the inbox, batch by batch, one
+ * statement each (at most one run per instance at a time: signals that arrive during a
+ * run are counted by the next, together). Instances count side by side, each passing over
+ * the signals another is counting. A run that fails leaves its batch in the inbox for the
+ * next; what a stopped instance left is counted by the sweep.
  */
 @Component
 class SignalInbox {
