@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * A reader's progress reached 90% of a chapter: a complete read, counted once per reader,
- * chapter and day.
+ * chapter and day. Published after the write committed, outside any transaction: a
+ * transactional listener needs {@code fallbackExecution}
+ * ({@code LibraryEventListenersTests}).
  *
  * @param userId the reader
  * @param chapterId the chapter

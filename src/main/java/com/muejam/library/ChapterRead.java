@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * A reader read (part of) a chapter: published on their first progress on that chapter of
- * the day, so a read counts once per reader, chapter and day.
+ * the day, so a read counts once per reader, chapter and day. Published after the write
+ * committed, outside any transaction: a transactional listener needs
+ * {@code fallbackExecution} ({@code LibraryEventListenersTests}).
  *
  * @param userId the reader
  * @param chapterId the chapter

@@ -172,6 +172,22 @@ class ShelfTests {
 	}
 
 	@Test
+	void aRefusedAddAppendsNoSignal() {
+		String kept = this.fixtures.publishedStory("user_author", "On The Shelf", List.of());
+		String more = this.fixtures.publishedStory("user_author", "Refused", List.of());
+		String shelf = shelf("user_reader", "Refusing");
+		assertThat(add("user_reader", shelf, kept).status()).isEqualTo(201);
+		EventsHandled.await(this.jdbc);
+		// another reader's shelf, and a full one: the statement inserts no item, so no
+		// signal
+		assertThat(add("user_spy", shelf, more).status()).isEqualTo(404);
+		this.jdbc.sql("update shelves set item_count = 1000 where id = :id::uuid").param("id", shelf).update();
+		assertThat(add("user_reader", shelf, more).status()).isEqualTo(409);
+		assertThat(this.jdbc.sql("select count(*) from signal_inbox").query(Long.class).single()).isZero();
+		assertThat(saves(more)).isZero();
+	}
+
+	@Test
 	void addingTakesNoTransaction() {
 		String shelf = shelf("user_reader", "Untransacted");
 		Iterator<String> stories = List
